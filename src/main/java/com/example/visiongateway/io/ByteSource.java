@@ -1,0 +1,16 @@
+package com.example.visiongateway.io;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Bytes that can be read more than once without being held in memory: a multipart part spooled
+ * to disk, a temp file, or a small array. Each {@link #openStream()} starts from the first byte.
+ */
+public interface ByteSource {
+
+	long size();
+
+	InputStream openStream() throws IOException;
+
+}
