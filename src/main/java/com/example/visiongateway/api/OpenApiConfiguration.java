@@ -1,0 +1,70 @@
+package com.example.visiongateway.api;
+
+import java.util.Map;
+
+import com.example.visiongateway.error.ErrorCode;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.examples.Example;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import org.springdoc.core.customizers.OperationCustomizer;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The OpenAPI description: what the service is, and the contract's problems on every operation. */
+@Configuration(proxyBeanMethods = false)
+class OpenApiConfiguration {
+
+	/** Problems any vision or files operation can answer, by status, with the codes each status carries. */
+	private static final Map<String, ErrorCode[]> PROBLEMS = Map.of("400",
+			new ErrorCode[] { ErrorCode.BAD_REQUEST }, "404", new ErrorCode[] { ErrorCode.FILE_NOT_FOUND }, "413",
+			new ErrorCode[] { ErrorCode.PAYLOAD_TOO_LARGE }, "415", new ErrorCode[] { ErrorCode.UNSUPPORTED_MEDIA_TYPE },
+			"422",
+			new ErrorCode[] { ErrorCode.TOO_MANY_IMAGES, ErrorCode.UNREADABLE_IMAGE, ErrorCode.IMAGE_TOO_LARGE,
+					ErrorCode.CONTENT_BLOCKED },
+			"429", new ErrorCode[] { ErrorCode.RATE_LIMITED }, "502", new ErrorCode[] { ErrorCode.UPSTREAM_ERROR }, "503",
+			new ErrorCode[] { ErrorCode.UPSTREAM_UNAVAILABLE }, "504", new ErrorCode[] { ErrorCode.UPSTREAM_TIMEOUT });
+
+	@Bean
+	OpenAPI visionGatewayOpenApi() {
+		return new OpenAPI().info(new Info().title("vision-gateway")
+			.version("v1")
+			.description("One well-behaved door to Google Gemini's image understanding. Send images as multipart "
+					+ "parts (`images`, repeatable) or reuse stored ones (`fileIds`). Errors are RFC 9457 problem "
+					+ "details with a machine-readable `code`."));
+	}
+
+	@Bean
+	OperationCustomizer contractProblems() {
+		return (operation, handlerMethod) -> {
+			ApiResponses responses = (operation.getResponses() != null) ? operation.getResponses() : new ApiResponses();
+			PROBLEMS.forEach((status, codes) -> {
+				if (!responses.containsKey(status)) {
+					responses.addApiResponse(status, problemResponse(codes));
+				}
+			});
+			operation.setResponses(responses);
+			return operation;
+		};
+	}
+
+	private static ApiResponse problemResponse(ErrorCode[] codes) {
+		MediaType problemJson = new MediaType().schema(new Schema<>().$ref("#/components/schemas/ProblemDetail"));
+		StringBuilder description = new StringBuilder("Problem details; code ");
+		for (int i = 0; i < codes.length; i++) {
+			ErrorCode code = codes[i];
+			description.append((i > 0) ? ", " : "").append('`').append(code.name()).append('`');
+			problemJson.addExamples(code.name(),
+					new Example().value(Map.of("type", "urn:vision-gateway:problem:" + code.name().toLowerCase().replace('_', '-'),
+							"title", code.title(), "status", code.status().value(), "detail", "…", "code", code.name())));
+		}
+		return new ApiResponse().description(description.toString())
+			.content(new Content().addMediaType("application/problem+json", problemJson));
+	}
+
+}

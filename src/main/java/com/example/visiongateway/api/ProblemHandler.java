@@ -1,0 +1,110 @@
+package com.example.visiongateway.api;
+
+
+import com.example.visiongateway.error.ErrorCode;
+import com.example.visiongateway.error.Problems;
+import com.example.visiongateway.error.VisionException;
+import com.example.visiongateway.gemini.GeminiException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.context.request.async.AsyncRequestTimeoutException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * The one place where failures become RFC 9457 problems with the contract's {@code code}. Details never carry a
+ * class name, a stack trace or the Gemini key.
+ */
+@RestControllerAdvice
+class ProblemHandler extends ResponseEntityExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+	@ExceptionHandler(VisionException.class)
+	ResponseEntity<ProblemDetail> vision(VisionException ex) {
+		return respond(ex);
+	}
+
+	@ExceptionHandler(GeminiException.class)
+	ResponseEntity<ProblemDetail> gemini(GeminiException ex) {
+		VisionException problem = UpstreamProblems.toProblem(ex);
+		log.warn("Gemini call failed: {}", problem.detail());
+		return respond(problem);
+	}
+
+	@ExceptionHandler(MultipartException.class)
+	ResponseEntity<ProblemDetail> multipart(MultipartException ex) {
+		return respond(new VisionException(ErrorCode.BAD_REQUEST,
+				"The request is not a well-formed multipart/form-data body, or has too many parts."));
+	}
+
+	@ExceptionHandler(Exception.class)
+	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+		log.error("Unexpected failure", ex);
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+				"The gateway failed unexpectedly; the failure was logged.");
+		problem.setProperty("code", "INTERNAL_ERROR");
+		return ResponseEntity.internalServerError().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleAsyncRequestTimeoutException(AsyncRequestTimeoutException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return cast(respond(new VisionException(ErrorCode.UPSTREAM_TIMEOUT, "The request took longer than allowed.")));
+	}
+
+	/** Spring MVC's own failures (missing parts, wrong content type, 413 from the container …) get a code too. */
+	@Override
+	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+			HttpStatusCode statusCode, WebRequest request) {
+		ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
+		if (response != null && response.getBody() instanceof ProblemDetail problem) {
+			ErrorCode code = codeFor(statusCode);
+			ProblemDetail coded = Problems.of(code, (problem.getDetail() != null) ? problem.getDetail() : code.title());
+			coded.setStatus(statusCode.value());
+			return ResponseEntity.status(statusCode)
+				.headers(response.getHeaders())
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.body(coded);
+		}
+		return response;
+	}
+
+	private static ErrorCode codeFor(HttpStatusCode status) {
+		return switch (status.value()) {
+			case 406 -> ErrorCode.NOT_ACCEPTABLE;
+			case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
+			case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
+			case 503 -> ErrorCode.UPSTREAM_UNAVAILABLE;
+			case 504 -> ErrorCode.UPSTREAM_TIMEOUT;
+			default -> ErrorCode.BAD_REQUEST;
+		};
+	}
+
+	private static ResponseEntity<ProblemDetail> respond(VisionException ex) {
+		ResponseEntity.BodyBuilder response = ResponseEntity.status(ex.code().status())
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+		Object retryAfter = ex.properties().get("retryAfterSeconds");
+		if (retryAfter != null) {
+			response.header(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfter));
+		}
+		return response.body(Problems.of(ex));
+	}
+
+	@SuppressWarnings("unchecked")
+	private static ResponseEntity<Object> cast(ResponseEntity<?> response) {
+		return (ResponseEntity<Object>) response;
+	}
+
+
+}

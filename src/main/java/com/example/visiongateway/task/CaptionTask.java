@@ -1,0 +1,33 @@
+package com.example.visiongateway.task;
+
+import java.util.List;
+import java.util.Map;
+
+import com.example.visiongateway.task.ModelCatalog.Model;
+
+/** One caption per image. */
+record CaptionTask(String prompt) implements PerImageTask {
+
+	static final String DEFAULT_PROMPT = "Write a short, factual caption for this image in one sentence.";
+
+	CaptionTask {
+		prompt = (prompt == null || prompt.isBlank()) ? DEFAULT_PROMPT : prompt;
+	}
+
+	@Override
+	public String name() {
+		return "caption";
+	}
+
+	@Override
+	public Map<String, Object> generationConfig(Model model) {
+		return model.settings().generationConfig();
+	}
+
+	@Override
+	public ImageResult read(ModelAnswer answer, InputImage image, ImageDescriptor descriptor, Usage usage) {
+		return new ImageResult(descriptor, answer.text().strip(), null, null, null, answer.finishReason(), usage, List.of(),
+				null);
+	}
+
+}

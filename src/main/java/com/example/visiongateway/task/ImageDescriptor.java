@@ -1,0 +1,19 @@
+package com.example.visiongateway.task;
+
+import com.example.visiongateway.transfer.Transfer;
+
+/**
+ * The contract's image object: what the gateway learnt about one input. Width and height are upright (after EXIF
+ * orientation); they are null for a stored file whose header the gateway never saw.
+ */
+public record ImageDescriptor(int index, String filename, String fileId, String mimeType, Integer width, Integer height,
+		long sizeBytes, String sha256, Transfer transfer, Integer orientation) {
+
+	static ImageDescriptor of(InputImage image, Transfer transfer) {
+		var info = image.info();
+		return new ImageDescriptor(image.index(), image.filename(), image.fileId(), image.mimeType(),
+				(info != null) ? info.uprightWidth() : null, (info != null) ? info.uprightHeight() : null,
+				image.sizeBytes(), image.sha256(), transfer, (info != null) ? info.orientation() : null);
+	}
+
+}

@@ -1,0 +1,22 @@
+package com.example.visiongateway.task;
+
+import java.util.Map;
+
+import com.example.visiongateway.task.ModelCatalog.Model;
+
+/** What one per-image task asks the model, and how it reads the answer into a result. */
+public interface PerImageTask {
+
+	/** The task's name as metrics and logs know it. */
+	String name();
+
+	/** The instruction sent after the image. */
+	String prompt();
+
+	/** Task settings layered over the model's own generation settings. */
+	Map<String, Object> generationConfig(Model model);
+
+	/** The result for one image from the model's answer. */
+	ImageResult read(ModelAnswer answer, InputImage image, ImageDescriptor descriptor, Usage usage);
+
+}

@@ -1,0 +1,239 @@
+package com.example.visiongateway.task;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.example.visiongateway.error.ErrorCode;
+import com.example.visiongateway.error.Problems;
+import com.example.visiongateway.error.VisionException;
+import com.example.visiongateway.gemini.GeminiClient;
+import com.example.visiongateway.gemini.GenerateContentBody;
+import com.example.visiongateway.gemini.GenerateContentRequest;
+import com.example.visiongateway.gemini.RequestPart;
+import com.example.visiongateway.gemini.RequestPart.FileImagePart;
+import com.example.visiongateway.gemini.RequestPart.InlineImagePart;
+import com.example.visiongateway.gemini.RequestPart.TextPart;
+import com.example.visiongateway.image.ImageLimits;
+import com.example.visiongateway.task.ModelCatalog.Model;
+import com.example.visiongateway.transfer.ImageFiles;
+import com.example.visiongateway.transfer.Transfer;
+import com.example.visiongateway.transfer.TransferPlanner;
+import com.example.visiongateway.transfer.TransferPlanner.Candidate;
+import com.example.visiongateway.transfer.TransferProperties;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Runs a vision task: checks every image before anything goes upstream, plans how each travels, and calls Gemini —
+ * once per image for per-image tasks (bounded fan-out, input order kept), once for {@code ask}.
+ */
+@Service
+public class VisionService {
+
+	/** A file URI is at most this long; planning counts file parts at this bound before the real URI exists. */
+	private static final String LONGEST_FILE_URI = "https://generativelanguage.googleapis.com/v1alpha/files/"
+			+ "x".repeat(40) + "?" + "x".repeat(100);
+
+	private final GeminiClient gemini;
+
+	private final ModelCatalog models;
+
+	private final Intake intake;
+
+	private final ImageFiles files;
+
+	private final ImageLimits limits;
+
+	private final TransferProperties transfer;
+
+	private final TaskProperties tasks;
+
+	public VisionService(GeminiClient gemini, ModelCatalog models, Intake intake, ImageFiles files, ImageLimits limits,
+			TransferProperties transfer, TaskProperties tasks) {
+		this.gemini = gemini;
+		this.models = models;
+		this.intake = intake;
+		this.files = files;
+		this.limits = limits;
+		this.transfer = transfer;
+		this.tasks = tasks;
+	}
+
+	/** One Gemini call per image; a blocked or unusable answer is that image's {@code error} when there are several. */
+	public Mono<VisionResponse> perImage(PerImageTask task, VisionInputs inputs) {
+		Model model = this.models.resolve(inputs.model());
+		checkText(inputs.systemInstruction(), "systemInstruction");
+		checkText(task.prompt(), "prompt");
+		return images(inputs, model).flatMap((images) -> {
+			boolean isolate = images.size() > 1;
+			return Flux.fromIterable(images)
+				.flatMapSequential((image) -> one(task, model, image, inputs.systemInstruction(), isolate),
+						this.tasks.concurrency())
+				.collectList()
+				.map((results) -> new VisionResponse(model.name(), results, total(results)));
+		});
+	}
+
+	/** The estimated input tokens of every image; no model call. */
+	public Mono<VisionResponse> tokens(VisionInputs inputs) {
+		Model model = this.models.resolve(inputs.model());
+		return images(inputs, model).map((images) -> {
+			List<ImageResult> results = new ArrayList<>(images.size());
+			for (InputImage image : images) {
+				Transfer route = (image.file() != null) ? Transfer.FILE_API : Transfer.INLINE;
+				ImageDescriptor descriptor = ImageDescriptor.of(image, route);
+				if (image.info() == null) {
+					results.add(new ImageResult(descriptor, null, null, null, null, null, null,
+							List.of("The image's dimensions are unknown (stored file not uploaded through this gateway), "
+									+ "so no estimate can be made."),
+							null));
+				}
+				else {
+					results.add(new ImageResult(descriptor, null, null, null,
+							TokenEstimator.estimate(image.info(), model.settings()), null, null, List.of(), null));
+				}
+			}
+			return new VisionResponse(model.name(), results, Usage.NONE);
+		});
+	}
+
+	/** One question about all the images together, in one Gemini call. */
+	public Mono<AskResponse> ask(String question, VisionInputs inputs) {
+		Model model = this.models.resolve(inputs.model());
+		if (question == null || question.isBlank()) {
+			throw new VisionException(ErrorCode.BAD_REQUEST, "The part 'question' is required.", Map.of("part", "question"));
+		}
+		checkText(question, "question");
+		checkText(inputs.systemInstruction(), "systemInstruction");
+		return images(inputs, model).flatMap((images) -> {
+			var text = new TextPart(question);
+			var config = model.settings().generationConfig();
+			List<Transfer> plan = plan(images, request(List.of(text), inputs.systemInstruction(), config));
+			return parts(images, plan).flatMap((parts) -> {
+				List<RequestPart> all = new ArrayList<>(parts);
+				all.add(text);
+				return this.gemini.generateContent(model.name(), request(all, inputs.systemInstruction(), config));
+			}).map((response) -> {
+				ModelAnswer answer = Answers.read(response);
+				List<ImageDescriptor> described = new ArrayList<>(images.size());
+				for (int i = 0; i < images.size(); i++) {
+					described.add(ImageDescriptor.of(images.get(i), plan.get(i)));
+				}
+				return new AskResponse(model.name(), answer.text().strip(), described, answer.finishReason(),
+						Usage.from(response.usageMetadata()), List.of());
+			});
+		});
+	}
+
+	private Mono<ImageResult> one(PerImageTask task, Model model, InputImage image, String systemInstruction,
+			boolean isolate) {
+		var text = new TextPart(task.prompt());
+		var config = task.generationConfig(model);
+		Transfer route = plan(List.of(image), request(List.of(text), systemInstruction, config)).get(0);
+		ImageDescriptor descriptor = ImageDescriptor.of(image, route);
+		return part(image, route)
+			.flatMap((part) -> this.gemini.generateContent(model.name(),
+					request(List.of(part, text), systemInstruction, config)))
+			.map((response) -> task.read(Answers.read(response), image, descriptor, Usage.from(response.usageMetadata())))
+			.onErrorResume(AnswerException.class, (ex) -> {
+				VisionException forImage = ex.forImage(image.index());
+				return isolate ? Mono.just(ImageResult.failed(descriptor, Problems.of(forImage))) : Mono.error(forImage);
+			});
+	}
+
+	/** Checks uploads (before any upstream call) and resolves stored files, in request order. */
+	private Mono<List<InputImage>> images(VisionInputs inputs, Model model) {
+		int count = inputs.imageCount();
+		if (count == 0) {
+			throw new VisionException(ErrorCode.BAD_REQUEST, "Send at least one image in 'images' or 'fileIds'.",
+					Map.of("part", "images"));
+		}
+		int limit = Math.min(this.limits.maxImagesPerRequest(), model.settings().maxImages());
+		if (count > limit) {
+			throw new VisionException(ErrorCode.TOO_MANY_IMAGES, "The request carries " + count
+					+ " images; at most " + limit + " are allowed with model " + model.name() + ".",
+					Map.of("limit", limit, "actual", count));
+		}
+		List<InputImage> uploaded = new ArrayList<>(inputs.uploads().size());
+		for (int i = 0; i < inputs.uploads().size(); i++) {
+			uploaded.add(this.intake.check(i, inputs.uploads().get(i)));
+		}
+		int offset = uploaded.size();
+		return Flux.range(0, inputs.fileIds().size())
+			.flatMapSequential((i) -> stored(offset + i, inputs.fileIds().get(i)), this.transfer.uploadConcurrency())
+			.collectList()
+			.map((stored) -> {
+				List<InputImage> all = new ArrayList<>(uploaded);
+				all.addAll(stored);
+				return all;
+			});
+	}
+
+	private Mono<InputImage> stored(int index, String fileId) {
+		return this.files.resolve(fileId)
+			.map((file) -> new InputImage(index, file.displayName(), file.id(), null, file.info(), file.mimeType(),
+					file.sizeBytes(), file.sha256(), file))
+			.onErrorMap(VisionException.class, (ex) -> ex.forImage(index));
+	}
+
+	/** Which images fit inline; the rest go through the Files API, largest first. */
+	private List<Transfer> plan(List<InputImage> images, GenerateContentRequest withoutImages) {
+		long fixed = GenerateContentBody.contentLength(withoutImages);
+		List<Candidate> candidates = new ArrayList<>(images.size());
+		for (InputImage image : images) {
+			long fileLength = GenerateContentBody.partLength(new FileImagePart(LONGEST_FILE_URI, image.mimeType())) + 1;
+			if (image.bytes() == null) {
+				candidates.add(new Candidate(0, fileLength, true));
+			}
+			else {
+				long inlineLength = GenerateContentBody.partLength(new InlineImagePart(image.bytes(), image.mimeType())) + 1;
+				candidates.add(new Candidate(inlineLength, fileLength, false));
+			}
+		}
+		return TransferPlanner.plan(fixed, candidates, this.transfer.inlineRequestLimit().toBytes());
+	}
+
+	private Mono<List<RequestPart>> parts(List<InputImage> images, List<Transfer> plan) {
+		return Flux.range(0, images.size())
+			.flatMapSequential((i) -> part(images.get(i), plan.get(i)), this.transfer.uploadConcurrency())
+			.collectList();
+	}
+
+	private Mono<RequestPart> part(InputImage image, Transfer route) {
+		if (route == Transfer.INLINE) {
+			return Mono.just(new InlineImagePart(image.bytes(), image.mimeType()));
+		}
+		if (image.file() != null) {
+			return Mono.just(new FileImagePart(image.file().uri(), image.mimeType()));
+		}
+		return this.files.upload(image.bytes(), image.info(), image.sha256(), image.filename())
+			.map((upload) -> new FileImagePart(upload.file().uri(), image.mimeType()));
+	}
+
+	private static GenerateContentRequest request(List<RequestPart> parts, String systemInstruction,
+			Map<String, Object> generationConfig) {
+		return new GenerateContentRequest(parts, blankToNull(systemInstruction),
+				(generationConfig == null || generationConfig.isEmpty()) ? null : generationConfig, null);
+	}
+
+	private void checkText(String text, String part) {
+		int limit = this.limits.maxTextLength();
+		if (text != null && text.length() > limit) {
+			throw new VisionException(ErrorCode.BAD_REQUEST,
+					"The part '" + part + "' has " + text.length() + " characters; at most " + limit + " are allowed.",
+					Map.of("part", part, "limit", limit, "actual", text.length()));
+		}
+	}
+
+	private static Usage total(List<ImageResult> results) {
+		return results.stream().map(ImageResult::usage).filter((usage) -> usage != null).reduce(Usage.NONE, Usage::plus);
+	}
+
+	private static String blankToNull(String text) {
+		return (text == null || text.isBlank()) ? null : text;
+	}
+
+}

@@ -1,0 +1,41 @@
+package com.example.visiongateway.support;
+
+import com.example.visiongateway.stub.GeminiStub;
+import org.junit.jupiter.api.BeforeEach;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole application on a random port, talking to the project's Gemini stub over loopback. The stub is shared
+ * by the tests of a class and reset before each.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class GatewayIntegrationTest {
+
+	/** A key that must never show up in an answer or a log line. */
+	public static final String GEMINI_KEY = "test-gemini-key-5ee7c0de";
+
+	protected static final GeminiStub stub = GeminiStub.start();
+
+	@LocalServerPort
+	private int port;
+
+	protected GatewayClient gateway;
+
+	@DynamicPropertySource
+	static void gemini(DynamicPropertyRegistry registry) {
+		registry.add("vision.gemini.base-url", stub::baseUrl);
+		registry.add("vision.gemini.api-key", () -> GEMINI_KEY);
+	}
+
+	@BeforeEach
+	void connect() {
+		stub.reset();
+		this.gateway = new GatewayClient(this.port);
+	}
+
+
+}
