@@ -61,10 +61,14 @@ final class JpegParser {
 				in.skip(payload - 5);
 			}
 			else if (marker == APP1 && !exifSeen && payload >= EXIF.length) {
-				byte[] data = in.read(payload);
-				if (ExifOrientation.startsWith(data, EXIF)) {
+				// APP1 also carries XMP, often in many large segments: only the Exif one is read
+				boolean exif = ExifOrientation.startsWith(in.read(EXIF.length), EXIF);
+				if (exif) {
 					exifSeen = true;
-					orientation = ExifOrientation.fromTiff(data);
+					orientation = ExifOrientation.fromTiff(in.read(payload - EXIF.length));
+				}
+				else {
+					in.skip(payload - EXIF.length);
 				}
 			}
 			else {

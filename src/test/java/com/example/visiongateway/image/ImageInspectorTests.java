@@ -77,6 +77,33 @@ class ImageInspectorTests {
 	}
 
 	@Test
+	void findsExifAfterAnXmpSegment() {
+		byte[] jpeg = fixture("rocket-orientation6.jpg");
+		byte[] xmp = CraftedImages.ascii("http://ns.adobe.com/xap/1.0/\0<x:xmpmeta/>");
+		byte[] withXmp = new CraftedImages.Bytes().add(Arrays.copyOf(jpeg, 2))
+			.raw(0xFF, 0xE1)
+			.u16(xmp.length + 2)
+			.add(xmp)
+			.add(Arrays.copyOfRange(jpeg, 2, jpeg.length))
+			.toArray();
+		assertThat(this.inspector.inspect(source(withXmp), null).orientation()).isEqualTo(6);
+	}
+
+	@Test
+	void acceptsZeroPaddingAfterTheEndOfImageMarker() {
+		byte[] jpeg = fixture("rocket.jpg");
+		assertThat(this.inspector.inspect(source(Arrays.copyOf(jpeg, jpeg.length + 100)), null).width())
+			.isEqualTo(640);
+	}
+
+	@Test
+	void refusesJpegCutShortInsideItsScan() {
+		byte[] jpeg = fixture("rocket.jpg");
+		assertThat(refusal(() -> this.inspector.inspect(source(Arrays.copyOf(jpeg, jpeg.length - 2)), null)).code())
+			.isEqualTo(ErrorCode.UNREADABLE_IMAGE);
+	}
+
+	@Test
 	void readsBigJpegFromHeaderAndTailOnly() {
 		byte[] jpeg = fixture("coffee-4000x3000.jpg");
 		CountingSource counting = new CountingSource(jpeg);
