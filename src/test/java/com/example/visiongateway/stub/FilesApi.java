@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -39,8 +38,8 @@ final class FilesApi {
 	private StubResponse start(Request request, String version) {
 		if (!"resumable".equalsIgnoreCase(request.getHeader("X-Goog-Upload-Protocol"))
 				|| !"start".equalsIgnoreCase(request.getHeader("X-Goog-Upload-Command"))) {
-			throw GoogleError.invalidArgument(
-					"Only resumable uploads are supported: send X-Goog-Upload-Protocol: resumable and X-Goog-Upload-Command: start.");
+			throw GoogleError.invalidArgument("Only resumable uploads are supported: send"
+					+ " X-Goog-Upload-Protocol: resumable and X-Goog-Upload-Command: start.");
 		}
 		JsonNode file = Wire.field(parseStartBody(request.getBody()), "file");
 		long length = declaredLength(request.getHeader("X-Goog-Upload-Header-Content-Length"),
@@ -56,7 +55,8 @@ final class FilesApi {
 		String url = StoredFile.GOOGLE_BASE + "/upload/" + version + "/files?upload_id=" + session.id()
 				+ "&upload_protocol=resumable";
 		// Google's own host on purpose: clients must rewrite the session URL onto their base URL.
-		return new StubResponse(200, "text/plain; charset=utf-8", "", Map.of()).withHeader("X-Goog-Upload-URL", url)
+		return StubResponse.empty()
+			.withHeader("X-Goog-Upload-URL", url)
 			.withHeader(STATUS, "active")
 			.withHeader("X-Goog-Upload-Chunk-Granularity", "8388608");
 	}
@@ -76,7 +76,7 @@ final class FilesApi {
 			.map((word) -> word.trim().toLowerCase(Locale.ROOT))
 			.collect(Collectors.toSet());
 		if (command.equals(Set.of("query"))) {
-			return new StubResponse(200, "text/plain; charset=utf-8", "", Map.of())
+			return StubResponse.empty()
 				.withHeader(STATUS, (session.finalFileId() != null) ? "final" : "active")
 				.withHeader("X-Goog-Upload-Size-Received", Long.toString(session.received()));
 		}
@@ -88,7 +88,8 @@ final class FilesApi {
 			session.append(offset(request.getHeader("X-Goog-Upload-Offset")), request.getBody());
 		}
 		if (!command.contains("finalize")) {
-			return new StubResponse(200, "text/plain; charset=utf-8", "", Map.of()).withHeader(STATUS, "active")
+			return StubResponse.empty()
+				.withHeader(STATUS, "active")
 				.withHeader("X-Goog-Upload-Size-Received", Long.toString(session.received()));
 		}
 		StoredFile file = this.store.finish(session);
@@ -136,22 +137,31 @@ final class FilesApi {
 		}
 	}
 
+	/** The upload's size: from the header, or the start body's {@code sizeBytes} (string or number). */
 	private static long declaredLength(String header, JsonNode sizeBytes) {
-		String declared = firstPresent(header, sizeBytes.isMissingNode() ? null : sizeBytes.asString());
+		Long fromHeader = (header != null) ? length(header) : null;
+		Long fromBody = sizeBytes.isMissingNode() ? null : length(sizeBytes.asString());
+		if (fromHeader == null && fromBody == null) {
+			throw GoogleError.invalidArgument("The upload size is missing (X-Goog-Upload-Header-Content-Length).");
+		}
+		if (fromHeader != null && fromBody != null && !fromHeader.equals(fromBody)) {
+			throw GoogleError.invalidArgument("file.sizeBytes (" + fromBody
+					+ ") disagrees with X-Goog-Upload-Header-Content-Length (" + fromHeader + ").");
+		}
+		return (fromHeader != null) ? fromHeader : fromBody;
+	}
+
+	private static long length(String value) {
 		try {
-			long length = Long.parseLong(String.valueOf(declared).trim());
-			if (length < 0) {
-				throw new NumberFormatException(declared);
+			long length = Long.parseLong(value.trim());
+			if (length >= 0) {
+				return length;
 			}
-			if (header != null && !sizeBytes.isMissingNode() && length != Long.parseLong(sizeBytes.asString())) {
-				throw GoogleError.invalidArgument("sizeBytes disagrees with X-Goog-Upload-Header-Content-Length.");
-			}
-			return length;
 		}
 		catch (NumberFormatException ex) {
-			throw GoogleError.invalidArgument(
-					"X-Goog-Upload-Header-Content-Length must give the file size in bytes, was: " + declared);
+			// answered below, like a negative size
 		}
+		throw GoogleError.invalidArgument("The upload size must be a number of bytes, was: " + value);
 	}
 
 	private static long offset(String header) {

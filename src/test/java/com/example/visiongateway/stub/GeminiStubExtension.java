@@ -79,7 +79,8 @@ public final class GeminiStubExtension implements ResponseDefinitionTransformerV
 	}
 
 	private StubResponse handle(String operation, Request request) {
-		List<String> path = List.of(URI.create(request.getUrl()).getPath().substring(1).split("/"));
+		String rawPath = URI.create(request.getUrl()).getPath();
+		List<String> path = List.of(rawPath.substring(1).split("/"));
 		String uploadId = query(request, "upload_id");
 		// The upload session URL authorizes itself: Python's SDK sends no key there.
 		if (!(operation.equals("upload") && uploadId != null)) {
@@ -91,8 +92,8 @@ public final class GeminiStubExtension implements ResponseDefinitionTransformerV
 			case "getFile" -> this.filesApi.get(path.get(2));
 			case "listFiles" -> this.filesApi.list(query(request, "pageSize"), query(request, "pageToken"));
 			case "deleteFile" -> this.filesApi.delete(path.get(2));
-			default -> throw GoogleError.notFound(
-					"[stub] No Gemini API method at " + request.getMethod() + " " + URI.create(request.getUrl()).getPath());
+			default ->
+				throw GoogleError.notFound("[stub] No Gemini API method at " + request.getMethod() + " " + rawPath);
 		};
 	}
 
@@ -104,7 +105,8 @@ public final class GeminiStubExtension implements ResponseDefinitionTransformerV
 		return switch (operation) {
 			case "generateContent" -> this.models.generateContent(version, model, request.getBody(), this.script);
 			case "streamGenerateContent" ->
-				this.models.streamGenerateContent(version, model, request.getBody(), this.script);
+				this.models.streamGenerateContent(version, model, request.getBody(), this.script,
+						"sse".equals(query(request, "alt")));
 			default -> this.models.countTokens(version, model, request.getBody());
 		};
 	}

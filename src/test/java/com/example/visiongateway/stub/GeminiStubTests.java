@@ -4,6 +4,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -360,6 +361,22 @@ class GeminiStubTests {
 				assertThat(earlier.path("candidates").path(0).has("finishReason")).isFalse();
 				assertThat(earlier.has("usageMetadata")).isFalse();
 			}
+		}
+
+		@Test
+		void answersTheChunksAsOneJsonArrayWithoutAltSse() {
+			String request = captionRequest("Describe the picture in a few words.");
+			String whole = answerText(generate("v1beta", "gemini-2.5-flash", request));
+			HttpResponse<String> response = send("POST", "/v1beta/models/gemini-2.5-flash:streamGenerateContent",
+					request, "x-goog-api-key", KEY);
+			assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+					(type) -> assertThat(type).startsWith("application/json"));
+			StringBuilder text = new StringBuilder();
+			for (JsonNode chunk : JSON.readTree(response.body())) {
+				text.append(chunk.path("candidates").path(0).path("content").path("parts").path(0).path("text")
+					.asString());
+			}
+			assertThat(text).hasToString(whole);
 		}
 
 	}
@@ -743,7 +760,7 @@ class GeminiStubTests {
 			return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 		}
 		catch (IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
+			throw new UncheckedIOException(ex);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

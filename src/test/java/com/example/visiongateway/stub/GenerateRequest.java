@@ -25,7 +25,8 @@ record GenerateRequest(int images, String prompt, int textChars, String instruct
 			"functionResponse", "executableCode", "codeExecutionResult");
 
 	boolean jsonMode() {
-		return this.responseMimeType != null && this.responseMimeType.toLowerCase(Locale.ROOT).startsWith("application/json");
+		return this.responseMimeType != null
+				&& this.responseMimeType.toLowerCase(Locale.ROOT).startsWith("application/json");
 	}
 
 	static GenerateRequest parse(JsonNode body, FileStore files) {
@@ -49,8 +50,8 @@ record GenerateRequest(int images, String prompt, int textChars, String instruct
 		JsonNode jsonSchema = Wire.field(config, "responseJsonSchema");
 		JsonNode openApiSchema = Wire.field(config, "responseSchema");
 		if (!jsonSchema.isMissingNode() && !openApiSchema.isMissingNode()) {
-			throw GoogleError.invalidArgument(
-					"* GenerateContentRequest.generation_config: response_schema and response_json_schema cannot both be set.");
+			throw GoogleError.invalidArgument("* GenerateContentRequest.generation_config:"
+					+ " response_schema and response_json_schema cannot both be set.");
 		}
 		JsonNode schema = jsonSchema.isMissingNode() ? openApiSchema : jsonSchema;
 		return new GenerateRequest(reader.images, String.join("\n", reader.prompt), reader.textChars,
@@ -150,8 +151,8 @@ record GenerateRequest(int images, String prompt, int textChars, String instruct
 		private void fileData(JsonNode fileData, String where) {
 			String uri = Wire.text(fileData, "fileUri");
 			if (uri == null || uri.isBlank()) {
-				throw GoogleError
-					.invalidArgument("* GenerateContentRequest." + where + ".file_data.file_uri: file_uri is not specified");
+				throw GoogleError.invalidArgument(
+						"* GenerateContentRequest." + where + ".file_data.file_uri: file_uri is not specified");
 			}
 			StoredFile file = this.files.usable(lastSegment(uri));
 			String mimeType = Wire.text(fileData, "mimeType");

@@ -44,14 +44,15 @@ final class ModelsApi {
 				GenerateResponses.PromptTokens.of(request), model, nextResponseId()));
 	}
 
-	StubResponse streamGenerateContent(String version, String model, byte[] body, Script script) {
+	/** Server-sent events with {@code alt=sse}; without it Gemini answers the chunks as one JSON array. */
+	StubResponse streamGenerateContent(String version, String model, byte[] body, Script script, boolean sse) {
 		GenerateRequest request = admit(version, model, "streamGenerateContent", body, script);
 		List<String> events = (script.rawBody() != null) ? List.of(script.rawBody())
-				: GenerateResponses
-					.stream(answer(request, script), GenerateResponses.PromptTokens.of(request), model, nextResponseId())
-					.stream()
-					.map(ObjectNode::toString)
-					.toList();
+				: GenerateResponses.stream(answer(request, script), GenerateResponses.PromptTokens.of(request), model,
+						nextResponseId()).stream().map(ObjectNode::toString).toList();
+		if (!sse) {
+			return StubResponse.json("[" + String.join(",", events) + "]");
+		}
 		// Gemini's SSE: one "data:" line per event, CRLF line ends, no [DONE] marker.
 		String stream = events.stream().map((event) -> "data: " + event + "\r\n\r\n").collect(Collectors.joining());
 		return new StubResponse(200, "text/event-stream", stream, Map.of());

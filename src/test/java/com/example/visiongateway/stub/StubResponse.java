@@ -14,6 +14,11 @@ record StubResponse(int status, String contentType, String body, Map<String, Str
 
 	static final String JSON = "application/json; charset=UTF-8";
 
+	/** An empty 200, as the upload protocol answers its intermediate steps. */
+	static StubResponse empty() {
+		return new StubResponse(200, "text/plain; charset=utf-8", "", Map.of());
+	}
+
 	static StubResponse json(JsonNode body) {
 		return new StubResponse(200, JSON, body.toString(), Map.of());
 	}
