@@ -1,0 +1,106 @@
+package com.example.visiongateway.stub;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/** generateContent, streamGenerateContent and countTokens on the known models. */
+final class ModelsApi {
+
+	static final Set<String> MODELS = Set.of("gemini-2.5-flash", "gemini-2.5-flash-lite", "gemini-2.5-pro",
+			"gemini-2.0-flash", "gemini-3-flash-preview", "gemini-3.1-pro-preview", "gemini-3-pro-preview",
+			"gemini-robotics-er-1.5-preview");
+
+	static final int MAX_PAYLOAD_BYTES = 20_971_520;
+
+	private final FileStore files;
+
+	private final AtomicLong responses = new AtomicLong();
+
+	ModelsApi(FileStore files) {
+		this.files = files;
+	}
+
+	/** What tests made the model answer instead of the stub's own answer: at most one of the three. */
+	record Script(String text, String rawBody, GoogleError failure) {
+
+		static final Script NONE = new Script(null, null, null);
+
+	}
+
+	StubResponse generateContent(String version, String model, byte[] body, Script script) {
+		GenerateRequest request = admit(version, model, "generateContent", body, script);
+		if (script.rawBody() != null) {
+			return StubResponse.json(script.rawBody());
+		}
+		return StubResponse.json(GenerateResponses.complete(answer(request, script),
+				GenerateResponses.PromptTokens.of(request), model, nextResponseId()));
+	}
+
+	/** Server-sent events with {@code alt=sse}; without it Gemini answers the chunks as one JSON array. */
+	StubResponse streamGenerateContent(String version, String model, byte[] body, Script script, boolean sse) {
+		GenerateRequest request = admit(version, model, "streamGenerateContent", body, script);
+		List<String> events = (script.rawBody() != null) ? List.of(script.rawBody())
+				: GenerateResponses.stream(answer(request, script), GenerateResponses.PromptTokens.of(request), model,
+						nextResponseId()).stream().map(ObjectNode::toString).toList();
+		if (!sse) {
+			return StubResponse.json("[" + String.join(",", events) + "]");
+		}
+		// Gemini's SSE: one "data:" line per event, CRLF line ends, no [DONE] marker.
+		String stream = events.stream().map((event) -> "data: " + event + "\r\n\r\n").collect(Collectors.joining());
+		return new StubResponse(200, "text/event-stream", stream, Map.of());
+	}
+
+	StubResponse countTokens(String version, String model, byte[] body) {
+		JsonNode json = parse(checkedPayload(version, model, "countTokens", body));
+		JsonNode wrapped = Wire.field(json, "generateContentRequest");
+		GenerateRequest request = GenerateRequest.parse(wrapped.isMissingNode() ? json : wrapped, this.files);
+		return StubResponse.json(GenerateResponses.countTokens(GenerateResponses.PromptTokens.of(request)));
+	}
+
+	private GenerateRequest admit(String version, String model, String method, byte[] body, Script script) {
+		byte[] payload = checkedPayload(version, model, method, body);
+		if (script.failure() != null) {
+			throw script.failure();
+		}
+		return GenerateRequest.parse(parse(payload), this.files);
+	}
+
+	private static byte[] checkedPayload(String version, String model, String method, byte[] body) {
+		if (!MODELS.contains(model)) {
+			throw GoogleError.notFound("models/" + model + " is not found for API version " + version
+					+ ", or is not supported for " + method
+					+ ". Call ListModels to see the list of available models and their supported methods.");
+		}
+		if (body.length > MAX_PAYLOAD_BYTES) {
+			throw GoogleError
+				.invalidArgument("Request payload size exceeds the limit: " + MAX_PAYLOAD_BYTES + " bytes.");
+		}
+		return body;
+	}
+
+	private static JsonNode parse(byte[] body) {
+		try {
+			return JsonMapper.shared().readTree(body);
+		}
+		catch (JacksonException ex) {
+			throw GoogleError.invalidArgument("Invalid JSON payload received. Unexpected token.");
+		}
+	}
+
+	private static String answer(GenerateRequest request, Script script) {
+		return (script.text() != null) ? script.text() : StubAnswers.answer(request);
+	}
+
+	private String nextResponseId() {
+		return String.format("stub-%06d", this.responses.incrementAndGet());
+	}
+
+}
