@@ -1,0 +1,14 @@
+package com.example.visiongateway.gemini.wire;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record CountTokensResponse(int totalTokens, List<ModalityTokenCount> promptTokensDetails) {
+
+	public CountTokensResponse {
+		promptTokensDetails = (promptTokensDetails != null) ? List.copyOf(promptTokensDetails) : List.of();
+	}
+
+}

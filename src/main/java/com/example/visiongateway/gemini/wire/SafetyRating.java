@@ -1,0 +1,8 @@
+package com.example.visiongateway.gemini.wire;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record SafetyRating(String category, String probability, boolean blocked) {
+
+}
