@@ -54,7 +54,10 @@ public class GeminiClient {
 
 	private final WebClient api;
 
-	/** Talks to upload session URLs, which authorize themselves: it never sends the API key. */
+	/**
+	 * Talks to upload session URLs. The session URL is itself the credential (Python's SDK sends
+	 * no key there), so the key stays out of these requests: one fewer place it travels.
+	 */
 	private final WebClient sessions;
 
 	public GeminiClient(WebClient.Builder builder, GeminiProperties properties, JsonMapper jsonMapper) {

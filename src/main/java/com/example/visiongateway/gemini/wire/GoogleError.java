@@ -10,7 +10,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * {@code status} (for example RESOURCE_EXHAUSTED) and typed {@code details} keyed by {@code @type}.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record GoogleError(int code, String message, String status, List<Map<String, Object>> details) {
+public record GoogleError(Integer code, String message, String status, List<Map<String, Object>> details) {
 
 	public GoogleError {
 		details = (details != null) ? List.copyOf(details) : List.of();

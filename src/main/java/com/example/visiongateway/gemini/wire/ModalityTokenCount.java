@@ -4,6 +4,10 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /** Tokens of one modality ({@code TEXT}, {@code IMAGE}, …). */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record ModalityTokenCount(String modality, int tokenCount) {
+public record ModalityTokenCount(String modality, Integer tokenCount) {
+
+	public ModalityTokenCount {
+		tokenCount = UsageMetadata.zeroIfAbsent(tokenCount);
+	}
 
 }
