@@ -1,0 +1,289 @@
+package com.example.visiongateway.gemini;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+
+import com.example.visiongateway.gemini.wire.CountTokensResponse;
+import com.example.visiongateway.gemini.wire.FileEnvelope;
+import com.example.visiongateway.gemini.wire.FileList;
+import com.example.visiongateway.gemini.wire.GeminiFile;
+import com.example.visiongateway.gemini.wire.GenerateContentResponse;
+import com.example.visiongateway.io.ByteSource;
+import io.netty.channel.ChannelOption;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import reactor.netty.http.client.HttpClient;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferFactory;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.ClientHttpRequest;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.web.reactive.function.BodyInserter;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * The gateway's one door to the Gemini Developer API: generate, count tokens, and the Files API.
+ * Every method is non-blocking and fails with a {@link GeminiException} subtype. There are no
+ * retries here; callers decide from the exception's type, status and retry delay.
+ */
+public class GeminiClient {
+
+	static final String API_KEY_HEADER = "x-goog-api-key";
+
+	static final String UPLOAD_URL = "X-Goog-Upload-URL";
+
+	static final String UPLOAD_STATUS = "X-Goog-Upload-Status";
+
+	private static final int UPLOAD_BLOCK = 64 * 1024;
+
+	private final GeminiProperties properties;
+
+	private final JsonMapper json;
+
+	private final GeminiErrors errors;
+
+	private final WebClient api;
+
+	/**
+	 * Talks to upload session URLs. The session URL is itself the credential (Python's SDK sends
+	 * no key there), so the key stays out of these requests: one fewer place it travels.
+	 */
+	private final WebClient sessions;
+
+	public GeminiClient(WebClient.Builder builder, GeminiProperties properties, JsonMapper jsonMapper) {
+		this.properties = properties;
+		this.json = jsonMapper;
+		this.errors = new GeminiErrors(properties.effectiveApiKey(), properties.responseTimeout(), jsonMapper,
+				Clock.systemUTC());
+		HttpClient httpClient = HttpClient.create()
+			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) properties.connectTimeout().toMillis())
+			.responseTimeout(properties.responseTimeout())
+			.compress(true);
+		int maxInMemory = (int) properties.maxResponseSize().toBytes();
+		WebClient.Builder common = builder.clone()
+			.clientConnector(new ReactorClientHttpConnector(httpClient))
+			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(maxInMemory));
+		this.api = common.clone()
+			.baseUrl(withoutTrailingSlash(properties.baseUrl().toString()))
+			.defaultHeader(API_KEY_HEADER, properties.effectiveApiKey())
+			.build();
+		this.sessions = common.clone().build();
+	}
+
+	/** The API version in use, such as {@code v1beta}. */
+	public String version() {
+		return this.properties.apiVersion();
+	}
+
+	/** {@code POST /{version}/models/{model}:generateContent}, the body streamed with an exact Content-Length. */
+	public Mono<GenerateContentResponse> generateContent(String model, GenerateContentRequest request) {
+		return Mono.defer(() -> {
+			GenerateContentBody body = GenerateContentBody.of(request);
+			WebClient.RequestHeadersSpec<?> spec = this.api.post()
+				.uri("/{version}/models/{model}:generateContent", version(), modelId(model))
+				.contentType(MediaType.APPLICATION_JSON)
+				.contentLength(body.length())
+				.body(streamed(body::content));
+			return call(GeminiOperation.GENERATE, spec, GenerateContentResponse.class);
+		});
+	}
+
+	/** {@code POST /{version}/models/{model}:countTokens} with the request's contents only. */
+	public Mono<CountTokensResponse> countTokens(String model, GenerateContentRequest request) {
+		return Mono.defer(() -> {
+			GenerateContentBody body = GenerateContentBody.of(request.contentsOnly());
+			WebClient.RequestHeadersSpec<?> spec = this.api.post()
+				.uri("/{version}/models/{model}:countTokens", version(), modelId(model))
+				.contentType(MediaType.APPLICATION_JSON)
+				.contentLength(body.length())
+				.body(streamed(body::content));
+			return call(GeminiOperation.COUNT_TOKENS, spec, CountTokensResponse.class);
+		});
+	}
+
+	/**
+	 * Uploads with the resumable protocol: a start request, then chunks of
+	 * {@code upload-chunk-size} streamed from the source. The file may still be PROCESSING; see
+	 * {@link #awaitActive}.
+	 */
+	public Mono<GeminiFile> upload(ByteSource bytes, String mimeType, String displayName) {
+		return Mono.defer(() -> {
+			long size = bytes.size();
+			return startUpload(size, mimeType, displayName)
+				.flatMap((session) -> uploadChunks(session, bytes, size, 0));
+		});
+	}
+
+	/**
+	 * The file once it is ACTIVE, polling {@code getFile} every {@code file-poll-interval}; fails
+	 * with a {@link GeminiFileException} when Gemini marks it FAILED or after
+	 * {@code file-active-timeout}.
+	 */
+	public Mono<GeminiFile> awaitActive(GeminiFile file) {
+		if (file.isActive()) {
+			return Mono.just(file);
+		}
+		if (file.isFailed()) {
+			return Mono.error(failed(file));
+		}
+		AtomicReference<String> lastState = new AtomicReference<>(file.state());
+		Duration timeout = this.properties.fileActiveTimeout();
+		return Mono.delay(this.properties.filePollInterval())
+			.then(Mono.defer(() -> getFile(file.name())))
+			.flatMap((current) -> {
+				lastState.set(current.state());
+				if (current.isFailed()) {
+					return Mono.error(failed(current));
+				}
+				return current.isActive() ? Mono.just(current) : Mono.<GeminiFile>empty();
+			})
+			.repeatWhenEmpty((emptyRounds) -> emptyRounds)
+			.timeout(timeout, Mono.defer(() -> Mono.error(new GeminiFileException(GeminiOperation.GET_FILE,
+					file.name(), "Gemini file " + file.name() + " did not become ACTIVE within " + timeout.toMillis()
+							+ " ms (last state " + lastState.get() + ")"))));
+	}
+
+	/** {@code GET /{version}/files/{id}}; accepts {@code files/abc} or {@code abc}. */
+	public Mono<GeminiFile> getFile(String nameOrId) {
+		return Mono.defer(() -> call(GeminiOperation.GET_FILE,
+				this.api.get().uri("/{version}/files/{id}", version(), GeminiFile.idOf(nameOrId)), GeminiFile.class));
+	}
+
+	/** {@code GET /{version}/files}; either argument may be {@code null} for Gemini's default. */
+	public Mono<FileList> listFiles(Integer pageSize, String pageToken) {
+		Map<String, Object> variables = new LinkedHashMap<>();
+		variables.put("version", version());
+		variables.put("pageSize", pageSize);
+		variables.put("pageToken", pageToken);
+		return Mono.defer(() -> call(GeminiOperation.LIST_FILES, this.api.get().uri((uri) -> {
+			uri.path("/{version}/files");
+			// Values go in as variables so they are encoded in full ('+' and '/' in page tokens)
+			Optional.ofNullable(pageSize).ifPresent((present) -> uri.queryParam("pageSize", "{pageSize}"));
+			Optional.ofNullable(pageToken).ifPresent((present) -> uri.queryParam("pageToken", "{pageToken}"));
+			return uri.build(variables);
+		}), FileList.class));
+	}
+
+	/** {@code DELETE /{version}/files/{id}}; accepts {@code files/abc} or {@code abc}. */
+	public Mono<Void> deleteFile(String nameOrId) {
+		return Mono.defer(() -> exchange(GeminiOperation.DELETE_FILE,
+				this.api.delete().uri("/{version}/files/{id}", version(), GeminiFile.idOf(nameOrId)),
+				ClientResponse::releaseBody));
+	}
+
+	private Mono<URI> startUpload(long size, String mimeType, String displayName) {
+		Map<String, Object> file = new LinkedHashMap<>();
+		if (displayName != null) {
+			file.put("displayName", displayName);
+		}
+		WebClient.RequestHeadersSpec<?> spec = this.api.post()
+			.uri("/upload/{version}/files", version())
+			.header("X-Goog-Upload-Protocol", "resumable")
+			.header("X-Goog-Upload-Command", "start")
+			.header("X-Goog-Upload-Header-Content-Length", Long.toString(size))
+			.header("X-Goog-Upload-Header-Content-Type", mimeType)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(this.json.writeValueAsBytes(Map.of("file", file)));
+		return exchange(GeminiOperation.UPLOAD, spec, (response) -> {
+			String session = response.headers().asHttpHeaders().getFirst(UPLOAD_URL);
+			if (session == null || session.isBlank()) {
+				return response.releaseBody()
+					.then(Mono.error(new GeminiException(GeminiOperation.UPLOAD,
+							"Gemini upload start answer has no " + UPLOAD_URL + " header", null)));
+			}
+			return response.releaseBody().then(Mono.fromSupplier(() -> sessionUri(session)));
+		});
+	}
+
+	private Mono<GeminiFile> uploadChunks(URI session, ByteSource bytes, long size, long offset) {
+		long length = Math.min(this.properties.uploadChunkSize().toBytes(), size - offset);
+		boolean last = offset + length >= size;
+		WebClient.RequestHeadersSpec<?> spec = this.sessions.post()
+			.uri(session)
+			.header("X-Goog-Upload-Command", last ? "upload, finalize" : "upload")
+			.header("X-Goog-Upload-Offset", Long.toString(offset))
+			.contentLength(length)
+			.body(streamed((buffers) -> SourceChunks.read(bytes, offset, length, UPLOAD_BLOCK).map(buffers::wrap)));
+		String expected = last ? "final" : "active";
+		Mono<byte[]> answer = exchange(GeminiOperation.UPLOAD, spec, (response) -> {
+			String status = response.headers().asHttpHeaders().getFirst(UPLOAD_STATUS);
+			if (!expected.equalsIgnoreCase((status != null) ? status.strip() : "")) {
+				return response.releaseBody()
+					.then(Mono.error(new GeminiException(GeminiOperation.UPLOAD, "Gemini upload session answered "
+							+ UPLOAD_STATUS + " '" + status + "' at offset " + offset + ", expected '" + expected + "'",
+							null)));
+			}
+			return response.bodyToMono(byte[].class).defaultIfEmpty(new byte[0]);
+		});
+		if (!last) {
+			return answer.then(Mono.defer(() -> uploadChunks(session, bytes, size, offset + length)));
+		}
+		return answer.map((body) -> this.json.readValue(body, FileEnvelope.class))
+			.flatMap((envelope) -> (envelope.file() != null) ? Mono.just(envelope.file())
+					: Mono.error(new GeminiException(GeminiOperation.UPLOAD,
+							"Gemini upload finished without a file resource", null)))
+			.onErrorMap((failure) -> this.errors.translate(GeminiOperation.UPLOAD, failure));
+	}
+
+	private URI sessionUri(String session) {
+		try {
+			return UploadSessions.rewrite(session, this.properties.baseUrl());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new GeminiException(GeminiOperation.UPLOAD, "Gemini upload session URL is not a valid URL", null);
+		}
+	}
+
+	private GeminiFileException failed(GeminiFile file) {
+		String reason = (file.error() != null && file.error().message() != null) ? file.error().message()
+				: "no reason given";
+		return new GeminiFileException(GeminiOperation.GET_FILE, file.name(),
+				"Gemini could not process file " + file.name() + ": " + this.errors.safe(reason));
+	}
+
+	private <T> Mono<T> call(GeminiOperation operation, WebClient.RequestHeadersSpec<?> spec, Class<T> type) {
+		return exchange(operation, spec,
+				(response) -> response.bodyToMono(byte[].class)
+					.defaultIfEmpty(new byte[0])
+					.map((body) -> this.json.readValue(body, type)));
+	}
+
+	/** Sends, hands 2xx answers to {@code onSuccess}, and turns everything else into a GeminiException. */
+	private <T> Mono<T> exchange(GeminiOperation operation, WebClient.RequestHeadersSpec<?> spec,
+			Function<ClientResponse, Mono<T>> onSuccess) {
+		return spec.exchangeToMono((response) -> {
+			if (response.statusCode().is2xxSuccessful()) {
+				return onSuccess.apply(response);
+			}
+			return response.bodyToMono(byte[].class)
+				.defaultIfEmpty(new byte[0])
+				.flatMap((body) -> Mono.error(this.errors.fromResponse(operation, response.statusCode().value(),
+						response.headers().asHttpHeaders(), body)));
+		}).onErrorMap((failure) -> this.errors.translate(operation, failure));
+	}
+
+	private static BodyInserter<Void, ClientHttpRequest> streamed(Function<DataBufferFactory, Flux<DataBuffer>> content) {
+		// Image blocks may be read from disk: keep that off the event loop
+		return (message, context) -> message
+			.writeWith(content.apply(message.bufferFactory()).subscribeOn(Schedulers.boundedElastic()));
+	}
+
+	private static String modelId(String model) {
+		return (model != null && model.startsWith("models/")) ? model.substring("models/".length()) : model;
+	}
+
+	private static String withoutTrailingSlash(String url) {
+		return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+	}
+
+}
