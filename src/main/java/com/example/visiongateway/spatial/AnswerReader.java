@@ -57,7 +57,10 @@ final class AnswerReader {
 			.build();
 		JsonFactory factory = JsonFactory.builder().streamReadConstraints(constraints).build();
 		// Floats as BigDecimal: coordinates are floored exactly on their decimal value.
-		this.mapper = JsonMapper.builder(factory).enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+		this.mapper = JsonMapper.builder(factory)
+			.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+			.disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+			.build();
 	}
 
 	/**
