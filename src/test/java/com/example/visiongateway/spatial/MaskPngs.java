@@ -28,17 +28,20 @@ final class MaskPngs {
 		return image;
 	}
 
-	/** A 256-entry gray palette, stored as palette indices. */
+	/**
+	 * A 256-entry gray palette in reverse order (an identity ramp would be written as plain gray),
+	 * so the values are only right when looked up.
+	 */
 	static BufferedImage palette(int width, int height, IntBinaryOperator value) {
 		byte[] levels = new byte[256];
 		for (int i = 0; i < 256; i++) {
-			levels[i] = (byte) i;
+			levels[i] = (byte) (255 - i);
 		}
 		BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_INDEXED,
 				new IndexColorModel(8, 256, levels, levels, levels));
 		for (int y = 0; y < height; y++) {
 			for (int x = 0; x < width; x++) {
-				image.getRaster().setSample(x, y, 0, value.applyAsInt(x, y));
+				image.getRaster().setSample(x, y, 0, 255 - value.applyAsInt(x, y));
 			}
 		}
 		return image;
