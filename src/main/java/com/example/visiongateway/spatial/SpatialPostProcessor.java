@@ -1,0 +1,90 @@
+package com.example.visiongateway.spatial;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.example.visiongateway.error.ErrorCode;
+import com.example.visiongateway.error.VisionException;
+
+/**
+ * Turns Gemini's detection or segmentation answer into the contract's pixel-space detections:
+ * reads the answer tolerantly, converts each box exactly, and for segmentation resizes each mask
+ * to its box, thresholds it and encodes it as COCO RLE over the whole upright image. Whatever is
+ * repaired or dropped on the way is reported as a warning; one bad item never spoils the rest.
+ * <p>
+ * A box with no pixel area (a sliver on a small image) is dropped with a warning but is not an
+ * error: the answer itself was well formed. Thread-safe.
+ */
+public final class SpatialPostProcessor {
+
+	private final AnswerReader reader;
+
+	private final MaskDecoder maskDecoder;
+
+	public SpatialPostProcessor(SpatialLimits limits) {
+		this.reader = new AnswerReader(limits);
+		this.maskDecoder = new MaskDecoder(limits.maxMaskSide());
+	}
+
+	/**
+	 * Process one answer.
+	 * @param answerText the model's answer text
+	 * @param uprightWidth the width of the image as the caller sees it (after EXIF orientation)
+	 * @param uprightHeight its height
+	 * @param withMasks whether to decode masks (segmentation) or ignore them (detection)
+	 * @param threshold a mask pixel is set when its value is above this, 0 to 254
+	 * @return the detections and warnings
+	 * @throws VisionException {@link ErrorCode#UPSTREAM_ERROR} when the answer holds nothing
+	 * usable, with a bounded {@code rawAnswer}
+	 */
+	public SpatialResult process(String answerText, int uprightWidth, int uprightHeight, boolean withMasks,
+			int threshold) {
+		if (uprightWidth < 1 || uprightHeight < 1) {
+			throw new IllegalArgumentException("Image dimensions must be positive");
+		}
+		if (threshold < 0 || threshold > 254) {
+			throw new IllegalArgumentException("Threshold must be between 0 and 254");
+		}
+		ParsedAnswer answer = this.reader.read(answerText);
+		List<String> warnings = new ArrayList<>(answer.warnings());
+		List<Detection> detections = new ArrayList<>(answer.items().size());
+		for (RawItem item : answer.items()) {
+			BoxGeometry.Converted box = BoxGeometry.convert(item.box2d(), uprightWidth, uprightHeight);
+			String name = "item " + item.index();
+			if (box.clamped()) {
+				warnings.add(name + ": clamped box_2d coordinates into [0, 1000]");
+			}
+			if (box.swapped()) {
+				warnings.add(name + ": swapped inverted box_2d coordinates");
+			}
+			if (box.pixels().isEmpty()) {
+				warnings.add(name + " dropped: its box has no area at " + uprightWidth + " x " + uprightHeight
+						+ " pixels");
+				continue;
+			}
+			CocoRleCodec.EncodedMask mask = withMasks
+					? mask(item, box.pixels(), uprightWidth, uprightHeight, threshold, warnings) : null;
+			detections.add(new Detection(item.label(), box.box2d(), box.pixels().toList(),
+					(mask != null) ? mask.area() : null, (mask != null) ? mask.rle() : null));
+		}
+		return new SpatialResult(detections, warnings);
+	}
+
+	private CocoRleCodec.EncodedMask mask(RawItem item, PixelBox box, int width, int height, int threshold,
+			List<String> warnings) {
+		if (item.mask() == null) {
+			warnings.add("item " + item.index() + ": no mask in the answer");
+			return null;
+		}
+		try {
+			MaskRaster raster = this.maskDecoder.decode(item.mask());
+			BilinearMask resized = new BilinearMask(raster, box.width(), box.height(), threshold);
+			return CocoRleCodec.encode(width, height, box, resized);
+		}
+		catch (MaskRejectedException ex) {
+			warnings.add("item " + item.index() + ": mask dropped: " + ex.getMessage());
+			return null;
+		}
+	}
+
+}
