@@ -39,9 +39,7 @@ final class UpstreamProblems {
 		String message = bounded(ex.googleMessage());
 		Map<String, Object> properties = new LinkedHashMap<>();
 		properties.put("upstreamStatus", ex.httpStatus());
-		if (ex.googleStatus() != null) {
-			properties.put("upstreamCode", ex.googleStatus());
-		}
+		ex.status().ifPresent((status) -> properties.put("upstreamCode", status));
 		switch (ex.httpStatus()) {
 			case 429 -> {
 				properties.put("retryAfterSeconds", retryAfter(ex));

@@ -16,7 +16,7 @@ final class TokenEstimator {
 
 	static TokenEstimate estimate(ImageInfo info, ModelSettings settings) {
 		if (settings.tokenScheme() == TokenScheme.MEDIA_RESOLUTION) {
-			return new TokenEstimate(settings.mediaResolution().tokens(), null);
+			return new TokenEstimate(settings.mediaResolution().tokensPerImage(), null);
 		}
 		int tiles = tiles(info.width(), info.height());
 		return new TokenEstimate(tiles * TOKENS_PER_TILE, tiles);

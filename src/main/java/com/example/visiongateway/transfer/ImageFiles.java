@@ -1,8 +1,6 @@
 package com.example.visiongateway.transfer;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -110,22 +108,11 @@ public class ImageFiles {
 
 	private RegisteredFile toRegistered(GeminiFile file) {
 		var decoded = FileMetadata.decode(file.displayName());
-		return new RegisteredFile(file.id(), file.uri(), file.mimeType(), file.sizeBytesAsLong(),
+		return new RegisteredFile(file.id(), file.uri(), file.mimeType(), file.size(),
 				decoded.map(FileMetadata.Decoded::sha256).orElse(null), decoded.map(FileMetadata.Decoded::info).orElse(null),
-				FileMetadata.callerName(file.displayName()), file.state(), parseInstant(file.expirationTime()));
+				FileMetadata.callerName(file.displayName()), file.state(), file.expirationTime());
 	}
 
-	private static Instant parseInstant(String text) {
-		if (text == null) {
-			return null;
-		}
-		try {
-			return Instant.parse(text);
-		}
-		catch (DateTimeParseException ex) {
-			return null;
-		}
-	}
 
 	/** Accepts {@code files/abc}, {@code abc} or a file URI; ids are short and plain, so anything else is refused. */
 	static String idOf(String fileId) {
