@@ -22,20 +22,26 @@ final class BilinearMask {
 
 	private final int height;
 
-	private final int threshold;
+	/** A resized value is above the threshold exactly when its fixed-point sum reaches this. */
+	private final int limit;
 
-	/** The source rows after the horizontal pass: source height rows of {@code width} values. */
-	private final byte[] rows;
+	/**
+	 * The source after the horizontal pass, stored column by column ({@code sourceHeight}
+	 * values per output column) so the vertical pass reads memory in order.
+	 */
+	private final byte[] columns;
 
-	/** {@code null} when the height does not change. */
+	private final int sourceHeight;
+
 	private final Taps vertical;
 
 	BilinearMask(MaskRaster source, int width, int height, int threshold) {
 		this.width = width;
 		this.height = height;
-		this.threshold = threshold;
-		this.rows = (width == source.width()) ? source.values() : resizeRows(source, width);
-		this.vertical = (height == source.height()) ? null : new Taps(source.height(), height);
+		this.limit = (threshold + 1) << PRECISION_BITS;
+		this.sourceHeight = source.height();
+		this.columns = resizeRowsIntoColumns(source, width);
+		this.vertical = new Taps(source.height(), height);
 	}
 
 	int width() {
@@ -52,43 +58,71 @@ final class BilinearMask {
 	 * @param out receives {@code height} values, top to bottom
 	 */
 	void column(int x, boolean[] out) {
-		for (int y = 0; y < this.height; y++) {
-			out[y] = value(x, y) > this.threshold;
+		int base = x * this.sourceHeight;
+		byte[] columns = this.columns;
+		int[] first = this.vertical.first;
+		int limit = this.limit;
+		if (this.vertical.size == 3) {
+			// Upscaling (or equal size): at most two taps, the common case, kept branch-free.
+			int[] near = this.vertical.near;
+			int[] far = this.vertical.far;
+			for (int y = 0; y < this.height; y++) {
+				int from = base + first[y];
+				int sum = HALF + (columns[from] & 0xFF) * near[y] + (columns[from + 1] & 0xFF) * far[y];
+				// clip8(sum) > threshold, without clipping: sums are never negative.
+				out[y] = sum >= limit;
+			}
+			return;
 		}
+		for (int y = 0; y < this.height; y++) {
+			out[y] = sum(columns, base, y) >= limit;
+		}
+	}
+
+	private int sum(byte[] columns, int base, int y) {
+		int from = base + this.vertical.first[y];
+		int w = y * this.vertical.size;
+		int sum = HALF;
+		for (int k = 0; k < this.vertical.count[y]; k++) {
+			sum += (columns[from + k] & 0xFF) * this.vertical.weights[w + k];
+		}
+		return sum;
 	}
 
 	/** The resized 8-bit value at one pixel. */
 	int value(int x, int y) {
-		if (this.vertical == null) {
-			return this.rows[y * this.width + x] & 0xFF;
-		}
-		int first = this.vertical.first[y];
-		int count = this.vertical.count[y];
-		int weights = y * this.vertical.size;
-		int sum = HALF;
-		for (int k = 0; k < count; k++) {
-			sum += (this.rows[(first + k) * this.width + x] & 0xFF) * this.vertical.weights[weights + k];
-		}
-		return clip8(sum);
+		return clip8(sum(this.columns, x * this.sourceHeight, y));
 	}
 
-	private static byte[] resizeRows(MaskRaster source, int width) {
-		Taps taps = new Taps(source.width(), width);
+	private static byte[] resizeRowsIntoColumns(MaskRaster source, int width) {
+		int sourceWidth = source.width();
+		int sourceHeight = source.height();
 		byte[] values = source.values();
-		byte[] rows = new byte[source.height() * width];
-		for (int y = 0; y < source.height(); y++) {
-			int row = y * source.width();
+		// One byte of padding: a single tap still reads a second value, with weight 0.
+		byte[] columns = new byte[width * sourceHeight + 1];
+		if (width == sourceWidth) {
+			// PIL skips a pass whose size does not change.
+			for (int y = 0; y < sourceHeight; y++) {
+				for (int x = 0; x < width; x++) {
+					columns[x * sourceHeight + y] = values[y * sourceWidth + x];
+				}
+			}
+			return columns;
+		}
+		Taps taps = new Taps(sourceWidth, width);
+		for (int y = 0; y < sourceHeight; y++) {
+			int row = y * sourceWidth;
 			for (int x = 0; x < width; x++) {
-				int first = taps.first[x];
-				int weights = x * taps.size;
+				int from = row + taps.first[x];
+				int w = x * taps.size;
 				int sum = HALF;
 				for (int k = 0; k < taps.count[x]; k++) {
-					sum += (values[row + first + k] & 0xFF) * taps.weights[weights + k];
+					sum += (values[from + k] & 0xFF) * taps.weights[w + k];
 				}
-				rows[y * width + x] = (byte) clip8(sum);
+				columns[x * sourceHeight + y] = (byte) clip8(sum);
 			}
 		}
-		return rows;
+		return columns;
 	}
 
 	private static int clip8(int sum) {
@@ -108,6 +142,11 @@ final class BilinearMask {
 		final int[] count;
 
 		final int[] weights;
+
+		/** With support 1 (size 3): the weights of the first and second tap, 0 when there is none. */
+		final int[] near;
+
+		final int[] far;
 
 		Taps(int inSize, int outSize) {
 			double scale = (double) inSize / outSize;
@@ -136,6 +175,19 @@ final class BilinearMask {
 				}
 				this.first[i] = min;
 				this.count[i] = max;
+			}
+			this.near = new int[outSize];
+			this.far = new int[outSize];
+			if (this.size == 3) {
+				twoTaps(outSize);
+			}
+		}
+
+		/** With support 1 there are at most two taps (the window spans two pixel centres). */
+		private void twoTaps(int outSize) {
+			for (int i = 0; i < outSize; i++) {
+				this.near[i] = this.weights[i * this.size];
+				this.far[i] = (this.count[i] >= 2) ? this.weights[i * this.size + 1] : 0;
 			}
 		}
 

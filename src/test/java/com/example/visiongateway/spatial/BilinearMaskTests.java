@@ -75,6 +75,32 @@ class BilinearMaskTests {
 			.containsExactly(0, 0, 33, 67, 100, 100);
 	}
 
+	@Test
+	void thresholdsEveryColumnExactlyAsItsEightBitValues() {
+		java.util.Random random = new java.util.Random(11);
+		for (int trial = 0; trial < 200; trial++) {
+			byte[] values = new byte[(1 + random.nextInt(20)) * (1 + random.nextInt(20))];
+			random.nextBytes(values);
+			int sourceWidth = 1 + random.nextInt(20);
+			MaskRaster source = new MaskRaster(sourceWidth, 1, java.util.Arrays.copyOf(values, sourceWidth));
+			MaskRaster tall = new MaskRaster(1, values.length, values);
+			for (MaskRaster raster : new MaskRaster[] { source, tall }) {
+				int width = 1 + random.nextInt(50);
+				int height = 1 + random.nextInt(50);
+				int threshold = random.nextInt(255);
+				BilinearMask mask = new BilinearMask(raster, width, height, threshold);
+				boolean[] column = new boolean[height];
+				for (int x = 0; x < width; x++) {
+					mask.column(x, column);
+					for (int y = 0; y < height; y++) {
+						assertThat(column[y]).as("trial %d at %d, %d", trial, x, y)
+							.isEqualTo(mask.value(x, y) > threshold);
+					}
+				}
+			}
+		}
+	}
+
 	/** Rows top to bottom separated by '/', '#' for a set pixel. */
 	static String render(BilinearMask mask) {
 		char[][] rows = new char[mask.height()][mask.width()];
