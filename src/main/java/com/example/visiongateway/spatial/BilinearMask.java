@@ -1,36 +1,47 @@
 package com.example.visiongateway.spatial;
 
 /**
- * A mask's probability map resized to its box with bilinear interpolation and thresholded.
+ * A mask's probability map resized to its box with PIL's {@code Image.resize(size, BILINEAR)},
+ * reproduced bit for bit, and thresholded: a pixel is set when its resized 8-bit value is above
+ * the threshold. Matching PIL exactly means a mask is the one Google's Python examples would draw.
  * <p>
- * Sampling is pixel-centre aligned, with edge pixels repeated, as PIL's {@code BILINEAR} does
- * when upscaling: output pixel {@code i} of {@code n} samples the source at
- * {@code (i + 0.5) * m / n - 0.5}. Downscaling uses the same two-tap rule (no area averaging).
- * Everything is integer arithmetic over the common denominator {@code 2n}, so "above the
- * threshold" is decided exactly, with no rounding at the boundary.
+ * As in PIL: sampling is pixel-centre aligned (output pixel {@code i} of {@code n} is centred on
+ * source coordinate {@code (i + 0.5) * m / n}); the triangle filter has support 1 when upscaling
+ * and is widened by the scale when downscaling, so downscaling averages; weights are normalized,
+ * which repeats edge pixels; they are rounded to 22-bit fixed point; the horizontal pass runs first
+ * and its result is rounded to 8 bits before the vertical pass. A pass is skipped when its size
+ * does not change.
  */
 final class BilinearMask {
 
-	private final MaskRaster source;
+	private static final int PRECISION_BITS = 32 - 8 - 2;
+
+	private static final int HALF = 1 << (PRECISION_BITS - 1);
 
 	private final int width;
 
 	private final int height;
 
-	private final Axis columns;
+	/** A resized value is above the threshold exactly when its fixed-point sum reaches this. */
+	private final int limit;
 
-	private final Axis rows;
+	/**
+	 * The source after the horizontal pass, stored column by column ({@code sourceHeight}
+	 * values per output column) so the vertical pass reads memory in order.
+	 */
+	private final byte[] columns;
 
-	/** A pixel is set when its interpolated numerator exceeds this (threshold times both denominators). */
-	private final long limit;
+	private final int sourceHeight;
+
+	private final Taps vertical;
 
 	BilinearMask(MaskRaster source, int width, int height, int threshold) {
-		this.source = source;
 		this.width = width;
 		this.height = height;
-		this.columns = new Axis(source.width(), width);
-		this.rows = new Axis(source.height(), height);
-		this.limit = (long) threshold * this.columns.denominator * this.rows.denominator;
+		this.limit = (threshold + 1) << PRECISION_BITS;
+		this.sourceHeight = source.height();
+		this.columns = resizeRowsIntoColumns(source, width);
+		this.vertical = new Taps(source.height(), height);
 	}
 
 	int width() {
@@ -47,56 +58,142 @@ final class BilinearMask {
 	 * @param out receives {@code height} values, top to bottom
 	 */
 	void column(int x, boolean[] out) {
-		byte[] values = this.source.values();
-		int stride = this.source.width();
-		int left = this.columns.low[x];
-		int right = this.columns.high[x];
-		long rightWeight = this.columns.fraction[x];
-		long leftWeight = this.columns.denominator - rightWeight;
-		long rowDenominator = this.rows.denominator;
+		int base = x * this.sourceHeight;
+		byte[] columns = this.columns;
+		int[] first = this.vertical.first;
+		int limit = this.limit;
+		if (this.vertical.size == 3) {
+			// Upscaling (or equal size): at most two taps, the common case, kept branch-free.
+			int[] near = this.vertical.near;
+			int[] far = this.vertical.far;
+			for (int y = 0; y < this.height; y++) {
+				int from = base + first[y];
+				int sum = HALF + (columns[from] & 0xFF) * near[y] + (columns[from + 1] & 0xFF) * far[y];
+				// clip8(sum) > threshold, without clipping: sums are never negative.
+				out[y] = sum >= limit;
+			}
+			return;
+		}
 		for (int y = 0; y < this.height; y++) {
-			int top = this.rows.low[y] * stride;
-			int bottom = this.rows.high[y] * stride;
-			long upper = (values[top + left] & 0xFF) * leftWeight + (values[top + right] & 0xFF) * rightWeight;
-			long lower = (values[bottom + left] & 0xFF) * leftWeight + (values[bottom + right] & 0xFF) * rightWeight;
-			long bottomWeight = this.rows.fraction[y];
-			out[y] = upper * (rowDenominator - bottomWeight) + lower * bottomWeight > this.limit;
+			out[y] = sum(columns, base, y) >= limit;
 		}
 	}
 
-	/**
-	 * For each output index along one axis, the two source indices and the weight of the second,
-	 * as a numerator over {@code denominator}.
-	 */
-	private static final class Axis {
+	private int sum(byte[] columns, int base, int y) {
+		int from = base + this.vertical.first[y];
+		int w = y * this.vertical.size;
+		int sum = HALF;
+		for (int k = 0; k < this.vertical.count[y]; k++) {
+			sum += (columns[from + k] & 0xFF) * this.vertical.weights[w + k];
+		}
+		return sum;
+	}
 
-		final int[] low;
+	/** The resized 8-bit value at one pixel. */
+	int value(int x, int y) {
+		return clip8(sum(this.columns, x * this.sourceHeight, y));
+	}
 
-		final int[] high;
-
-		final long[] fraction;
-
-		final long denominator;
-
-		Axis(int sourceSize, int targetSize) {
-			this.low = new int[targetSize];
-			this.high = new int[targetSize];
-			this.fraction = new long[targetSize];
-			this.denominator = 2L * targetSize;
-			for (int i = 0; i < targetSize; i++) {
-				// 2n times the source coordinate (i + 0.5) * m / n - 0.5
-				long position = (2L * i + 1) * sourceSize - targetSize;
-				int index = (position <= 0) ? 0 : (int) (position / this.denominator);
-				if (position <= 0 || index >= sourceSize - 1) {
-					this.low[i] = Math.min(index, sourceSize - 1);
-					this.high[i] = this.low[i];
-				}
-				else {
-					this.low[i] = index;
-					this.high[i] = index + 1;
-					this.fraction[i] = position % this.denominator;
+	private static byte[] resizeRowsIntoColumns(MaskRaster source, int width) {
+		int sourceWidth = source.width();
+		int sourceHeight = source.height();
+		byte[] values = source.values();
+		// One byte of padding: a single tap still reads a second value, with weight 0.
+		byte[] columns = new byte[width * sourceHeight + 1];
+		if (width == sourceWidth) {
+			// PIL skips a pass whose size does not change.
+			for (int y = 0; y < sourceHeight; y++) {
+				for (int x = 0; x < width; x++) {
+					columns[x * sourceHeight + y] = values[y * sourceWidth + x];
 				}
 			}
+			return columns;
+		}
+		Taps taps = new Taps(sourceWidth, width);
+		for (int y = 0; y < sourceHeight; y++) {
+			int row = y * sourceWidth;
+			for (int x = 0; x < width; x++) {
+				int from = row + taps.first[x];
+				int w = x * taps.size;
+				int sum = HALF;
+				for (int k = 0; k < taps.count[x]; k++) {
+					sum += (values[from + k] & 0xFF) * taps.weights[w + k];
+				}
+				columns[x * sourceHeight + y] = (byte) clip8(sum);
+			}
+		}
+		return columns;
+	}
+
+	private static int clip8(int sum) {
+		if (sum >= (1 << PRECISION_BITS << 8)) {
+			return 255;
+		}
+		return (sum <= 0) ? 0 : sum >> PRECISION_BITS;
+	}
+
+	/** PIL's {@code precompute_coeffs} and {@code normalize_coeffs_8bpc} for the bilinear filter. */
+	private static final class Taps {
+
+		final int size;
+
+		final int[] first;
+
+		final int[] count;
+
+		final int[] weights;
+
+		/** With support 1 (size 3): the weights of the first and second tap, 0 when there is none. */
+		final int[] near;
+
+		final int[] far;
+
+		Taps(int inSize, int outSize) {
+			double scale = (double) inSize / outSize;
+			double filterScale = Math.max(scale, 1.0);
+			double support = filterScale;
+			this.size = (int) Math.ceil(support) * 2 + 1;
+			this.first = new int[outSize];
+			this.count = new int[outSize];
+			this.weights = new int[outSize * this.size];
+			double[] k = new double[this.size];
+			for (int i = 0; i < outSize; i++) {
+				double center = (i + 0.5) * scale;
+				double ss = 1.0 / filterScale;
+				// Casts truncate toward zero, as C's do.
+				int min = Math.max((int) (center - support + 0.5), 0);
+				int max = Math.min((int) (center + support + 0.5), inSize) - min;
+				double total = 0.0;
+				for (int x = 0; x < max; x++) {
+					k[x] = triangle((x + min - center + 0.5) * ss);
+					total += k[x];
+				}
+				for (int x = 0; x < max; x++) {
+					double w = (total != 0.0) ? k[x] / total : k[x];
+					this.weights[i * this.size + x] = (int) ((w < 0) ? -0.5 + w * (1 << PRECISION_BITS)
+							: 0.5 + w * (1 << PRECISION_BITS));
+				}
+				this.first[i] = min;
+				this.count[i] = max;
+			}
+			this.near = new int[outSize];
+			this.far = new int[outSize];
+			if (this.size == 3) {
+				twoTaps(outSize);
+			}
+		}
+
+		/** With support 1 there are at most two taps (the window spans two pixel centres). */
+		private void twoTaps(int outSize) {
+			for (int i = 0; i < outSize; i++) {
+				this.near[i] = this.weights[i * this.size];
+				this.far[i] = (this.count[i] >= 2) ? this.weights[i * this.size + 1] : 0;
+			}
+		}
+
+		private static double triangle(double x) {
+			double distance = Math.abs(x);
+			return (distance < 1.0) ? 1.0 - distance : 0.0;
 		}
 
 	}

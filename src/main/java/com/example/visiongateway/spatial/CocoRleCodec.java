@@ -26,8 +26,13 @@ final class CocoRleCodec {
 		for (int x = 0; x < box.width(); x++) {
 			runs.zeros(box.y1());
 			mask.column(x, column);
-			for (boolean bit : column) {
-				runs.add(bit);
+			for (int y = 0; y < column.length;) {
+				boolean bit = column[y];
+				int start = y;
+				while (y < column.length && column[y] == bit) {
+					y++;
+				}
+				runs.add(bit, y - start);
 			}
 			runs.zeros(below);
 		}
@@ -113,24 +118,19 @@ final class CocoRleCodec {
 		private long ones;
 
 		void zeros(long count) {
-			if (count == 0) {
-				return;
+			if (count > 0) {
+				add(false, count);
 			}
-			if (this.current) {
-				push();
-				this.current = false;
-			}
-			this.length += count;
 		}
 
-		void add(boolean bit) {
+		void add(boolean bit, long count) {
 			if (bit != this.current) {
 				push();
 				this.current = bit;
 			}
-			this.length++;
+			this.length += count;
 			if (bit) {
-				this.ones++;
+				this.ones += count;
 			}
 		}
 

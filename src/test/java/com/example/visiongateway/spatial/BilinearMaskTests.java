@@ -50,14 +50,55 @@ class BilinearMaskTests {
 		assertThat(render(new BilinearMask(source, 3, 2, 128))).isEqualTo(".../...");
 	}
 
+	/**
+	 * 4 -> 2 widens the triangle to support 2: output 0 is centred at 1.0 and weighs source 0, 1, 2
+	 * by 0.75, 0.75, 0.25 (normalized by 1.75), giving 500 / 7 = 71.4 -> 71; output 1, centred at
+	 * 3.0, weighs 1, 2, 3 by 0.25, 0.75, 0.75: 1465 / 7 = 209.3 -> 209.
+	 */
 	@Test
-	void samplesTwoSourcePixelsWhenDownscaling() {
-		// 4 -> 2 samples at 0.5 and 2.5: (0 + 100) / 2 and (200 + 255) / 2.
+	void averagesWhenDownscaling() {
 		MaskRaster source = new MaskRaster(4, 1, new byte[] { 0, 100, (byte) 200, (byte) 255 });
-		assertThat(render(new BilinearMask(source, 2, 1, 49))).isEqualTo("##");
-		assertThat(render(new BilinearMask(source, 2, 1, 50))).isEqualTo(".#");
-		assertThat(render(new BilinearMask(source, 2, 1, 227))).isEqualTo(".#");
-		assertThat(render(new BilinearMask(source, 2, 1, 228))).isEqualTo("..");
+		BilinearMask mask = new BilinearMask(source, 2, 1, 0);
+		assertThat(mask.value(0, 0)).isEqualTo(71);
+		assertThat(mask.value(1, 0)).isEqualTo(209);
+		assertThat(render(new BilinearMask(source, 2, 1, 70))).isEqualTo("##");
+		assertThat(render(new BilinearMask(source, 2, 1, 71))).isEqualTo(".#");
+	}
+
+	/** Thirds of 100 are rounded to the nearest 8-bit value: 33.3 -> 33, 66.7 -> 67. */
+	@Test
+	void roundsTheResultToEightBitsLikePil() {
+		MaskRaster source = new MaskRaster(2, 1, new byte[] { 0, 100 });
+		BilinearMask mask = new BilinearMask(source, 6, 1, 0);
+		// Centres 1/6, 1/2, 5/6, 7/6, 3/2, 11/6 minus 0.5: weights of pixel 1 are 0, 0, 1/3, 2/3, 1, 1.
+		assertThat(java.util.stream.IntStream.range(0, 6).map((x) -> mask.value(x, 0)))
+			.containsExactly(0, 0, 33, 67, 100, 100);
+	}
+
+	@Test
+	void thresholdsEveryColumnExactlyAsItsEightBitValues() {
+		java.util.Random random = new java.util.Random(11);
+		for (int trial = 0; trial < 200; trial++) {
+			byte[] values = new byte[(1 + random.nextInt(20)) * (1 + random.nextInt(20))];
+			random.nextBytes(values);
+			int sourceWidth = 1 + random.nextInt(20);
+			MaskRaster source = new MaskRaster(sourceWidth, 1, java.util.Arrays.copyOf(values, sourceWidth));
+			MaskRaster tall = new MaskRaster(1, values.length, values);
+			for (MaskRaster raster : new MaskRaster[] { source, tall }) {
+				int width = 1 + random.nextInt(50);
+				int height = 1 + random.nextInt(50);
+				int threshold = random.nextInt(255);
+				BilinearMask mask = new BilinearMask(raster, width, height, threshold);
+				boolean[] column = new boolean[height];
+				for (int x = 0; x < width; x++) {
+					mask.column(x, column);
+					for (int y = 0; y < height; y++) {
+						assertThat(column[y]).as("trial %d at %d, %d", trial, x, y)
+							.isEqualTo(mask.value(x, y) > threshold);
+					}
+				}
+			}
+		}
 	}
 
 	/** Rows top to bottom separated by '/', '#' for a set pixel. */
