@@ -9,6 +9,16 @@ import com.example.visiongateway.error.VisionException;
 import com.example.visiongateway.image.ImageLimits;
 import com.example.visiongateway.task.AskResponse;
 import com.example.visiongateway.task.PerImageTasks;
+import com.example.visiongateway.task.PerImageTask;
+import com.example.visiongateway.task.Pictures;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestHeader;
 import com.example.visiongateway.task.VisionInputs;
 import com.example.visiongateway.task.VisionInputs.Upload;
 import com.example.visiongateway.task.VisionResponse;
@@ -30,7 +40,8 @@ import org.springframework.web.multipart.MultipartFile;
 @RestController
 @RequestMapping(path = "/v1/vision", consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
 		produces = MediaType.APPLICATION_JSON_VALUE)
-@Tag(name = "vision", description = "Image understanding with Gemini: captions, labels, answers and token estimates")
+@Tag(name = "vision",
+		description = "Image understanding with Gemini: captions, labels, answers, detections, masks and token estimates")
 class VisionController {
 
 	private static final String IMAGES = "Image files (repeat the part). png, jpeg, webp, heic or heif, decided from the bytes.";
@@ -47,10 +58,13 @@ class VisionController {
 
 	private final ImageLimits limits;
 
-	VisionController(VisionService service, PerImageTasks tasks, ImageLimits limits) {
+	private final Pictures pictures;
+
+	VisionController(VisionService service, PerImageTasks tasks, ImageLimits limits, Pictures pictures) {
 		this.service = service;
 		this.tasks = tasks;
 		this.limits = limits;
+		this.pictures = pictures;
 	}
 
 	@PostMapping("/caption")
@@ -106,6 +120,69 @@ class VisionController {
 		PartNames.checkVision(request, "question");
 		var inputs = inputs(images, fileIds, model, systemInstruction);
 		return this.service.ask(question, inputs).toFuture();
+	}
+
+	@PostMapping(path = "/detect", produces = { MediaType.APPLICATION_JSON_VALUE, MediaType.IMAGE_PNG_VALUE,
+			MediaType.IMAGE_JPEG_VALUE })
+	@Operation(summary = "Detect objects in each image, with pixel boxes",
+			description = "Boxes come back as the model's normalized box2d [ymin, xmin, ymax, xmax] (0-1000) and as "
+					+ "integer pixel boxes bbox [x1, y1, x2, y2] (x2/y2 exclusive) of the upright image. With Accept: "
+					+ "image/png or image/jpeg and exactly one image, the answer is the picture with the boxes drawn on it.")
+	@ApiResponse(responseCode = "200", description = "Detections per image, or the annotated picture",
+			content = { @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					schema = @Schema(implementation = VisionResponse.class)),
+					@Content(mediaType = MediaType.IMAGE_PNG_VALUE, schema = @Schema(type = "string", format = "binary")),
+					@Content(mediaType = MediaType.IMAGE_JPEG_VALUE, schema = @Schema(type = "string", format = "binary")) })
+	CompletableFuture<ResponseEntity<?>> detect(
+			@Parameter(description = IMAGES) @RequestPart(name = "images", required = false) List<MultipartFile> images,
+			@Parameter(description = FILE_IDS) @RequestParam(name = "fileIds", required = false) List<String> fileIds,
+			@Parameter(description = MODEL) @RequestParam(name = "model", required = false) String model,
+			@Parameter(description = SYSTEM) @RequestParam(name = "systemInstruction",
+					required = false) String systemInstruction,
+			@Parameter(description = "What to find, e.g. \"cats, coffee cups\"; default: every prominent item.") @RequestParam(
+					name = "objects", required = false) String objects,
+			@RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept, HttpServletRequest request) {
+		PartNames.checkVision(request, "objects");
+		return spatial(this.tasks.detect(objects), inputs(images, fileIds, model, systemInstruction), accept);
+	}
+
+	@PostMapping(path = "/segment", produces = { MediaType.APPLICATION_JSON_VALUE, MediaType.IMAGE_PNG_VALUE,
+			MediaType.IMAGE_JPEG_VALUE })
+	@Operation(summary = "Segment objects in each image: pixel boxes and COCO RLE masks",
+			description = "Each detection carries bbox, box2d, mask (COCO compressed RLE over the whole upright image: "
+					+ "size [height, width], column-major counts that pycocotools.mask.decode reads) and area (set pixels). "
+					+ "Needs a model that produces masks (Gemini 2.5). With Accept: image/png or image/jpeg and exactly one "
+					+ "image, the answer is the picture with boxes, labels and translucent masks drawn on it.")
+	@ApiResponse(responseCode = "200", description = "Detections with masks per image, or the annotated picture",
+			content = { @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					schema = @Schema(implementation = VisionResponse.class)),
+					@Content(mediaType = MediaType.IMAGE_PNG_VALUE, schema = @Schema(type = "string", format = "binary")),
+					@Content(mediaType = MediaType.IMAGE_JPEG_VALUE, schema = @Schema(type = "string", format = "binary")) })
+	CompletableFuture<ResponseEntity<?>> segment(
+			@Parameter(description = IMAGES) @RequestPart(name = "images", required = false) List<MultipartFile> images,
+			@Parameter(description = FILE_IDS) @RequestParam(name = "fileIds", required = false) List<String> fileIds,
+			@Parameter(description = MODEL) @RequestParam(name = "model", required = false) String model,
+			@Parameter(description = SYSTEM) @RequestParam(name = "systemInstruction",
+					required = false) String systemInstruction,
+			@Parameter(description = "What to segment; default: every prominent item.") @RequestParam(name = "objects",
+					required = false) String objects,
+			@Parameter(description = "0-254, default 127: a mask pixel is set when its value is above it.") @RequestParam(
+					name = "threshold", required = false) @Min(0) @Max(254) Integer threshold,
+			@RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept, HttpServletRequest request) {
+		PartNames.checkVision(request, "objects", "threshold");
+		return spatial(this.tasks.segment(objects, threshold), inputs(images, fileIds, model, systemInstruction), accept);
+	}
+
+	private CompletableFuture<ResponseEntity<?>> spatial(PerImageTask task, VisionInputs inputs, String accept) {
+		String picture = PictureFormats.requested(accept);
+		if (picture == null) {
+			return this.service.perImage(task, inputs).<ResponseEntity<?>>map(ResponseEntity::ok).toFuture();
+		}
+		return this.pictures.annotated(task, inputs, picture)
+			.<ResponseEntity<?>>map((drawn) -> ResponseEntity.ok()
+				.contentType(MediaType.parseMediaType(drawn.mediaType()))
+				.body(drawn.bytes()))
+			.toFuture();
 	}
 
 	@PostMapping("/tokens")

@@ -19,12 +19,14 @@ import org.springframework.validation.annotation.Validated;
  * @param maxTextLength characters of a prompt, question, system instruction or object list
  * @param maxLabels labels a classify request may offer
  * @param maxLabelLength characters of one label
+ * @param maxDrawPixels pixel count of an image the gateway decodes to draw on (annotated pictures)
  */
 @ConfigurationProperties("vision.limits")
 @Validated
 public record ImageLimits(@DefaultValue("3600") @Min(1) @Max(3600) int maxImagesPerRequest,
 		@DefaultValue("64MB") @NotNull DataSize maxImageSize, @DefaultValue("1GB") @NotNull DataSize maxRequestSize,
 		@DefaultValue("100000000") @Min(1) long maxPixels, @DefaultValue("8000") @Min(1) int maxTextLength,
-		@DefaultValue("200") @Min(2) int maxLabels, @DefaultValue("200") @Min(1) int maxLabelLength) {
+		@DefaultValue("200") @Min(2) int maxLabels, @DefaultValue("200") @Min(1) int maxLabelLength,
+		@DefaultValue("50000000") @Min(1) long maxDrawPixels) {
 
 }

@@ -13,6 +13,14 @@ public interface PerImageTask {
 	/** The instruction sent after the image. */
 	String prompt();
 
+	/** Refuses a model that cannot do the task, before anything is sent. */
+	default void check(Model model) {
+	}
+
+	/** Refuses an image the task cannot handle, before anything is sent. */
+	default void check(InputImage image) {
+	}
+
 	/** Task settings layered over the model's own generation settings. */
 	Map<String, Object> generationConfig(Model model);
 

@@ -2,6 +2,8 @@ package com.example.visiongateway.task;
 
 import java.util.List;
 
+import com.example.visiongateway.spatial.SpatialLimits;
+import com.example.visiongateway.spatial.SpatialPostProcessor;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Component;
@@ -12,8 +14,19 @@ public class PerImageTasks {
 
 	private final JsonMapper json;
 
+	private final SpatialPostProcessor spatial = new SpatialPostProcessor(SpatialLimits.defaults());
+
 	public PerImageTasks(JsonMapper json) {
 		this.json = json;
+	}
+
+	public PerImageTask detect(String objects) {
+		return new SpatialTask(false, objects, SpatialTask.DEFAULT_THRESHOLD, this.spatial);
+	}
+
+	public PerImageTask segment(String objects, Integer threshold) {
+		return new SpatialTask(true, objects, (threshold != null) ? threshold : SpatialTask.DEFAULT_THRESHOLD,
+				this.spatial);
 	}
 
 	public PerImageTask caption(String prompt) {

@@ -23,6 +23,7 @@ import com.example.visiongateway.transfer.TransferPlanner.Candidate;
 import com.example.visiongateway.transfer.TransferProperties;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import org.springframework.stereotype.Service;
 
@@ -65,9 +66,11 @@ public class VisionService {
 	/** One Gemini call per image; a blocked or unusable answer is that image's {@code error} when there are several. */
 	public Mono<VisionResponse> perImage(PerImageTask task, VisionInputs inputs) {
 		Model model = this.models.resolve(inputs.model());
+		task.check(model);
 		checkText(inputs.systemInstruction(), "systemInstruction");
 		checkText(task.prompt(), "prompt");
 		return images(inputs, model).flatMap((images) -> {
+			images.forEach(task::check);
 			boolean isolate = images.size() > 1;
 			return Flux.fromIterable(images)
 				.flatMapSequential((image) -> one(task, model, image, inputs.systemInstruction(), isolate),
@@ -137,6 +140,8 @@ public class VisionService {
 		return part(image, route)
 			.flatMap((part) -> this.gemini.generateContent(model.name(),
 					request(List.of(part, text), systemInstruction, config)))
+			// Reading an answer can be real work (masks): off the network threads.
+			.publishOn(Schedulers.parallel())
 			.map((response) -> task.read(Answers.read(response), image, descriptor, Usage.from(response.usageMetadata())))
 			.onErrorResume(AnswerException.class, (ex) -> {
 				VisionException forImage = ex.forImage(image.index());

@@ -1,0 +1,136 @@
+package com.example.visiongateway.task;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+
+import javax.imageio.ImageIO;
+
+import com.example.visiongateway.error.ErrorCode;
+import com.example.visiongateway.error.VisionException;
+import com.example.visiongateway.image.ImageLimits;
+import com.example.visiongateway.io.ByteSource;
+import com.example.visiongateway.spatial.Annotator;
+import com.example.visiongateway.spatial.Detection;
+import com.example.visiongateway.spatial.Orientation;
+import com.example.visiongateway.task.ModelCatalog.Model;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The {@code Accept: image/*} answer of detect and segment: the caller's one picture, upright, with boxes, labels
+ * and masks drawn on it. Everything that would make drawing impossible is refused before Gemini is called.
+ */
+@Component
+public class Pictures {
+
+	private final VisionService service;
+
+	private final ImageLimits limits;
+
+	public Pictures(VisionService service, ImageLimits limits) {
+		this.service = service;
+		this.limits = limits;
+	}
+
+	/** An encoded picture and its media type. */
+	public record Picture(byte[] bytes, String mediaType) {
+	}
+
+	/** Runs the task on the single image and draws its detections; {@code format} is "png" or "jpeg". */
+	public Mono<Picture> annotated(PerImageTask task, VisionInputs inputs, String format) {
+		if (inputs.imageCount() != 1 || inputs.uploads().size() != 1) {
+			throw new VisionException(ErrorCode.NOT_ACCEPTABLE, "An annotated picture can be answered for exactly one "
+					+ "uploaded image (part 'images'); this request has " + inputs.uploads().size() + " uploaded and "
+					+ inputs.fileIds().size() + " stored image(s). Ask for application/json instead.");
+		}
+		ByteSource bytes = inputs.uploads().get(0).bytes();
+		return this.service.perImage(new Drawable(task, this.limits.maxDrawPixels()), inputs)
+			.publishOn(Schedulers.boundedElastic())
+			.map((response) -> {
+				ImageResult result = response.results().get(0);
+				return new Picture(draw(bytes, result.image().orientation(), result.detections(), format),
+						"image/" + format);
+			});
+	}
+
+	private static byte[] draw(ByteSource bytes, Integer orientation, List<Detection> detections, String format) {
+		try (InputStream in = bytes.openStream()) {
+			BufferedImage stored = ImageIO.read(in);
+			if (stored == null) {
+				throw new VisionException(ErrorCode.NOT_ACCEPTABLE, "The gateway cannot decode this image to draw on it.");
+			}
+			BufferedImage picture = Annotator.annotate(Orientation.upright(stored, (orientation != null) ? orientation : 1),
+					detections);
+			if (format.equals("jpeg") && picture.getColorModel().hasAlpha()) {
+				picture = opaque(picture);
+			}
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			ImageIO.write(picture, format, out);
+			return out.toByteArray();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static BufferedImage opaque(BufferedImage image) {
+		BufferedImage rgb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
+		var graphics = rgb.createGraphics();
+		graphics.drawImage(image, 0, 0, null);
+		graphics.dispose();
+		return rgb;
+	}
+
+	/** The task, plus the checks that drawing needs: a type the JVM decodes, of a size it can hold. */
+	private record Drawable(PerImageTask task, long maxPixels) implements PerImageTask {
+
+		@Override
+		public String name() {
+			return this.task.name();
+		}
+
+		@Override
+		public String prompt() {
+			return this.task.prompt();
+		}
+
+		@Override
+		public void check(Model model) {
+			this.task.check(model);
+		}
+
+		@Override
+		public void check(InputImage image) {
+			this.task.check(image);
+			if (!image.info().type().decodable()) {
+				throw new VisionException(ErrorCode.NOT_ACCEPTABLE, "The gateway cannot draw on " + image.mimeType()
+						+ " images (the JVM has no decoder for them); ask for application/json instead.",
+						Map.of("detectedMimeType", image.mimeType()));
+			}
+			if (image.info().pixels() > this.maxPixels) {
+				throw new VisionException(ErrorCode.NOT_ACCEPTABLE, "The image has " + image.info().pixels()
+						+ " pixels; pictures are drawn for at most " + this.maxPixels + ". Ask for application/json instead.",
+						Map.of("limit", this.maxPixels, "actual", image.info().pixels()));
+			}
+		}
+
+		@Override
+		public Map<String, Object> generationConfig(Model model) {
+			return this.task.generationConfig(model);
+		}
+
+		@Override
+		public ImageResult read(ModelAnswer answer, InputImage image, ImageDescriptor descriptor, Usage usage) {
+			return this.task.read(answer, image, descriptor, usage);
+		}
+
+	}
+
+}
