@@ -1,4 +1,3 @@
-# syntax=docker/dockerfile:1
 # vision-gateway image: built on a JDK 17 (the project's language level), run on a Java 25 JRE.
 # Build:  docker build -t vision-gateway:0.1.0 .
 # Run:    docker run --rm -p 8080:8080 --read-only -e GEMINI_API_KEY=... vision-gateway:0.1.0
