@@ -6,6 +6,8 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
+import static com.example.visiongateway.support.CocoRleDecoder.decode;
+import static com.example.visiongateway.support.CocoRleDecoder.decodeCounts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class CocoRleCodecTests {
@@ -105,49 +107,6 @@ class CocoRleCodecTests {
 		byte[] values = new byte[width * height];
 		java.util.Arrays.fill(values, (byte) value);
 		return new MaskRaster(width, height, values);
-	}
-
-	/** pycocotools' rleFrString, written independently of the code under test. */
-	private static List<Long> decodeCounts(String s) {
-		List<Long> counts = new ArrayList<>();
-		int p = 0;
-		while (p < s.length()) {
-			long x = 0;
-			int k = 0;
-			boolean more = true;
-			while (more) {
-				int c = s.charAt(p) - 48;
-				x |= (long) (c & 0x1f) << (5 * k);
-				more = (c & 0x20) != 0;
-				p++;
-				k++;
-				if (!more && (c & 0x10) != 0) {
-					x |= -1L << (5 * k);
-				}
-			}
-			if (counts.size() > 2) {
-				x += counts.get(counts.size() - 2);
-			}
-			counts.add(x);
-		}
-		return counts;
-	}
-
-	/** Expands runs column-major into a row-major bitmap, as pycocotools' decode does. */
-	private static boolean[] decode(String s, int height, int width) {
-		boolean[] bits = new boolean[width * height];
-		int position = 0;
-		boolean value = false;
-		for (long count : decodeCounts(s)) {
-			for (long i = 0; i < count; i++, position++) {
-				int column = position / height;
-				int row = position % height;
-				bits[row * width + column] = value;
-			}
-			value = !value;
-		}
-		assertThat(position).as("runs cover the image").isEqualTo(width * height);
-		return bits;
 	}
 
 }
