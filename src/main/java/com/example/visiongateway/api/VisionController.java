@@ -141,7 +141,8 @@ class VisionController {
 					required = false) String systemInstruction,
 			@Parameter(description = "What to find, e.g. \"cats, coffee cups\"; default: every prominent item.") @RequestParam(
 					name = "objects", required = false) String objects,
-			@RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept, HttpServletRequest request) {
+			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
+			HttpServletRequest request) {
 		PartNames.checkVision(request, "objects");
 		return spatial(this.tasks.detect(objects), inputs(images, fileIds, model, systemInstruction), accept);
 	}
@@ -168,7 +169,8 @@ class VisionController {
 					required = false) String objects,
 			@Parameter(description = "0-254, default 127: a mask pixel is set when its value is above it.") @RequestParam(
 					name = "threshold", required = false) @Min(0) @Max(254) Integer threshold,
-			@RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept, HttpServletRequest request) {
+			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
+			HttpServletRequest request) {
 		PartNames.checkVision(request, "objects", "threshold");
 		return spatial(this.tasks.segment(objects, threshold), inputs(images, fileIds, model, systemInstruction), accept);
 	}
