@@ -3,9 +3,11 @@ package com.example.visiongateway.api;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 import com.example.visiongateway.error.ErrorCode;
 import com.example.visiongateway.error.VisionException;
+import com.example.visiongateway.observability.VisionMetrics;
 import com.example.visiongateway.task.Intake;
 import com.example.visiongateway.task.VisionInputs.Upload;
 import com.example.visiongateway.transfer.ImageFiles;
@@ -40,9 +42,17 @@ class FilesController {
 
 	private final ImageFiles files;
 
-	FilesController(Intake intake, ImageFiles files) {
+	private final VisionMetrics metrics;
+
+	FilesController(Intake intake, ImageFiles files, VisionMetrics metrics) {
 		this.intake = intake;
 		this.files = files;
+		this.metrics = metrics;
+	}
+
+	/** Times a files operation, its checks included, as {@code vision.requests} with task {@code files}. */
+	private <T> CompletableFuture<T> timed(Supplier<Mono<T>> work) {
+		return this.metrics.timed("files", VisionMetrics.NO_MODEL, Mono.defer(work)).toFuture();
 	}
 
 	/** A page of stored files. */
@@ -59,17 +69,18 @@ class FilesController {
 			@Parameter(description = "A name to show for it.") @RequestParam(name = "displayName",
 					required = false) String displayName,
 			HttpServletRequest request) {
-		PartNames.checkExactly(request, List.of("file", "displayName"));
-		if (file == null) {
-			throw new VisionException(ErrorCode.BAD_REQUEST, "The part 'file' is required.", Map.of("part", "file"));
-		}
-		String name = (displayName != null && !displayName.isBlank()) ? displayName : file.getOriginalFilename();
-		var image = this.intake.check(0,
-				new Upload(file.getOriginalFilename(), file.getContentType(), new MultipartBytes(file)));
-		return this.files.upload(image.bytes(), image.info(), image.sha256(), name)
-			.map((upload) -> ResponseEntity.status(upload.deduplicated() ? HttpStatus.OK : HttpStatus.CREATED)
-				.body(FileResponse.of(upload.file(), upload.deduplicated())))
-			.toFuture();
+		return timed(() -> {
+			PartNames.checkExactly(request, List.of("file", "displayName"));
+			if (file == null) {
+				throw new VisionException(ErrorCode.BAD_REQUEST, "The part 'file' is required.", Map.of("part", "file"));
+			}
+			String name = (displayName != null && !displayName.isBlank()) ? displayName : file.getOriginalFilename();
+			var image = this.intake.check(0,
+					new Upload(file.getOriginalFilename(), file.getContentType(), new MultipartBytes(file)));
+			return this.files.upload(image.bytes(), image.info(), image.sha256(), name)
+				.map((upload) -> ResponseEntity.status(upload.deduplicated() ? HttpStatus.OK : HttpStatus.CREATED)
+					.body(FileResponse.of(upload.file(), upload.deduplicated())));
+		});
 	}
 
 	@GetMapping
@@ -79,26 +90,27 @@ class FilesController {
 					required = false) Integer pageSize,
 			@Parameter(description = "The nextPageToken of the previous page.") @RequestParam(name = "pageToken",
 					required = false) String pageToken) {
-		if (pageSize != null && (pageSize < 1 || pageSize > MAX_PAGE_SIZE)) {
-			throw new VisionException(ErrorCode.BAD_REQUEST, "pageSize must be between 1 and " + MAX_PAGE_SIZE + ".",
-					Map.of("part", "pageSize"));
-		}
-		return this.files.list(pageSize, pageToken)
-			.map((page) -> new FileListResponse(page.files().stream().map((f) -> FileResponse.of(f, false)).toList(),
-					page.nextPageToken()))
-			.toFuture();
+		return timed(() -> {
+			if (pageSize != null && (pageSize < 1 || pageSize > MAX_PAGE_SIZE)) {
+				throw new VisionException(ErrorCode.BAD_REQUEST, "pageSize must be between 1 and " + MAX_PAGE_SIZE + ".",
+						Map.of("part", "pageSize"));
+			}
+			return this.files.list(pageSize, pageToken)
+				.map((page) -> new FileListResponse(page.files().stream().map((f) -> FileResponse.of(f, false)).toList(),
+						page.nextPageToken()));
+		});
 	}
 
 	@GetMapping("/{id}")
 	@Operation(summary = "One stored file's metadata and state")
 	CompletableFuture<FileResponse> get(@PathVariable("id") String id) {
-		return this.files.get(id).map((file) -> FileResponse.of(file, false)).toFuture();
+		return timed(() -> this.files.get(id).map((file) -> FileResponse.of(file, false)));
 	}
 
 	@DeleteMapping("/{id}")
 	@Operation(summary = "Delete a stored file")
 	CompletableFuture<ResponseEntity<Void>> delete(@PathVariable("id") String id) {
-		return this.files.delete(id).then(Mono.fromSupplier(() -> ResponseEntity.noContent().<Void>build())).toFuture();
+		return timed(() -> this.files.delete(id).then(Mono.fromSupplier(() -> ResponseEntity.noContent().<Void>build())));
 	}
 
 }

@@ -8,6 +8,7 @@ import com.example.visiongateway.image.ImageDigest;
 import com.example.visiongateway.image.ImageInfo;
 import com.example.visiongateway.image.ImageInspector;
 import com.example.visiongateway.image.ImageLimits;
+import com.example.visiongateway.observability.VisionMetrics;
 import com.example.visiongateway.task.VisionInputs.Upload;
 
 import org.springframework.stereotype.Component;
@@ -20,8 +21,11 @@ public class Intake {
 
 	private final ImageLimits limits;
 
-	public Intake(ImageLimits limits) {
+	private final VisionMetrics metrics;
+
+	public Intake(ImageLimits limits, VisionMetrics metrics) {
 		this.limits = limits;
+		this.metrics = metrics;
 		this.inspector = new ImageInspector(limits.maxPixels());
 	}
 
@@ -37,6 +41,7 @@ public class Intake {
 			}
 			ImageInfo info = this.inspector.inspect(upload.bytes(), upload.declaredType());
 			String sha256 = ImageDigest.sha256Hex(upload.bytes());
+			this.metrics.imageBytes(info.type().mimeType(), size);
 			return new InputImage(index, upload.filename(), null, upload.bytes(), info, info.type().mimeType(), size, sha256,
 					null);
 		}

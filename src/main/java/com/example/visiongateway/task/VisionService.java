@@ -3,6 +3,7 @@ package com.example.visiongateway.task;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import com.example.visiongateway.error.ErrorCode;
 import com.example.visiongateway.error.Problems;
@@ -14,7 +15,10 @@ import com.example.visiongateway.gemini.RequestPart;
 import com.example.visiongateway.gemini.RequestPart.FileImagePart;
 import com.example.visiongateway.gemini.RequestPart.InlineImagePart;
 import com.example.visiongateway.gemini.RequestPart.TextPart;
+import com.example.visiongateway.gemini.wire.UsageMetadata;
 import com.example.visiongateway.image.ImageLimits;
+import com.example.visiongateway.observability.RequestFacts;
+import com.example.visiongateway.observability.VisionMetrics;
 import com.example.visiongateway.task.ModelCatalog.Model;
 import com.example.visiongateway.transfer.ImageFiles;
 import com.example.visiongateway.transfer.Transfer;
@@ -52,8 +56,10 @@ public class VisionService {
 
 	private final TaskProperties tasks;
 
+	private final VisionMetrics metrics;
+
 	public VisionService(GeminiClient gemini, ModelCatalog models, Intake intake, ImageFiles files, ImageLimits limits,
-			TransferProperties transfer, TaskProperties tasks) {
+			TransferProperties transfer, TaskProperties tasks, VisionMetrics metrics) {
 		this.gemini = gemini;
 		this.models = models;
 		this.intake = intake;
@@ -61,11 +67,15 @@ public class VisionService {
 		this.limits = limits;
 		this.transfer = transfer;
 		this.tasks = tasks;
+		this.metrics = metrics;
 	}
 
 	/** One Gemini call per image; a blocked or unusable answer is that image's {@code error} when there are several. */
 	public Mono<VisionResponse> perImage(PerImageTask task, VisionInputs inputs) {
-		Model model = this.models.resolve(inputs.model());
+		return withModel(task.name(), inputs, (model) -> runPerImage(task, inputs, model));
+	}
+
+	private Mono<VisionResponse> runPerImage(PerImageTask task, VisionInputs inputs, Model model) {
 		task.check(model);
 		checkText(inputs.systemInstruction(), "systemInstruction");
 		checkText(task.prompt(), "prompt");
@@ -82,8 +92,7 @@ public class VisionService {
 
 	/** The estimated input tokens of every image; no model call. */
 	public Mono<VisionResponse> tokens(VisionInputs inputs) {
-		Model model = this.models.resolve(inputs.model());
-		return images(inputs, model).map((images) -> {
+		return withModel("tokens", inputs, (model) -> images(inputs, model).map((images) -> {
 			List<ImageResult> results = new ArrayList<>(images.size());
 			for (InputImage image : images) {
 				Transfer route = (image.file() != null) ? Transfer.FILE_API : Transfer.INLINE;
@@ -100,12 +109,15 @@ public class VisionService {
 				}
 			}
 			return new VisionResponse(model.name(), results, Usage.NONE);
-		});
+		}));
 	}
 
 	/** One question about all the images together, in one Gemini call. */
 	public Mono<AskResponse> ask(String question, VisionInputs inputs) {
-		Model model = this.models.resolve(inputs.model());
+		return withModel("ask", inputs, (model) -> runAsk(question, inputs, model));
+	}
+
+	private Mono<AskResponse> runAsk(String question, VisionInputs inputs, Model model) {
 		if (question == null || question.isBlank()) {
 			throw new VisionException(ErrorCode.BAD_REQUEST, "The part 'question' is required.", Map.of("part", "question"));
 		}
@@ -118,8 +130,12 @@ public class VisionService {
 			return parts(images, plan).flatMap((parts) -> {
 				List<RequestPart> all = new ArrayList<>(parts);
 				all.add(text);
+				for (int i = 0; i < images.size(); i++) {
+					this.metrics.imageSent(images.get(i).mimeType(), plan.get(i).name());
+				}
 				return this.gemini.generateContent(model.name(), request(all, inputs.systemInstruction(), config));
 			}).map((response) -> {
+				countTokens(model, response.usageMetadata());
 				ModelAnswer answer = Answers.read(response);
 				List<ImageDescriptor> described = new ArrayList<>(images.size());
 				for (int i = 0; i < images.size(); i++) {
@@ -137,9 +153,11 @@ public class VisionService {
 		var config = task.generationConfig(model);
 		Transfer route = plan(List.of(image), request(List.of(text), systemInstruction, config)).get(0);
 		ImageDescriptor descriptor = ImageDescriptor.of(image, route);
-		return part(image, route)
-			.flatMap((part) -> this.gemini.generateContent(model.name(),
-					request(List.of(part, text), systemInstruction, config)))
+		return part(image, route).flatMap((part) -> {
+			this.metrics.imageSent(image.mimeType(), route.name());
+			return this.gemini.generateContent(model.name(), request(List.of(part, text), systemInstruction, config));
+		})
+			.doOnNext((response) -> countTokens(model, response.usageMetadata()))
 			// Reading an answer can be real work (masks): off the network threads.
 			.publishOn(Schedulers.parallel())
 			.map((response) -> task.read(Answers.read(response), image, descriptor, Usage.from(response.usageMetadata())))
@@ -147,6 +165,27 @@ public class VisionService {
 				VisionException forImage = ex.forImage(image.index());
 				return isolate ? Mono.just(ImageResult.failed(descriptor, Problems.of(forImage))) : Mono.error(forImage);
 			});
+	}
+
+	/**
+	 * Resolves the model and runs the work under the {@code vision.requests} timer; a failure before a model is
+	 * chosen (an unknown name) is timed under {@link VisionMetrics#NO_MODEL}, never under the caller's text.
+	 */
+	private <T> Mono<T> withModel(String task, VisionInputs inputs, Function<Model, Mono<T>> work) {
+		Model model;
+		try {
+			model = this.models.resolve(inputs.model());
+		}
+		catch (VisionException ex) {
+			return this.metrics.timed(task, VisionMetrics.NO_MODEL, Mono.error(ex));
+		}
+		RequestFacts.note(model.name(), inputs.imageCount());
+		return this.metrics.timed(task, model.name(), Mono.defer(() -> work.apply(model)));
+	}
+
+	private void countTokens(Model model, UsageMetadata usage) {
+		Usage counted = Usage.from(usage);
+		this.metrics.tokens(model.name(), counted.promptTokens(), counted.outputTokens(), counted.thoughtsTokens());
 	}
 
 	/** Checks uploads (before any upstream call) and resolves stored files, in request order. */

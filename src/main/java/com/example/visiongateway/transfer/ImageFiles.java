@@ -12,6 +12,7 @@ import com.example.visiongateway.gemini.GeminiClient;
 import com.example.visiongateway.gemini.wire.GeminiFile;
 import com.example.visiongateway.image.ImageInfo;
 import com.example.visiongateway.io.ByteSource;
+import com.example.visiongateway.observability.VisionMetrics;
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Component;
@@ -31,8 +32,11 @@ public class ImageFiles {
 
 	private final Map<String, Mono<RegisteredFile>> inFlight = new ConcurrentHashMap<>();
 
-	public ImageFiles(GeminiClient client, TransferProperties properties, Clock clock) {
+	private final VisionMetrics metrics;
+
+	public ImageFiles(GeminiClient client, TransferProperties properties, Clock clock, VisionMetrics metrics) {
 		this.client = client;
+		this.metrics = metrics;
 		this.properties = properties;
 		this.registry = new FileRegistry(properties, clock);
 	}
@@ -46,6 +50,7 @@ public class ImageFiles {
 		if (this.properties.dedup()) {
 			var known = this.registry.findBySha256(sha256);
 			if (known.isPresent()) {
+				this.metrics.dedup(true);
 				return Mono.just(new Upload(known.get(), true));
 			}
 			boolean[] started = new boolean[1];
@@ -56,6 +61,7 @@ public class ImageFiles {
 					.doFinally((signal) -> this.inFlight.remove(key))
 					.cache();
 			});
+			this.metrics.dedup(!started[0]);
 			return shared.map((file) -> new Upload(file, !started[0]));
 		}
 		return uploadAndWait(bytes, info, sha256, displayName).map((file) -> new Upload(file, false));

@@ -30,9 +30,22 @@ public final class GatewayClient {
 		return post(path, parts, MediaType.APPLICATION_JSON);
 	}
 
+	public Reply post(String path, Parts parts, String requestId) {
+		return post(path, parts, MediaType.APPLICATION_JSON, requestId);
+	}
+
 	public Reply post(String path, Parts parts, MediaType accept) {
+		return post(path, parts, accept, null);
+	}
+
+	private Reply post(String path, Parts parts, MediaType accept, String requestId) {
 		return this.http.post()
 			.uri(path)
+			.headers((headers) -> {
+				if (requestId != null) {
+					headers.set("X-Request-Id", requestId);
+				}
+			})
 			.contentType(MediaType.MULTIPART_FORM_DATA)
 			.accept(accept, MediaType.APPLICATION_PROBLEM_JSON)
 			.body(parts.builder.build())

@@ -1,0 +1,44 @@
+package com.example.visiongateway.observability;
+
+import com.example.visiongateway.gemini.GeminiProperties;
+import io.micrometer.observation.ObservationRegistry;
+
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.webclient.WebClientCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+/** Request logs, Gemini observations and the readiness check. */
+@Configuration(proxyBeanMethods = false)
+class ObservabilityConfiguration {
+
+	@Bean
+	FilterRegistrationBean<RequestLogFilter> requestLogFilter() {
+		FilterRegistrationBean<RequestLogFilter> registration = new FilterRegistrationBean<>(new RequestLogFilter());
+		// First, so the request id and the duration cover everything, authentication included.
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		return registration;
+	}
+
+	@Bean
+	WebClientCustomizer geminiObservations(ObservationRegistry registry, GeminiProperties properties) {
+		return (builder) -> builder.filter(new GeminiObservationFilter(registry, properties.baseUrl()));
+	}
+
+	/**
+	 * Readiness without calling Gemini: the configuration bound (start-up fails otherwise) and names either a key or
+	 * the stub. The probe never spends quota.
+	 */
+	@Bean
+	HealthIndicator gemini(GeminiProperties properties) {
+		return () -> Health.up()
+			.withDetail("mode", properties.stub() ? "stub" : "google")
+			.withDetail("apiVersion", properties.apiVersion())
+			.withDetail("models", properties.models().size())
+			.build();
+	}
+
+}
