@@ -58,8 +58,10 @@ public class VisionService {
 
 	private final VisionMetrics metrics;
 
+	private final SafetyProperties safety;
+
 	public VisionService(GeminiClient gemini, ModelCatalog models, Intake intake, ImageFiles files, ImageLimits limits,
-			TransferProperties transfer, TaskProperties tasks, VisionMetrics metrics) {
+			TransferProperties transfer, TaskProperties tasks, VisionMetrics metrics, SafetyProperties safety) {
 		this.gemini = gemini;
 		this.models = models;
 		this.intake = intake;
@@ -68,6 +70,7 @@ public class VisionService {
 		this.transfer = transfer;
 		this.tasks = tasks;
 		this.metrics = metrics;
+		this.safety = safety;
 	}
 
 	/** One Gemini call per image; a blocked or unusable answer is that image's {@code error} when there are several. */
@@ -126,14 +129,14 @@ public class VisionService {
 		return images(inputs, model).flatMap((images) -> {
 			var text = new TextPart(question);
 			var config = model.settings().generationConfig();
-			List<Transfer> plan = plan(images, request(List.of(text), inputs.systemInstruction(), config));
+			List<Transfer> plan = plan(images, request(model, List.of(text), inputs.systemInstruction(), config));
 			return parts(images, plan).flatMap((parts) -> {
 				List<RequestPart> all = new ArrayList<>(parts);
 				all.add(text);
 				for (int i = 0; i < images.size(); i++) {
 					this.metrics.imageSent(images.get(i).mimeType(), plan.get(i).name());
 				}
-				return this.gemini.generateContent(model.name(), request(all, inputs.systemInstruction(), config));
+				return this.gemini.generateContent(model.name(), request(model, all, inputs.systemInstruction(), config));
 			}).map((response) -> {
 				countTokens(model, response.usageMetadata());
 				ModelAnswer answer = Answers.read(response);
@@ -151,11 +154,11 @@ public class VisionService {
 			boolean isolate) {
 		var text = new TextPart(task.prompt());
 		var config = task.generationConfig(model);
-		Transfer route = plan(List.of(image), request(List.of(text), systemInstruction, config)).get(0);
+		Transfer route = plan(List.of(image), request(model, List.of(text), systemInstruction, config)).get(0);
 		ImageDescriptor descriptor = ImageDescriptor.of(image, route);
 		return part(image, route).flatMap((part) -> {
 			this.metrics.imageSent(image.mimeType(), route.name());
-			return this.gemini.generateContent(model.name(), request(List.of(part, text), systemInstruction, config));
+			return this.gemini.generateContent(model.name(), request(model, List.of(part, text), systemInstruction, config));
 		})
 			.doOnNext((response) -> countTokens(model, response.usageMetadata()))
 			// Reading an answer can be real work (masks): off the network threads.
@@ -257,10 +260,11 @@ public class VisionService {
 			.map((upload) -> new FileImagePart(upload.file().uri(), image.mimeType()));
 	}
 
-	private static GenerateContentRequest request(List<RequestPart> parts, String systemInstruction,
+	private GenerateContentRequest request(Model model, List<RequestPart> parts, String systemInstruction,
 			Map<String, Object> generationConfig) {
 		return new GenerateContentRequest(parts, blankToNull(systemInstruction),
-				(generationConfig == null || generationConfig.isEmpty()) ? null : generationConfig, null);
+				(generationConfig == null || generationConfig.isEmpty()) ? null : generationConfig,
+				this.safety.forModel(model.name()));
 	}
 
 	private void checkText(String text, String part) {
