@@ -176,7 +176,9 @@ public final class ImageFetcher implements AutoCloseable {
 				complete.set(true);
 				return received.get();
 			}))
-			.doFinally((signal) -> {
+			// before the failure travels on, so no caller ever sees it while the file is still there
+			.doOnError((ex) -> TempFileBytes.deleteQuietly(file))
+			.doOnCancel(() -> {
 				if (!complete.get()) {
 					TempFileBytes.deleteQuietly(file);
 				}

@@ -1,15 +1,21 @@
 package com.example.visiongateway.fetch;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.env.PropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
@@ -46,12 +52,29 @@ class FetchPropertiesTests {
 	}
 
 	@Test
+	void bindsTheShippedApplicationYamlToTheDefaults() {
+		this.runner.withInitializer((context) -> context.getEnvironment().getPropertySources().addFirst(shippedYaml()))
+			.run((context) -> assertThat(context.getBean(FetchProperties.class))
+				.isEqualTo(new FetchProperties(List.of(), 3, Duration.ofSeconds(5), Duration.ofSeconds(20))));
+	}
+
+	@Test
 	void refusesMoreThanTenRedirects() {
 		this.runner.withPropertyValues("vision.fetch.max-redirects=11")
 			.run((context) -> assertThat(context).hasFailed()
 				.getFailure()
 				.rootCause()
 				.hasMessageContaining("vision.fetch.maxRedirects"));
+	}
+
+	private static PropertySource<?> shippedYaml() {
+		try {
+			return new YamlPropertySourceLoader().load("application.yaml", new ClassPathResource("application.yaml"))
+				.get(0);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -241,8 +241,9 @@ final class TestOrigin implements AutoCloseable {
 
 		private void accept() {
 			while (!this.socket.isClosed()) {
-				try (Socket ignored = this.socket.accept()) {
+				try (Socket connection = this.socket.accept()) {
 					this.accepted.incrementAndGet();
+					connection.shutdownOutput();
 				}
 				catch (IOException ex) {
 					return;
