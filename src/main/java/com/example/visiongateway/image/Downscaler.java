@@ -1,0 +1,249 @@
+package com.example.visiongateway.image;
+
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
+
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.ImageOutputStream;
+
+import com.example.visiongateway.error.VisionException;
+import com.example.visiongateway.io.ByteSource;
+import com.example.visiongateway.spatial.Orientation;
+
+/**
+ * Shrinks an image whose longer side is over a requested maximum, to save bytes and tokens.
+ *
+ * <p>What comes out is always <em>upright</em>: the EXIF orientation is applied to the pixels and
+ * the result carries orientation 1 (no EXIF at all). The upright geometry keeps its proportions,
+ * so normalized model coordinates on the small image map onto the caller's upright original,
+ * whichever way Gemini treats EXIF. The longer upright side becomes exactly the maximum, the other
+ * side is rounded to the nearest pixel (at least 1). Scaling halves repeatedly with bilinear
+ * filtering (each halving averages 2 x 2 pixels) and takes the last step, less than a halving,
+ * bilinearly: fine detail averages out instead of aliasing. PNG stays PNG, JPEG stays JPEG
+ * (at the configured quality); metadata (EXIF, ICC, XMP) is not carried over.
+ *
+ * <p>Images that are not shrunk come back unchanged: those already small enough, HEIC/HEIF and
+ * WebP (the JVM has no decoder for them) and any the JVM fails to decode (each of the last with
+ * a warning). Decoding holds the whole raster in memory, 4 bytes per pixel, so the pixel limit is
+ * checked again from the decoder's own header reading; callers should bound how many downscales
+ * run at once.
+ */
+public final class Downscaler {
+
+	private final PixelLimit limit;
+
+	private final float jpegQuality;
+
+	public Downscaler(long maxPixels, float jpegQuality) {
+		if (maxPixels <= 0 || jpegQuality < 0.1f || jpegQuality > 1f) {
+			throw new IllegalArgumentException("maxPixels must be positive and jpegQuality within 0.1 to 1.0");
+		}
+		this.limit = new PixelLimit(maxPixels);
+		this.jpegQuality = jpegQuality;
+	}
+
+	/**
+	 * Shrinks the image if its longer side is over {@code maxDimension}.
+	 * @param bytes the image as inspected
+	 * @param info what {@link ImageInspector} found in it
+	 * @param maxDimension the longest side wanted, in pixels (at least 1)
+	 * @return the image to send; {@link Downscaled#close() close} it when done
+	 * @throws VisionException IMAGE_TOO_LARGE above the pixel limit
+	 */
+	public Downscaled downscale(ByteSource bytes, ImageInfo info, int maxDimension) {
+		if (maxDimension < 1) {
+			throw new IllegalArgumentException("maxDimension must be at least 1");
+		}
+		if (Math.max(info.width(), info.height()) <= maxDimension) {
+			return Downscaled.unchanged(bytes, info, null);
+		}
+		if (!info.type().decodable() || !ImageIO.getImageReadersByMIMEType(info.type().mimeType()).hasNext()) {
+			return Downscaled.unchanged(bytes, info, info.type().name() + " images are sent at full size: "
+					+ "the gateway cannot decode " + info.type().name() + " to downscale it.");
+		}
+		this.limit.check(info.width(), info.height());
+		BufferedImage stored = decode(bytes, info.type());
+		if (stored == null) {
+			return Downscaled.unchanged(bytes, info,
+					"The image could not be decoded for downscaling and is sent at full size.");
+		}
+		BufferedImage upright = Orientation.upright(stored, info.orientation());
+		double scale = (double) maxDimension / Math.max(upright.getWidth(), upright.getHeight());
+		int width = Math.max(1, (int) Math.round(upright.getWidth() * scale));
+		int height = Math.max(1, (int) Math.round(upright.getHeight() * scale));
+		BufferedImage scaled = scale(upright, width, height);
+		Path file = encode(scaled, info.type());
+		long size = size(file);
+		return new Downscaled(new TempImage(file, size), new ImageInfo(info.type(), width, height, 1),
+				bytes.size() - size, List.of());
+	}
+
+	/** Decodes the stored raster (no orientation applied), or null when the JVM's decoder gives up on it. */
+	private BufferedImage decode(ByteSource bytes, ImageType type) {
+		ImageReader reader = ImageIO.getImageReadersByMIMEType(type.mimeType()).next();
+		try (InputStream stream = bytes.openStream(); ImageInputStream in = ImageIO.createImageInputStream(stream)) {
+			reader.setInput(in, true, true);
+			this.limit.check(reader.getWidth(0), reader.getHeight(0));
+			return reader.read(0);
+		}
+		catch (VisionException ex) {
+			throw ex;
+		}
+		catch (IOException | RuntimeException ex) {
+			// a variant the JVM's decoder does not handle (CMYK JPEG, say): Gemini may still read it
+			return null;
+		}
+		finally {
+			reader.dispose();
+		}
+	}
+
+	static BufferedImage scale(BufferedImage source, int width, int height) {
+		int type = workingType(source);
+		BufferedImage current = source;
+		int currentWidth = source.getWidth();
+		int currentHeight = source.getHeight();
+		while (currentWidth / 2 >= width && currentHeight / 2 >= height) {
+			currentWidth /= 2;
+			currentHeight /= 2;
+			current = resize(current, currentWidth, currentHeight, type);
+		}
+		if (currentWidth != width || currentHeight != height) {
+			current = resize(current, width, height, type);
+		}
+		if (type == BufferedImage.TYPE_INT_ARGB_PRE) {
+			// premultiplied while filtering so transparent pixels lend no colour; writers expect straight alpha
+			current = resize(current, width, height, BufferedImage.TYPE_INT_ARGB);
+		}
+		return current;
+	}
+
+	private static int workingType(BufferedImage source) {
+		if (source.getColorModel().hasAlpha()) {
+			return BufferedImage.TYPE_INT_ARGB_PRE;
+		}
+		return (source.getColorModel().getNumColorComponents() == 1) ? BufferedImage.TYPE_BYTE_GRAY
+				: BufferedImage.TYPE_INT_RGB;
+	}
+
+	private static BufferedImage resize(BufferedImage source, int width, int height, int type) {
+		BufferedImage target = new BufferedImage(width, height, type);
+		Graphics2D graphics = target.createGraphics();
+		try {
+			graphics.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+			graphics.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+			graphics.drawImage(source, 0, 0, width, height, null);
+		}
+		finally {
+			graphics.dispose();
+		}
+		return target;
+	}
+
+	private Path encode(BufferedImage image, ImageType type) {
+		Path file = createTempFile();
+		ImageWriter writer = ImageIO.getImageWritersByMIMEType(type.mimeType()).next();
+		try (ImageOutputStream out = ImageIO.createImageOutputStream(file.toFile())) {
+			ImageWriteParam param = writer.getDefaultWriteParam();
+			if (type == ImageType.JPEG) {
+				param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+				param.setCompressionQuality(this.jpegQuality);
+			}
+			writer.setOutput(out);
+			writer.write(null, new IIOImage(image, null, null), param);
+			return file;
+		}
+		catch (IOException ex) {
+			TempImage.deleteQuietly(file);
+			throw new UncheckedIOException(ex);
+		}
+		finally {
+			writer.dispose();
+		}
+	}
+
+	private static Path createTempFile() {
+		try {
+			return Files.createTempFile("vision-downscaled-", ".img");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static long size(Path file) {
+		try {
+			return Files.size(file);
+		}
+		catch (IOException ex) {
+			TempImage.deleteQuietly(file);
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * The image to send.
+	 *
+	 * @param bytes the downscaled image in a temp file, or the original bytes when nothing was done
+	 * @param info what the bytes are: for a downscaled image its new size, orientation 1
+	 * @param bytesSaved original size minus new size (negative in the rare case re-encoding grew the file)
+	 * @param warnings why an image over the maximum was left as it is; empty otherwise
+	 */
+	public record Downscaled(ByteSource bytes, ImageInfo info, long bytesSaved,
+			List<String> warnings) implements AutoCloseable {
+
+		public Downscaled {
+			warnings = List.copyOf(warnings);
+		}
+
+		static Downscaled unchanged(ByteSource bytes, ImageInfo info, String warning) {
+			return new Downscaled(bytes, info, 0, (warning != null) ? List.of(warning) : List.of());
+		}
+
+		/** Whether new bytes were produced. */
+		public boolean downscaled() {
+			return this.bytes instanceof TempImage;
+		}
+
+		/** Deletes the temp file of a downscaled image; the original bytes are the caller's and stay. */
+		@Override
+		public void close() {
+			if (this.bytes instanceof TempImage image) {
+				TempImage.deleteQuietly(image.path());
+			}
+		}
+
+	}
+
+	private record TempImage(Path path, long size) implements ByteSource {
+
+		@Override
+		public InputStream openStream() throws IOException {
+			return Files.newInputStream(this.path);
+		}
+
+		static void deleteQuietly(Path path) {
+			try {
+				Files.deleteIfExists(path);
+			}
+			catch (IOException ex) {
+				path.toFile().deleteOnExit();
+			}
+		}
+
+	}
+
+}
