@@ -70,9 +70,11 @@ public final class Downscaler {
 		if (Math.max(info.width(), info.height()) <= maxDimension) {
 			return Downscaled.unchanged(bytes, info, null);
 		}
-		if (!info.type().decodable() || !ImageIO.getImageReadersByMIMEType(info.type().mimeType()).hasNext()) {
+		// Re-encoding stays in the image's family, so both a reader and a writer are needed (WebP can be read only).
+		if (!info.type().decodable() || !ImageIO.getImageReadersByMIMEType(info.type().mimeType()).hasNext()
+				|| !ImageIO.getImageWritersByMIMEType(info.type().mimeType()).hasNext()) {
 			return Downscaled.unchanged(bytes, info, info.type().name() + " images are sent at full size: "
-					+ "the gateway cannot decode " + info.type().name() + " to downscale it.");
+					+ "the gateway cannot re-encode " + info.type().name() + " after downscaling it.");
 		}
 		this.limit.check(info.width(), info.height());
 		BufferedImage stored = decode(bytes, info.type());

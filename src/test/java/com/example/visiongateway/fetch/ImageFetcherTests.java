@@ -254,7 +254,7 @@ class ImageFetcherTests {
 	}
 
 	private static ImageLimits limits(DataSize maxImageSize) {
-		return new ImageLimits(3600, maxImageSize, DataSize.ofGigabytes(1), 100_000_000L, 8000, 200, 200);
+		return new ImageLimits(3600, maxImageSize, DataSize.ofGigabytes(1), 100_000_000L, 8000, 200, 200, 50_000_000L);
 	}
 
 	private static void assertFailure(ImageFetcher fetcher, String url, ErrorCode code,
