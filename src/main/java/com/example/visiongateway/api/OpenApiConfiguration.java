@@ -1,5 +1,7 @@
 package com.example.visiongateway.api;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import com.example.visiongateway.error.ErrorCode;
@@ -8,7 +10,12 @@ import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.oas.models.parameters.RequestBody;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import org.springdoc.core.customizers.OperationCustomizer;
@@ -49,6 +56,41 @@ class OpenApiConfiguration {
 				}
 			});
 			operation.setResponses(responses);
+			return operation;
+		};
+	}
+
+	/**
+	 * Vision endpoints bind their parts into {@link SharedParts} and plain parameters; springdoc lists those as query
+	 * parameters. They are multipart parts: move them into the multipart body so Swagger UI offers file pickers.
+	 */
+	@Bean
+	OperationCustomizer multipartParts() {
+		return (operation, handlerMethod) -> {
+			if (handlerMethod.getBeanType() != VisionController.class || operation.getParameters() == null) {
+				return operation;
+			}
+			Schema<Object> form = new ObjectSchema();
+			List<Parameter> kept = new ArrayList<>();
+			for (Parameter parameter : operation.getParameters()) {
+				if (!"query".equals(parameter.getIn())) {
+					kept.add(parameter);
+					continue;
+				}
+				Schema<?> schema = parameter.getSchema();
+				if (parameter.getName().equals("images")) {
+					schema = new ArraySchema().items(new StringSchema().format("binary"));
+				}
+				schema.setDescription(parameter.getDescription());
+				form.addProperty(parameter.getName(), schema);
+				if (Boolean.TRUE.equals(parameter.getRequired())) {
+					form.addRequiredItem(parameter.getName());
+				}
+			}
+			operation.setParameters(kept.isEmpty() ? null : kept);
+			operation.setRequestBody(new RequestBody().required(true)
+				.content(new Content().addMediaType(org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE,
+						new MediaType().schema(form))));
 			return operation;
 		};
 	}

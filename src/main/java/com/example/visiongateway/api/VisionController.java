@@ -24,6 +24,8 @@ import com.example.visiongateway.task.VisionInputs.Upload;
 import com.example.visiongateway.task.VisionResponse;
 import com.example.visiongateway.task.VisionService;
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import org.springdoc.core.annotations.ParameterObject;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -44,14 +46,6 @@ import org.springframework.web.multipart.MultipartFile;
 		description = "Image understanding with Gemini: captions, labels, answers, detections, masks and token estimates")
 class VisionController {
 
-	private static final String IMAGES = "Image files (repeat the part). png, jpeg, webp, heic or heif, decided from the bytes.";
-
-	private static final String FILE_IDS = "Ids from POST /v1/files, to reuse stored images (repeat the part).";
-
-	private static final String MODEL = "A model from the configured allow-list; the configured default when absent.";
-
-	private static final String SYSTEM = "Extra instructions passed to the model as its system instruction.";
-
 	private final VisionService service;
 
 	private final PerImageTasks tasks;
@@ -71,16 +65,12 @@ class VisionController {
 	@Operation(summary = "Caption each image",
 			description = "One Gemini call per image (bounded concurrency, input order kept); one caption per result.")
 	CompletableFuture<VisionResponse> caption(
-			@Parameter(description = IMAGES) @RequestPart(name = "images", required = false) List<MultipartFile> images,
-			@Parameter(description = FILE_IDS) @RequestParam(name = "fileIds", required = false) List<String> fileIds,
-			@Parameter(description = MODEL) @RequestParam(name = "model", required = false) String model,
-			@Parameter(description = SYSTEM) @RequestParam(name = "systemInstruction",
-					required = false) String systemInstruction,
+			@ParameterObject @Valid SharedParts shared,
 			@Parameter(description = "The instruction for each image; default: a short factual caption.") @RequestParam(
 					name = "prompt", required = false) String prompt,
 			HttpServletRequest request) {
 		PartNames.checkVision(request, "prompt");
-		var inputs = inputs(images, fileIds, model, systemInstruction);
+		var inputs = shared.toInputs();
 		return this.service.perImage(this.tasks.caption(prompt), inputs).toFuture();
 	}
 
@@ -89,18 +79,14 @@ class VisionController {
 			description = "Structured output restricts the answer to the given labels (a JSON schema enum). "
 					+ "With multiLabel, every label that applies; otherwise exactly one.")
 	CompletableFuture<VisionResponse> classify(
-			@Parameter(description = IMAGES) @RequestPart(name = "images", required = false) List<MultipartFile> images,
-			@Parameter(description = FILE_IDS) @RequestParam(name = "fileIds", required = false) List<String> fileIds,
-			@Parameter(description = MODEL) @RequestParam(name = "model", required = false) String model,
-			@Parameter(description = SYSTEM) @RequestParam(name = "systemInstruction",
-					required = false) String systemInstruction,
+			@ParameterObject @Valid SharedParts shared,
 			@Parameter(description = "The labels to choose from (2 or more; repeat the part).",
 					required = true) @RequestParam(name = "labels", required = false) List<String> labels,
 			@Parameter(description = "Whether several labels may apply (default false).") @RequestParam(
 					name = "multiLabel", defaultValue = "false") boolean multiLabel,
 			HttpServletRequest request) {
 		PartNames.checkVision(request, "labels", "multiLabel");
-		var inputs = inputs(images, fileIds, model, systemInstruction);
+		var inputs = shared.toInputs();
 		return this.service.perImage(this.tasks.classify(checkLabels(labels), multiLabel), inputs).toFuture();
 	}
 
@@ -109,16 +95,12 @@ class VisionController {
 			description = "Visual question answering and comparison: every image and the question go to Gemini in one "
 					+ "call; images that would push the body over the inline limit go through the Files API.")
 	CompletableFuture<AskResponse> ask(
-			@Parameter(description = IMAGES) @RequestPart(name = "images", required = false) List<MultipartFile> images,
-			@Parameter(description = FILE_IDS) @RequestParam(name = "fileIds", required = false) List<String> fileIds,
-			@Parameter(description = MODEL) @RequestParam(name = "model", required = false) String model,
-			@Parameter(description = SYSTEM) @RequestParam(name = "systemInstruction",
-					required = false) String systemInstruction,
+			@ParameterObject @Valid SharedParts shared,
 			@Parameter(description = "The question.", required = true) @RequestParam(name = "question",
 					required = false) String question,
 			HttpServletRequest request) {
 		PartNames.checkVision(request, "question");
-		var inputs = inputs(images, fileIds, model, systemInstruction);
+		var inputs = shared.toInputs();
 		return this.service.ask(question, inputs).toFuture();
 	}
 
@@ -134,17 +116,13 @@ class VisionController {
 					@Content(mediaType = MediaType.IMAGE_PNG_VALUE, schema = @Schema(type = "string", format = "binary")),
 					@Content(mediaType = MediaType.IMAGE_JPEG_VALUE, schema = @Schema(type = "string", format = "binary")) })
 	CompletableFuture<ResponseEntity<?>> detect(
-			@Parameter(description = IMAGES) @RequestPart(name = "images", required = false) List<MultipartFile> images,
-			@Parameter(description = FILE_IDS) @RequestParam(name = "fileIds", required = false) List<String> fileIds,
-			@Parameter(description = MODEL) @RequestParam(name = "model", required = false) String model,
-			@Parameter(description = SYSTEM) @RequestParam(name = "systemInstruction",
-					required = false) String systemInstruction,
+			@ParameterObject @Valid SharedParts shared,
 			@Parameter(description = "What to find, e.g. \"cats, coffee cups\"; default: every prominent item.") @RequestParam(
 					name = "objects", required = false) String objects,
 			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
 			HttpServletRequest request) {
 		PartNames.checkVision(request, "objects");
-		return spatial(this.tasks.detect(objects), inputs(images, fileIds, model, systemInstruction), accept);
+		return spatial(this.tasks.detect(objects), shared.toInputs(), accept);
 	}
 
 	@PostMapping(path = "/segment", produces = { MediaType.APPLICATION_JSON_VALUE, MediaType.IMAGE_PNG_VALUE,
@@ -160,11 +138,7 @@ class VisionController {
 					@Content(mediaType = MediaType.IMAGE_PNG_VALUE, schema = @Schema(type = "string", format = "binary")),
 					@Content(mediaType = MediaType.IMAGE_JPEG_VALUE, schema = @Schema(type = "string", format = "binary")) })
 	CompletableFuture<ResponseEntity<?>> segment(
-			@Parameter(description = IMAGES) @RequestPart(name = "images", required = false) List<MultipartFile> images,
-			@Parameter(description = FILE_IDS) @RequestParam(name = "fileIds", required = false) List<String> fileIds,
-			@Parameter(description = MODEL) @RequestParam(name = "model", required = false) String model,
-			@Parameter(description = SYSTEM) @RequestParam(name = "systemInstruction",
-					required = false) String systemInstruction,
+			@ParameterObject @Valid SharedParts shared,
 			@Parameter(description = "What to segment; default: every prominent item.") @RequestParam(name = "objects",
 					required = false) String objects,
 			@Parameter(description = "0-254, default 127: a mask pixel is set when its value is above it.") @RequestParam(
@@ -172,7 +146,7 @@ class VisionController {
 			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
 			HttpServletRequest request) {
 		PartNames.checkVision(request, "objects", "threshold");
-		return spatial(this.tasks.segment(objects, threshold), inputs(images, fileIds, model, systemInstruction), accept);
+		return spatial(this.tasks.segment(objects, threshold), shared.toInputs(), accept);
 	}
 
 	private CompletableFuture<ResponseEntity<?>> spatial(PerImageTask task, VisionInputs inputs, String accept) {
@@ -192,14 +166,10 @@ class VisionController {
 			description = "No model call: Gemini 2.x tiles images (258 tokens per tile; both sides up to 384 px is one "
 					+ "tile); Gemini 3 models charge per media resolution.")
 	CompletableFuture<VisionResponse> tokens(
-			@Parameter(description = IMAGES) @RequestPart(name = "images", required = false) List<MultipartFile> images,
-			@Parameter(description = FILE_IDS) @RequestParam(name = "fileIds", required = false) List<String> fileIds,
-			@Parameter(description = MODEL) @RequestParam(name = "model", required = false) String model,
-			@Parameter(description = SYSTEM) @RequestParam(name = "systemInstruction",
-					required = false) String systemInstruction,
+			@ParameterObject @Valid SharedParts shared,
 			HttpServletRequest request) {
 		PartNames.checkVision(request);
-		return this.service.tokens(inputs(images, fileIds, model, systemInstruction)).toFuture();
+		return this.service.tokens(shared.toInputs()).toFuture();
 	}
 
 	private List<String> checkLabels(List<String> labels) {
@@ -221,12 +191,5 @@ class VisionController {
 		return given;
 	}
 
-	static VisionInputs inputs(List<MultipartFile> images, List<String> fileIds, String model, String systemInstruction) {
-		List<Upload> uploads = (images != null) ? images.stream()
-			.map((file) -> new Upload(file.getOriginalFilename(), file.getContentType(), new MultipartBytes(file)))
-			.toList() : List.of();
-		List<String> ids = (fileIds != null) ? fileIds.stream().filter((id) -> !id.isBlank()).toList() : List.of();
-		return new VisionInputs(uploads, ids, model, systemInstruction);
-	}
 
 }

@@ -1,6 +1,7 @@
 package com.example.visiongateway.fetch;
 
 import com.example.visiongateway.io.ByteSource;
+import com.example.visiongateway.io.TempFileBytes;
 
 /**
  * An image fetched from a URL. The bytes live in a temp file until {@link #close()}; nothing about

@@ -1,5 +1,7 @@
 package com.example.visiongateway.fetch;
 
+import com.example.visiongateway.io.TempFileBytes;
+
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
@@ -148,7 +150,7 @@ public final class ImageFetcher implements AutoCloseable {
 			return Mono.error(tooLarge(target));
 		}
 		String contentType = response.responseHeaders().get(HttpHeaderNames.CONTENT_TYPE);
-		return Mono.fromCallable(TempFileBytes::create)
+		return Mono.fromCallable(() -> TempFileBytes.create("vision-fetch-"))
 			.flatMap((file) -> spool(connection, target, file)
 				.map((size) -> new Outcome.Fetched(new FetchedImage(original.shown(), target.host(),
 						new TempFileBytes(file, size), contentType))));

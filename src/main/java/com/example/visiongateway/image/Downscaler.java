@@ -21,6 +21,7 @@ import javax.imageio.stream.ImageOutputStream;
 
 import com.example.visiongateway.error.VisionException;
 import com.example.visiongateway.io.ByteSource;
+import com.example.visiongateway.io.TempFileBytes;
 import com.example.visiongateway.spatial.Orientation;
 
 /**
@@ -89,7 +90,7 @@ public final class Downscaler {
 		BufferedImage scaled = scale(upright, width, height);
 		Path file = encode(scaled, info.type());
 		long size = size(file);
-		return new Downscaled(new TempImage(file, size), new ImageInfo(info.type(), width, height, 1),
+		return new Downscaled(new TempFileBytes(file, size), new ImageInfo(info.type(), width, height, 1),
 				bytes.size() - size, List.of());
 	}
 
@@ -156,7 +157,7 @@ public final class Downscaler {
 	}
 
 	private Path encode(BufferedImage image, ImageType type) {
-		Path file = createTempFile();
+		Path file = TempFileBytes.create("vision-downscaled-");
 		ImageWriter writer = ImageIO.getImageWritersByMIMEType(type.mimeType()).next();
 		try (ImageOutputStream out = ImageIO.createImageOutputStream(file.toFile())) {
 			ImageWriteParam param = writer.getDefaultWriteParam();
@@ -169,7 +170,7 @@ public final class Downscaler {
 			return file;
 		}
 		catch (IOException ex) {
-			TempImage.deleteQuietly(file);
+			TempFileBytes.deleteQuietly(file);
 			throw new UncheckedIOException(ex);
 		}
 		finally {
@@ -177,21 +178,13 @@ public final class Downscaler {
 		}
 	}
 
-	private static Path createTempFile() {
-		try {
-			return Files.createTempFile("vision-downscaled-", ".img");
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
 
 	private static long size(Path file) {
 		try {
 			return Files.size(file);
 		}
 		catch (IOException ex) {
-			TempImage.deleteQuietly(file);
+			TempFileBytes.deleteQuietly(file);
 			throw new UncheckedIOException(ex);
 		}
 	}
@@ -217,35 +210,18 @@ public final class Downscaler {
 
 		/** Whether new bytes were produced. */
 		public boolean downscaled() {
-			return this.bytes instanceof TempImage;
+			return this.bytes instanceof TempFileBytes;
 		}
 
 		/** Deletes the temp file of a downscaled image; the original bytes are the caller's and stay. */
 		@Override
 		public void close() {
-			if (this.bytes instanceof TempImage image) {
-				TempImage.deleteQuietly(image.path());
+			if (this.bytes instanceof TempFileBytes image) {
+				TempFileBytes.deleteQuietly(image.path());
 			}
 		}
 
 	}
 
-	private record TempImage(Path path, long size) implements ByteSource {
-
-		@Override
-		public InputStream openStream() throws IOException {
-			return Files.newInputStream(this.path);
-		}
-
-		static void deleteQuietly(Path path) {
-			try {
-				Files.deleteIfExists(path);
-			}
-			catch (IOException ex) {
-				path.toFile().deleteOnExit();
-			}
-		}
-
-	}
 
 }

@@ -59,6 +59,16 @@ public class VisionMetrics {
 			.record(bytes);
 	}
 
+	/** Bytes a downscaled copy saved over the original. */
+	public void bytesSaved(String mimeType, long bytes) {
+		Counter.builder("vision.downscale.saved")
+			.description("Bytes not sent thanks to maxDimension downscaling")
+			.baseUnit("bytes")
+			.tag("mime", mimeType)
+			.register(this.registry)
+			.increment(bytes);
+	}
+
 	/** Tokens Gemini reported for one call. */
 	public void tokens(String model, int prompt, int output, int thoughts) {
 		count("gemini.tokens", model, "prompt", prompt);

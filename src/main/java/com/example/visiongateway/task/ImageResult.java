@@ -16,6 +16,17 @@ public record ImageResult(ImageDescriptor image, String caption, List<String> la
 		TokenEstimate tokens, String finishReason, Usage usage, @JsonInclude(JsonInclude.Include.ALWAYS) List<String> warnings,
 		@JsonInclude(JsonInclude.Include.ALWAYS) ProblemDetail error) {
 
+	/** The same result with the gateway's own notes on the image ahead of the answer's warnings. */
+	ImageResult withWarningsFirst(List<String> notes) {
+		if (notes.isEmpty()) {
+			return this;
+		}
+		List<String> all = new java.util.ArrayList<>(notes);
+		all.addAll(this.warnings);
+		return new ImageResult(this.image, this.caption, this.labels, this.detections, this.tokens, this.finishReason,
+				this.usage, all, this.error);
+	}
+
 	static ImageResult failed(ImageDescriptor image, ProblemDetail error) {
 		return new ImageResult(image, null, null, null, null, null, null, List.of(), error);
 	}

@@ -1,5 +1,6 @@
 package com.example.visiongateway.task;
 
+import java.util.List;
 import java.util.Map;
 
 import com.example.visiongateway.error.ErrorCode;
@@ -42,8 +43,8 @@ public class Intake {
 			ImageInfo info = this.inspector.inspect(upload.bytes(), upload.declaredType());
 			String sha256 = ImageDigest.sha256Hex(upload.bytes());
 			this.metrics.imageBytes(info.type().mimeType(), size);
-			return new InputImage(index, upload.filename(), null, upload.bytes(), info, info.type().mimeType(), size, sha256,
-					null);
+			return new InputImage(index, upload.filename(), null, upload.url(), info, info.type().mimeType(), size, sha256,
+					new InputImage.Payload(upload.bytes(), info, sha256), null, List.of());
 		}
 		catch (VisionException ex) {
 			throw ex.forImage(index);

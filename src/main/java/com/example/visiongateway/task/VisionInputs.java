@@ -9,22 +9,38 @@ import com.example.visiongateway.io.ByteSource;
  *
  * @param uploads the {@code images} parts, in order
  * @param fileIds the {@code fileIds} entries, in order
+ * @param imageUrls the {@code imageUrls} entries, in order
  * @param model the requested model, or null for the default
  * @param systemInstruction extra system instruction, or null
+ * @param maxDimension downscale decodable images to this longer side before sending, or null
  */
-public record VisionInputs(List<Upload> uploads, List<String> fileIds, String model, String systemInstruction) {
+public record VisionInputs(List<Upload> uploads, List<String> fileIds, List<String> imageUrls, String model,
+		String systemInstruction, Integer maxDimension) {
 
 	public VisionInputs {
 		uploads = (uploads != null) ? List.copyOf(uploads) : List.of();
 		fileIds = (fileIds != null) ? List.copyOf(fileIds) : List.of();
+		imageUrls = (imageUrls != null) ? List.copyOf(imageUrls) : List.of();
 	}
 
 	public int imageCount() {
-		return this.uploads.size() + this.fileIds.size();
+		return this.uploads.size() + this.fileIds.size() + this.imageUrls.size();
 	}
 
-	/** One uploaded image part: the caller's file name and declared type, and the bytes. */
-	public record Upload(String filename, String declaredType, ByteSource bytes) {
+	/**
+	 * One image's bytes as the caller sent them (a part) or had them fetched (a URL).
+	 *
+	 * @param filename the part's file name, or null
+	 * @param declaredType the part's Content-Type, checked against the bytes; null to decide from the bytes alone
+	 * @param bytes the bytes
+	 * @param url the URL it was fetched from (without query), or null
+	 */
+	public record Upload(String filename, String declaredType, ByteSource bytes, String url) {
+
+		public Upload(String filename, String declaredType, ByteSource bytes) {
+			this(filename, declaredType, bytes, null);
+		}
+
 	}
 
 }

@@ -3,7 +3,7 @@ package com.example.visiongateway.task;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 import com.example.visiongateway.error.ErrorCode;
 import com.example.visiongateway.error.Problems;
@@ -19,6 +19,7 @@ import com.example.visiongateway.gemini.wire.UsageMetadata;
 import com.example.visiongateway.image.ImageLimits;
 import com.example.visiongateway.observability.RequestFacts;
 import com.example.visiongateway.observability.VisionMetrics;
+import com.example.visiongateway.task.InputImage.Payload;
 import com.example.visiongateway.task.ModelCatalog.Model;
 import com.example.visiongateway.transfer.ImageFiles;
 import com.example.visiongateway.transfer.Transfer;
@@ -46,7 +47,7 @@ public class VisionService {
 
 	private final ModelCatalog models;
 
-	private final Intake intake;
+	private final RequestImages images;
 
 	private final ImageFiles files;
 
@@ -60,11 +61,11 @@ public class VisionService {
 
 	private final SafetyProperties safety;
 
-	public VisionService(GeminiClient gemini, ModelCatalog models, Intake intake, ImageFiles files, ImageLimits limits,
+	VisionService(GeminiClient gemini, ModelCatalog models, RequestImages images, ImageFiles files, ImageLimits limits,
 			TransferProperties transfer, TaskProperties tasks, VisionMetrics metrics, SafetyProperties safety) {
 		this.gemini = gemini;
 		this.models = models;
-		this.intake = intake;
+		this.images = images;
 		this.files = files;
 		this.limits = limits;
 		this.transfer = transfer;
@@ -75,14 +76,14 @@ public class VisionService {
 
 	/** One Gemini call per image; a blocked or unusable answer is that image's {@code error} when there are several. */
 	public Mono<VisionResponse> perImage(PerImageTask task, VisionInputs inputs) {
-		return withModel(task.name(), inputs, (model) -> runPerImage(task, inputs, model));
+		return withModel(task.name(), inputs, (model, cleanup) -> runPerImage(task, inputs, model, cleanup));
 	}
 
-	private Mono<VisionResponse> runPerImage(PerImageTask task, VisionInputs inputs, Model model) {
+	private Mono<VisionResponse> runPerImage(PerImageTask task, VisionInputs inputs, Model model, Cleanup cleanup) {
 		task.check(model);
 		checkText(inputs.systemInstruction(), "systemInstruction");
 		checkText(task.prompt(), "prompt");
-		return images(inputs, model).flatMap((images) -> {
+		return this.images.gather(task.name(), inputs, model, cleanup).flatMap((images) -> {
 			images.forEach(task::check);
 			boolean isolate = images.size() > 1;
 			return Flux.fromIterable(images)
@@ -95,7 +96,7 @@ public class VisionService {
 
 	/** The estimated input tokens of every image; no model call. */
 	public Mono<VisionResponse> tokens(VisionInputs inputs) {
-		return withModel("tokens", inputs, (model) -> images(inputs, model).map((images) -> {
+		return withModel("tokens", inputs, (model, cleanup) -> this.images.gather("tokens", inputs, model, cleanup).map((images) -> {
 			List<ImageResult> results = new ArrayList<>(images.size());
 			for (InputImage image : images) {
 				Transfer route = (image.file() != null) ? Transfer.FILE_API : Transfer.INLINE;
@@ -117,16 +118,16 @@ public class VisionService {
 
 	/** One question about all the images together, in one Gemini call. */
 	public Mono<AskResponse> ask(String question, VisionInputs inputs) {
-		return withModel("ask", inputs, (model) -> runAsk(question, inputs, model));
+		return withModel("ask", inputs, (model, cleanup) -> runAsk(question, inputs, model, cleanup));
 	}
 
-	private Mono<AskResponse> runAsk(String question, VisionInputs inputs, Model model) {
+	private Mono<AskResponse> runAsk(String question, VisionInputs inputs, Model model, Cleanup cleanup) {
 		if (question == null || question.isBlank()) {
 			throw new VisionException(ErrorCode.BAD_REQUEST, "The part 'question' is required.", Map.of("part", "question"));
 		}
 		checkText(question, "question");
 		checkText(inputs.systemInstruction(), "systemInstruction");
-		return images(inputs, model).flatMap((images) -> {
+		return this.images.gather("ask", inputs, model, cleanup).flatMap((images) -> {
 			var text = new TextPart(question);
 			var config = model.settings().generationConfig();
 			List<Transfer> plan = plan(images, request(model, List.of(text), inputs.systemInstruction(), config));
@@ -144,8 +145,9 @@ public class VisionService {
 				for (int i = 0; i < images.size(); i++) {
 					described.add(ImageDescriptor.of(images.get(i), plan.get(i)));
 				}
+				List<String> warnings = images.stream().flatMap((image) -> image.warnings().stream()).toList();
 				return new AskResponse(model.name(), answer.text().strip(), described, answer.finishReason(),
-						Usage.from(response.usageMetadata()), List.of());
+						Usage.from(response.usageMetadata()), warnings);
 			});
 		});
 	}
@@ -163,7 +165,8 @@ public class VisionService {
 			.doOnNext((response) -> countTokens(model, response.usageMetadata()))
 			// Reading an answer can be real work (masks): off the network threads.
 			.publishOn(Schedulers.parallel())
-			.map((response) -> task.read(Answers.read(response), image, descriptor, Usage.from(response.usageMetadata())))
+			.map((response) -> task.read(Answers.read(response), image, descriptor, Usage.from(response.usageMetadata()))
+				.withWarningsFirst(image.warnings()))
 			.onErrorResume(AnswerException.class, (ex) -> {
 				VisionException forImage = ex.forImage(image.index());
 				return isolate ? Mono.just(ImageResult.failed(descriptor, Problems.of(forImage))) : Mono.error(forImage);
@@ -174,7 +177,7 @@ public class VisionService {
 	 * Resolves the model and runs the work under the {@code vision.requests} timer; a failure before a model is
 	 * chosen (an unknown name) is timed under {@link VisionMetrics#NO_MODEL}, never under the caller's text.
 	 */
-	private <T> Mono<T> withModel(String task, VisionInputs inputs, Function<Model, Mono<T>> work) {
+	private <T> Mono<T> withModel(String task, VisionInputs inputs, BiFunction<Model, Cleanup, Mono<T>> work) {
 		Model model;
 		try {
 			model = this.models.resolve(inputs.model());
@@ -183,7 +186,8 @@ public class VisionService {
 			return this.metrics.timed(task, VisionMetrics.NO_MODEL, Mono.error(ex));
 		}
 		RequestFacts.note(model.name(), inputs.imageCount());
-		return this.metrics.timed(task, model.name(), Mono.defer(() -> work.apply(model)));
+		return this.metrics.timed(task, model.name(),
+				Mono.using(Cleanup::new, (cleanup) -> work.apply(model, cleanup), Cleanup::close));
 	}
 
 	private void countTokens(Model model, UsageMetadata usage) {
@@ -191,40 +195,6 @@ public class VisionService {
 		this.metrics.tokens(model.name(), counted.promptTokens(), counted.outputTokens(), counted.thoughtsTokens());
 	}
 
-	/** Checks uploads (before any upstream call) and resolves stored files, in request order. */
-	private Mono<List<InputImage>> images(VisionInputs inputs, Model model) {
-		int count = inputs.imageCount();
-		if (count == 0) {
-			throw new VisionException(ErrorCode.BAD_REQUEST, "Send at least one image in 'images' or 'fileIds'.",
-					Map.of("part", "images"));
-		}
-		int limit = Math.min(this.limits.maxImagesPerRequest(), model.settings().maxImages());
-		if (count > limit) {
-			throw new VisionException(ErrorCode.TOO_MANY_IMAGES, "The request carries " + count
-					+ " images; at most " + limit + " are allowed with model " + model.name() + ".",
-					Map.of("limit", limit, "actual", count));
-		}
-		List<InputImage> uploaded = new ArrayList<>(inputs.uploads().size());
-		for (int i = 0; i < inputs.uploads().size(); i++) {
-			uploaded.add(this.intake.check(i, inputs.uploads().get(i)));
-		}
-		int offset = uploaded.size();
-		return Flux.range(0, inputs.fileIds().size())
-			.flatMapSequential((i) -> stored(offset + i, inputs.fileIds().get(i)), this.transfer.uploadConcurrency())
-			.collectList()
-			.map((stored) -> {
-				List<InputImage> all = new ArrayList<>(uploaded);
-				all.addAll(stored);
-				return all;
-			});
-	}
-
-	private Mono<InputImage> stored(int index, String fileId) {
-		return this.files.resolve(fileId)
-			.map((file) -> new InputImage(index, file.displayName(), file.id(), null, file.info(), file.mimeType(),
-					file.sizeBytes(), file.sha256(), file))
-			.onErrorMap(VisionException.class, (ex) -> ex.forImage(index));
-	}
 
 	/** Which images fit inline; the rest go through the Files API, largest first. */
 	private List<Transfer> plan(List<InputImage> images, GenerateContentRequest withoutImages) {
@@ -232,11 +202,12 @@ public class VisionService {
 		List<Candidate> candidates = new ArrayList<>(images.size());
 		for (InputImage image : images) {
 			long fileLength = GenerateContentBody.partLength(new FileImagePart(LONGEST_FILE_URI, image.mimeType())) + 1;
-			if (image.bytes() == null) {
+			if (image.payload() == null) {
 				candidates.add(new Candidate(0, fileLength, true));
 			}
 			else {
-				long inlineLength = GenerateContentBody.partLength(new InlineImagePart(image.bytes(), image.mimeType())) + 1;
+				long inlineLength = GenerateContentBody
+					.partLength(new InlineImagePart(image.payload().bytes(), image.mimeType())) + 1;
 				candidates.add(new Candidate(inlineLength, fileLength, false));
 			}
 		}
@@ -251,12 +222,13 @@ public class VisionService {
 
 	private Mono<RequestPart> part(InputImage image, Transfer route) {
 		if (route == Transfer.INLINE) {
-			return Mono.just(new InlineImagePart(image.bytes(), image.mimeType()));
+			return Mono.just(new InlineImagePart(image.payload().bytes(), image.mimeType()));
 		}
 		if (image.file() != null) {
 			return Mono.just(new FileImagePart(image.file().uri(), image.mimeType()));
 		}
-		return this.files.upload(image.bytes(), image.info(), image.sha256(), image.filename())
+		Payload payload = image.payload();
+		return this.files.upload(payload.bytes(), payload.info(), payload.sha256(), image.filename())
 			.map((upload) -> new FileImagePart(upload.file().uri(), image.mimeType()));
 	}
 

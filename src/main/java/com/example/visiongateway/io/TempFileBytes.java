@@ -1,4 +1,4 @@
-package com.example.visiongateway.fetch;
+package com.example.visiongateway.io;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -6,23 +6,22 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import com.example.visiongateway.io.ByteSource;
-
-/** A fetched body spooled to a temp file, deleted when the image is released. */
-record TempFileBytes(Path path, long size) implements ByteSource {
+/** Bytes spooled to a temp file (a fetched body, a downscaled image), deleted by whoever owns them when done. */
+public record TempFileBytes(Path path, long size) implements ByteSource {
 
 	@Override
 	public InputStream openStream() throws IOException {
 		return Files.newInputStream(this.path);
 	}
 
-	void delete() {
+	public void delete() {
 		deleteQuietly(this.path);
 	}
 
-	static Path create() {
+	/** A new empty temp file whose name starts with the prefix. */
+	public static Path create(String prefix) {
 		try {
-			return Files.createTempFile("vision-fetch-", ".img");
+			return Files.createTempFile(prefix, ".img");
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -30,7 +29,7 @@ record TempFileBytes(Path path, long size) implements ByteSource {
 	}
 
 	/** Cleanup must not hide the failure that made it necessary. */
-	static void deleteQuietly(Path path) {
+	public static void deleteQuietly(Path path) {
 		try {
 			Files.deleteIfExists(path);
 		}

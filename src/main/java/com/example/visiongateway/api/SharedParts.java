@@ -1,0 +1,46 @@
+package com.example.visiongateway.api;
+
+import java.util.List;
+
+import com.example.visiongateway.task.VisionInputs;
+import com.example.visiongateway.task.VisionInputs.Upload;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * The parts every vision endpoint shares, bound from the multipart body.
+ *
+ * @param images image files (repeat the part)
+ * @param fileIds ids from {@code POST /v1/files} (repeat the part)
+ * @param imageUrls URLs the gateway fetches itself (repeat the part)
+ * @param model a model from the allow-list
+ * @param systemInstruction extra instructions for the model
+ * @param maxDimension downscale to this longer side before sending
+ */
+record SharedParts(
+		@Schema(description = "Image files (repeat the part). png, jpeg, webp, heic or heif, decided from the bytes.",
+				format = "binary") List<MultipartFile> images,
+		@Schema(description = "Ids from POST /v1/files, to reuse stored images (repeat the part).") List<String> fileIds,
+		@Schema(description = "http(s) URLs of images the gateway fetches itself (repeat the part); loopback, private, "
+				+ "link-local and metadata addresses are refused unless allow-listed.") List<String> imageUrls,
+		@Schema(description = "A model from the configured allow-list; the configured default when absent.") String model,
+		@Schema(description = "Extra instructions passed to the model as its system instruction.") String systemInstruction,
+		@Schema(description = "Downscale each decodable image (png, jpeg) so its longer side is at most this many pixels "
+				+ "before sending; boxes and masks still refer to the original pixels.") @Min(16) @Max(100_000) Integer maxDimension) {
+
+	VisionInputs toInputs() {
+		List<Upload> uploads = (this.images != null) ? this.images.stream()
+			.map((file) -> new Upload(file.getOriginalFilename(), file.getContentType(), new MultipartBytes(file)))
+			.toList() : List.of();
+		return new VisionInputs(uploads, nonBlank(this.fileIds), nonBlank(this.imageUrls), this.model,
+				this.systemInstruction, this.maxDimension);
+	}
+
+	private static List<String> nonBlank(List<String> values) {
+		return (values != null) ? values.stream().filter((value) -> !value.isBlank()).toList() : List.of();
+	}
+
+}
