@@ -7,6 +7,7 @@ import com.example.visiongateway.auth.TokenBucket.Take;
 import com.example.visiongateway.error.ErrorCode;
 import com.example.visiongateway.error.VisionException;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -33,7 +34,9 @@ final class ImageQuotaInterceptor implements HandlerInterceptor {
 
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-		if (!(request.getAttribute(ApiKeyFilter.CALLER) instanceof String caller)) {
+		// An asynchronous controller's result comes back on a second (ASYNC) dispatch: it was charged on the first.
+		if (request.getDispatcherType() != DispatcherType.REQUEST
+				|| !(request.getAttribute(ApiKeyFilter.CALLER) instanceof String caller)) {
 			return true;
 		}
 		long count = imageCount(request);

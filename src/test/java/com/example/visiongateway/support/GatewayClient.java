@@ -19,7 +19,16 @@ public final class GatewayClient {
 	private final RestClient http;
 
 	public GatewayClient(int port) {
-		this.http = RestClient.builder().baseUrl("http://127.0.0.1:" + port).build();
+		this(RestClient.builder().baseUrl("http://127.0.0.1:" + port).build());
+	}
+
+	private GatewayClient(RestClient http) {
+		this.http = http;
+	}
+
+	/** The same client sending this header with every request (an API key, say). */
+	public GatewayClient withHeader(String name, String value) {
+		return new GatewayClient(this.http.mutate().defaultHeader(name, value).build());
 	}
 
 	public static Parts parts() {
