@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.context.request.async.AsyncRequestTimeoutException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -44,8 +45,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(MultipartException.class)
 	ResponseEntity<ProblemDetail> multipart(MultipartException ex) {
-		return respond(new VisionException(ErrorCode.BAD_REQUEST,
-				"The request is not a well-formed multipart/form-data body, or has too many parts."));
+		return respond(MultipartProblems.toProblem(ex));
 	}
 
 	@ExceptionHandler(Exception.class)
@@ -61,6 +61,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	protected ResponseEntity<Object> handleAsyncRequestTimeoutException(AsyncRequestTimeoutException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		return cast(respond(new VisionException(ErrorCode.UPSTREAM_TIMEOUT, "The request took longer than allowed.")));
+	}
+
+	/** Which of the container's byte, part or header limits it was, rather than Spring's one generic 413. */
+	@Override
+	protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return cast(respond(MultipartProblems.toProblem(ex)));
 	}
 
 	/** Spring MVC's own failures (missing parts, wrong content type, 413 from the container …) get a code too. */

@@ -1,6 +1,17 @@
 package com.example.visiongateway.support;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -16,10 +27,36 @@ public final class GatewayClient {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
+	private static final HttpClient RAW = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
+		.connectTimeout(Duration.ofSeconds(5))
+		.build();
+
+	private static final Duration RAW_TIMEOUT = Duration.ofSeconds(30);
+
+	private final String baseUrl;
+
 	private final RestClient http;
 
+	private final Map<String, String> rawHeaders;
+
 	public GatewayClient(int port) {
-		this.http = RestClient.builder().baseUrl("http://127.0.0.1:" + port).build();
+		this("http://127.0.0.1:" + port, Map.of());
+	}
+
+	private GatewayClient(String baseUrl, Map<String, String> headers) {
+		this.baseUrl = baseUrl;
+		RestClient.Builder builder = RestClient.builder().baseUrl(baseUrl);
+		headers.forEach(builder::defaultHeader);
+		this.http = builder.build();
+		this.rawHeaders = headers;
+	}
+
+	/** The same client sending this header with every request (an API key, say). */
+	public GatewayClient withHeader(String name, String value) {
+		Map<String, String> headers = new LinkedHashMap<>(this.rawHeaders);
+		headers.put(name, value);
+		return new GatewayClient(this.baseUrl, headers);
 	}
 
 	public static Parts parts() {
@@ -65,6 +102,43 @@ public final class GatewayClient {
 			.uri(path)
 			.exchange((request, response) -> Reply.of(response.getStatusCode().value(), response.getHeaders(),
 					response.getBody().readAllBytes()));
+	}
+
+	/**
+	 * Sends a body exactly as given, malformed or not (RestClient only sends well-formed multipart), with a timeout so
+	 * a gateway that hangs fails the test. A {@code null} content type sends none.
+	 */
+	public Reply postRaw(String path, String contentType, byte[] body) {
+		return sendRaw(path, contentType, HttpRequest.BodyPublishers.ofByteArray(body));
+	}
+
+	/** As {@link #postRaw}, streaming the body chunked, its length unknown to the gateway. */
+	public Reply postStreaming(String path, String contentType, Supplier<InputStream> body) {
+		return sendRaw(path, contentType, HttpRequest.BodyPublishers.ofInputStream(body));
+	}
+
+	private Reply sendRaw(String path, String contentType, HttpRequest.BodyPublisher body) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.baseUrl + path))
+			.timeout(RAW_TIMEOUT)
+			.header(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE + ", " + MediaType.APPLICATION_PROBLEM_JSON_VALUE)
+			.POST(body);
+		if (contentType != null) {
+			request.header(HttpHeaders.CONTENT_TYPE, contentType);
+		}
+		this.rawHeaders.forEach(request::header);
+		try {
+			HttpResponse<byte[]> response = RAW.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+			HttpHeaders headers = new HttpHeaders();
+			response.headers().map().forEach(headers::addAll);
+			return Reply.of(response.statusCode(), headers, response.body());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	/** A multipart body under construction. */

@@ -37,5 +37,9 @@ public abstract class GatewayIntegrationTest {
 		this.gateway = new GatewayClient(this.port);
 	}
 
+	/** The gateway's port, for raw requests a {@link GatewayClient} cannot make. */
+	protected int port() {
+		return this.port;
+	}
 
 }

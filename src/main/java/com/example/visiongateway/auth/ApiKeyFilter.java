@@ -1,0 +1,132 @@
+package com.example.visiongateway.auth;
+
+import java.io.IOException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import com.example.visiongateway.auth.TokenBucket.Take;
+import com.example.visiongateway.error.ErrorCode;
+import com.example.visiongateway.error.VisionException;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+
+/**
+ * Lets a request in only with a configured API key ({@code X-API-Key}, or {@code Authorization: Bearer}), and
+ * within the key's requests-per-minute. It runs before the multipart body is parsed, so a refused caller costs no
+ * upload. Refusals go through Spring MVC's exception resolution, so they are the same problems as everywhere else.
+ */
+final class ApiKeyFilter extends OncePerRequestFilter {
+
+	/** The request attribute holding the name of the caller's key once it is accepted. */
+	static final String CALLER = ApiKeyFilter.class.getName() + ".caller";
+
+	static final String API_KEY_HEADER = "X-API-Key";
+
+	private static final String BEARER = "bearer ";
+
+	private static final String CHALLENGE = "Bearer realm=\"vision-gateway\"";
+
+	private static final Logger log = LoggerFactory.getLogger(ApiKeyFilter.class);
+
+	private final ApiKeys keys;
+
+	private final RateLimiter requests;
+
+	private final PublicPaths publicPaths;
+
+	private final HandlerExceptionResolver problems;
+
+	private final MeterRegistry meters;
+
+	ApiKeyFilter(ApiKeys keys, RateLimiter requests, PublicPaths publicPaths, HandlerExceptionResolver problems,
+			MeterRegistry meters) {
+		this.keys = keys;
+		this.requests = requests;
+		this.publicPaths = publicPaths;
+		this.problems = problems;
+		this.meters = meters;
+	}
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		return this.publicPaths.matches(path(request));
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		Optional<String> presented = presentedKey(request);
+		if (presented.isEmpty()) {
+			count("none", "missing_key");
+			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE);
+			refuse(request, response, new VisionException(ErrorCode.UNAUTHENTICATED,
+					"An API key is required: send it in the X-API-Key header or as Authorization: Bearer <key>."));
+			return;
+		}
+		Optional<String> caller = this.keys.identify(presented.get());
+		if (caller.isEmpty()) {
+			count("none", "invalid_key");
+			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE + ", error=\"invalid_token\"");
+			refuse(request, response, new VisionException(ErrorCode.UNAUTHENTICATED, "The API key is not valid."));
+			return;
+		}
+		String name = caller.get();
+		Take take = this.requests.take(name, 1);
+		if (!take.granted()) {
+			count(name, "request_quota");
+			log.debug("Key {} is over its {} requests per minute", name, this.requests.perMinute());
+			refuse(request, response, new VisionException(ErrorCode.RATE_LIMITED,
+					"This API key may make " + this.requests.perMinute() + " requests per minute; retry in "
+							+ take.retryAfterSeconds() + " s.",
+					Map.of("retryAfterSeconds", take.retryAfterSeconds(), "limit", this.requests.perMinute(),
+							"quota", "requests-per-minute")));
+			return;
+		}
+		count(name, "accepted");
+		request.setAttribute(CALLER, name);
+		chain.doFilter(request, response);
+	}
+
+	private void refuse(HttpServletRequest request, HttpServletResponse response, VisionException problem) {
+		if (this.problems.resolveException(request, response, null, problem) == null) {
+			throw problem;
+		}
+	}
+
+	private void count(String key, String outcome) {
+		this.meters.counter("vision.auth.requests", "key", key, "outcome", outcome).increment();
+	}
+
+	/** The key from {@code X-API-Key}, else from a bearer {@code Authorization} header; blank counts as none. */
+	static Optional<String> presentedKey(HttpServletRequest request) {
+		String header = request.getHeader(API_KEY_HEADER);
+		if (header != null && !header.isBlank()) {
+			return Optional.of(header.strip());
+		}
+		String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+		if (authorization != null && authorization.length() > BEARER.length()
+				&& authorization.substring(0, BEARER.length()).toLowerCase(Locale.ROOT).equals(BEARER)) {
+			String token = authorization.substring(BEARER.length()).strip();
+			return token.isEmpty() ? Optional.empty() : Optional.of(token);
+		}
+		return Optional.empty();
+	}
+
+	/** The path as the container decoded and normalized it, so {@code /actuator/../v1/…} is not public. */
+	private static String path(HttpServletRequest request) {
+		String servletPath = request.getServletPath();
+		String pathInfo = request.getPathInfo();
+		return (pathInfo != null) ? servletPath + pathInfo : servletPath;
+	}
+
+}
