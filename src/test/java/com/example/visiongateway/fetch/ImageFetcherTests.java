@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import com.example.visiongateway.error.ErrorCode;
 import com.example.visiongateway.error.VisionException;
 import com.example.visiongateway.image.ImageLimits;
+import com.example.visiongateway.io.TempFileBytes;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import org.junit.jupiter.api.AfterEach;
