@@ -9,6 +9,7 @@ import com.example.visiongateway.error.VisionException;
 import com.example.visiongateway.gemini.GeminiApiException;
 import com.example.visiongateway.gemini.GeminiConnectionException;
 import com.example.visiongateway.gemini.GeminiException;
+import com.example.visiongateway.gemini.GeminiOverloadedException;
 import com.example.visiongateway.gemini.GeminiTimeoutException;
 
 /** Turns Gemini's typed failures into the contract's problems; the caller never sees Gemini's raw error body. */
@@ -23,6 +24,11 @@ final class UpstreamProblems {
 	}
 
 	static VisionException toProblem(GeminiException ex) {
+		if (ex instanceof GeminiOverloadedException overloaded) {
+			// Gemini was not called: the message is the gateway's own, written for the caller
+			return new VisionException(ErrorCode.UPSTREAM_UNAVAILABLE, overloaded.getMessage(),
+					Map.of("retryAfterSeconds", seconds(overloaded.retryAfter())));
+		}
 		if (ex instanceof GeminiTimeoutException) {
 			return new VisionException(ErrorCode.UPSTREAM_TIMEOUT, "Gemini did not answer in time.");
 		}
@@ -77,7 +83,11 @@ final class UpstreamProblems {
 	}
 
 	private static long retryAfter(GeminiApiException ex) {
-		Duration delay = ex.retryDelay().orElse(DEFAULT_RETRY_AFTER);
+		return seconds(ex.retryDelay().orElse(DEFAULT_RETRY_AFTER));
+	}
+
+	/** Whole seconds for a Retry-After header, rounded up and at least one. */
+	private static long seconds(Duration delay) {
 		return Math.max(1, (delay.toMillis() + 999) / 1000);
 	}
 

@@ -20,6 +20,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.io.buffer.DataBuffer;
@@ -33,10 +34,11 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * The gateway's one door to the Gemini Developer API: generate, count tokens, and the Files API.
- * Every method is non-blocking and fails with a {@link GeminiException} subtype. There are no
- * retries here; callers decide from the exception's type, status and retry delay.
+ * Every method is non-blocking and fails with a {@link GeminiException} subtype. Transient failures
+ * are retried, every call has a deadline, and the load on Gemini is bounded (see
+ * {@link GeminiResilience}); what still fails carries Google's status and retry delay.
  */
-public class GeminiClient {
+public class GeminiClient implements AutoCloseable {
 
 	static final String API_KEY_HEADER = "x-goog-api-key";
 
@@ -60,12 +62,19 @@ public class GeminiClient {
 	 */
 	private final WebClient sessions;
 
-	public GeminiClient(WebClient.Builder builder, GeminiProperties properties, JsonMapper jsonMapper) {
+	private final GeminiResilience resilience;
+
+	private final ConnectionProvider connections;
+
+	public GeminiClient(WebClient.Builder builder, GeminiProperties properties, JsonMapper jsonMapper,
+			GeminiResilience resilience) {
 		this.properties = properties;
 		this.json = jsonMapper;
+		this.resilience = resilience;
 		this.errors = new GeminiErrors(properties.effectiveApiKey(), properties.responseTimeout(), jsonMapper,
 				Clock.systemUTC());
-		HttpClient httpClient = HttpClient.create()
+		this.connections = connections(properties, resilience.properties());
+		HttpClient httpClient = HttpClient.create(this.connections)
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) properties.connectTimeout().toMillis())
 			.responseTimeout(properties.responseTimeout())
 			.compress(true);
@@ -80,6 +89,27 @@ public class GeminiClient {
 		this.sessions = common.clone().build();
 	}
 
+	/**
+	 * A pool as large as the call limit, so the limit (not the pool's small default) decides when
+	 * calls wait; the pending queue only absorbs the moment a finished call's connection takes to
+	 * come back.
+	 */
+	private static ConnectionProvider connections(GeminiProperties properties, GeminiResilienceProperties limits) {
+		return ConnectionProvider.builder("gemini")
+			.maxConnections(limits.maxConcurrentCalls())
+			.pendingAcquireMaxCount(Math.max(limits.maxQueuedCalls(), limits.maxConcurrentCalls()))
+			.pendingAcquireTimeout(properties.connectTimeout())
+			// Google drops idle connections; reusing one it dropped costs a failed attempt
+			.maxIdleTime(Duration.ofSeconds(30))
+			.build();
+	}
+
+	/** Closes the pooled connections. */
+	@Override
+	public void close() {
+		this.connections.dispose();
+	}
+
 	/** The API version in use, such as {@code v1beta}. */
 	public String version() {
 		return this.properties.apiVersion();
@@ -87,41 +117,42 @@ public class GeminiClient {
 
 	/** {@code POST /{version}/models/{model}:generateContent}, the body streamed with an exact Content-Length. */
 	public Mono<GenerateContentResponse> generateContent(String model, GenerateContentRequest request) {
-		return Mono.defer(() -> {
+		return this.resilience.call(GeminiOperation.GENERATE, Mono.defer(() -> {
 			GenerateContentBody body = GenerateContentBody.of(request);
 			WebClient.RequestHeadersSpec<?> spec = this.api.post()
 				.uri("/{version}/models/{model}:generateContent", version(), modelId(model))
 				.contentType(MediaType.APPLICATION_JSON)
 				.contentLength(body.length())
 				.body(streamed(body::content));
-			return call(GeminiOperation.GENERATE, spec, GenerateContentResponse.class);
-		});
+			return call(GeminiOperation.GENERATE, modelId(model), spec, GenerateContentResponse.class);
+		}));
 	}
 
 	/** {@code POST /{version}/models/{model}:countTokens} with the request's contents only. */
 	public Mono<CountTokensResponse> countTokens(String model, GenerateContentRequest request) {
-		return Mono.defer(() -> {
+		return this.resilience.call(GeminiOperation.COUNT_TOKENS, Mono.defer(() -> {
 			GenerateContentBody body = GenerateContentBody.of(request.contentsOnly());
 			WebClient.RequestHeadersSpec<?> spec = this.api.post()
 				.uri("/{version}/models/{model}:countTokens", version(), modelId(model))
 				.contentType(MediaType.APPLICATION_JSON)
 				.contentLength(body.length())
 				.body(streamed(body::content));
-			return call(GeminiOperation.COUNT_TOKENS, spec, CountTokensResponse.class);
-		});
+			return call(GeminiOperation.COUNT_TOKENS, modelId(model), spec, CountTokensResponse.class);
+		}));
 	}
 
 	/**
 	 * Uploads with the resumable protocol: a start request, then chunks of
-	 * {@code upload-chunk-size} streamed from the source. The file may still be PROCESSING; see
-	 * {@link #awaitActive}.
+	 * {@code upload-chunk-size} streamed from the source. A retry starts a new session from the
+	 * first byte: a session whose chunk failed may hold a partial chunk. The file may still be
+	 * PROCESSING; see {@link #awaitActive}.
 	 */
 	public Mono<GeminiFile> upload(ByteSource bytes, String mimeType, String displayName) {
-		return Mono.defer(() -> {
+		return this.resilience.call(GeminiOperation.UPLOAD, Mono.defer(() -> {
 			long size = bytes.size();
 			return startUpload(size, mimeType, displayName)
 				.flatMap((session) -> uploadChunks(session, bytes, size, 0));
-		});
+		}));
 	}
 
 	/**
@@ -155,8 +186,10 @@ public class GeminiClient {
 
 	/** {@code GET /{version}/files/{id}}; accepts {@code files/abc} or {@code abc}. */
 	public Mono<GeminiFile> getFile(String nameOrId) {
-		return Mono.defer(() -> call(GeminiOperation.GET_FILE,
-				this.api.get().uri("/{version}/files/{id}", version(), GeminiFile.idOf(nameOrId)), GeminiFile.class));
+		return this.resilience.call(GeminiOperation.GET_FILE,
+				Mono.defer(() -> call(GeminiOperation.GET_FILE, GeminiResilience.FILES,
+						this.api.get().uri("/{version}/files/{id}", version(), GeminiFile.idOf(nameOrId)),
+						GeminiFile.class)));
 	}
 
 	/** {@code GET /{version}/files}; either argument may be {@code null} for Gemini's default. */
@@ -165,20 +198,22 @@ public class GeminiClient {
 		variables.put("version", version());
 		variables.put("pageSize", pageSize);
 		variables.put("pageToken", pageToken);
-		return Mono.defer(() -> call(GeminiOperation.LIST_FILES, this.api.get().uri((uri) -> {
+		return this.resilience.call(GeminiOperation.LIST_FILES,
+				Mono.defer(() -> call(GeminiOperation.LIST_FILES, GeminiResilience.FILES, this.api.get().uri((uri) -> {
 			uri.path("/{version}/files");
 			// Values go in as variables so they are encoded in full ('+' and '/' in page tokens)
 			Optional.ofNullable(pageSize).ifPresent((present) -> uri.queryParam("pageSize", "{pageSize}"));
 			Optional.ofNullable(pageToken).ifPresent((present) -> uri.queryParam("pageToken", "{pageToken}"));
 			return uri.build(variables);
-		}), FileList.class));
+		}), FileList.class)));
 	}
 
 	/** {@code DELETE /{version}/files/{id}}; accepts {@code files/abc} or {@code abc}. */
 	public Mono<Void> deleteFile(String nameOrId) {
-		return Mono.defer(() -> exchange(GeminiOperation.DELETE_FILE,
-				this.api.delete().uri("/{version}/files/{id}", version(), GeminiFile.idOf(nameOrId)),
-				ClientResponse::releaseBody));
+		return this.resilience.call(GeminiOperation.DELETE_FILE,
+				Mono.defer(() -> exchange(GeminiOperation.DELETE_FILE, GeminiResilience.FILES,
+						this.api.delete().uri("/{version}/files/{id}", version(), GeminiFile.idOf(nameOrId)),
+						ClientResponse::releaseBody)));
 	}
 
 	private Mono<URI> startUpload(long size, String mimeType, String displayName) {
@@ -194,7 +229,7 @@ public class GeminiClient {
 			.header("X-Goog-Upload-Header-Content-Type", mimeType)
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(this.json.writeValueAsBytes(Map.of("file", file)));
-		return exchange(GeminiOperation.UPLOAD, spec, (response) -> {
+		return exchange(GeminiOperation.UPLOAD, GeminiResilience.FILES, spec, (response) -> {
 			String session = response.headers().asHttpHeaders().getFirst(UPLOAD_URL);
 			if (session == null || session.isBlank()) {
 				return response.releaseBody()
@@ -215,7 +250,7 @@ public class GeminiClient {
 			.contentLength(length)
 			.body(streamed((buffers) -> SourceChunks.read(bytes, offset, length, UPLOAD_BLOCK).map(buffers::wrap)));
 		String expected = last ? "final" : "active";
-		Mono<byte[]> answer = exchange(GeminiOperation.UPLOAD, spec, (response) -> {
+		Mono<byte[]> answer = exchange(GeminiOperation.UPLOAD, GeminiResilience.FILES, spec, (response) -> {
 			String status = response.headers().asHttpHeaders().getFirst(UPLOAD_STATUS);
 			if (!expected.equalsIgnoreCase((status != null) ? status.strip() : "")) {
 				return response.releaseBody()
@@ -251,17 +286,21 @@ public class GeminiClient {
 				"Gemini could not process file " + file.name() + ": " + this.errors.safe(reason));
 	}
 
-	private <T> Mono<T> call(GeminiOperation operation, WebClient.RequestHeadersSpec<?> spec, Class<T> type) {
-		return exchange(operation, spec,
+	private <T> Mono<T> call(GeminiOperation operation, String target, WebClient.RequestHeadersSpec<?> spec,
+			Class<T> type) {
+		return exchange(operation, target, spec,
 				(response) -> response.bodyToMono(byte[].class)
 					.defaultIfEmpty(new byte[0])
 					.map((body) -> this.json.readValue(body, type)));
 	}
 
-	/** Sends, hands 2xx answers to {@code onSuccess}, and turns everything else into a GeminiException. */
-	private <T> Mono<T> exchange(GeminiOperation operation, WebClient.RequestHeadersSpec<?> spec,
+	/**
+	 * Sends through {@code target}'s circuit breaker and the call limit, hands 2xx answers to
+	 * {@code onSuccess}, and turns everything else into a GeminiException.
+	 */
+	private <T> Mono<T> exchange(GeminiOperation operation, String target, WebClient.RequestHeadersSpec<?> spec,
 			Function<ClientResponse, Mono<T>> onSuccess) {
-		return spec.exchangeToMono((response) -> {
+		return this.resilience.exchange(operation, target, spec.exchangeToMono((response) -> {
 			if (response.statusCode().is2xxSuccessful()) {
 				return onSuccess.apply(response);
 			}
@@ -269,7 +308,7 @@ public class GeminiClient {
 				.defaultIfEmpty(new byte[0])
 				.flatMap((body) -> Mono.error(this.errors.fromResponse(operation, response.statusCode().value(),
 						response.headers().asHttpHeaders(), body)));
-		}).onErrorMap((failure) -> this.errors.translate(operation, failure));
+		}).onErrorMap((failure) -> this.errors.translate(operation, failure)));
 	}
 
 	private static BodyInserter<Void, ClientHttpRequest> streamed(Function<DataBufferFactory, Flux<DataBuffer>> content) {

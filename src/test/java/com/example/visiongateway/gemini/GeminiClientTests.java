@@ -52,6 +52,8 @@ class GeminiClientTests {
 
 	private final List<Throwable> failures = new ArrayList<>();
 
+	private final List<GeminiClient> clients = new ArrayList<>();
+
 	private WireMockServer server;
 
 	private GeminiClient client;
@@ -65,6 +67,7 @@ class GeminiClientTests {
 
 	@AfterEach
 	void keyNeverAppearsInAnyFailureAndStopServer() {
+		this.clients.forEach(GeminiClient::close);
 		this.server.stop();
 		for (Throwable failure : this.failures) {
 			for (Throwable current = failure; current != null; current = current.getCause()) {
@@ -422,7 +425,11 @@ class GeminiClientTests {
 		GeminiProperties properties = new GeminiProperties(URI.create("http://127.0.0.1:" + this.server.port()),
 				"v1beta", KEY, false, "gemini-2.5-flash", Map.of(), Duration.ofSeconds(2), responseTimeout,
 				activeTimeout, Duration.ofMillis(50), chunkSize, DataSize.ofMegabytes(16));
-		return new GeminiClient(WebClient.builder(), properties, JSON);
+		// One attempt, no breaker: these tests are about the HTTP edge; GeminiClientRetryTests covers the rest
+		GeminiClient client = new GeminiClient(WebClient.builder(), properties, JSON,
+				TestResilience.resilience(TestResilience.none()));
+		this.clients.add(client);
+		return client;
 	}
 
 	/** One quick call first, so class loading and connecting on a busy machine do not count as waiting. */

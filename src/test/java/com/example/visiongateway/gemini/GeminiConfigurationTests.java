@@ -1,5 +1,6 @@
 package com.example.visiongateway.gemini;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -15,6 +16,7 @@ class GeminiConfigurationTests {
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, CodecsAutoConfiguration.class,
 				WebClientAutoConfiguration.class))
+		.withBean(SimpleMeterRegistry.class)
 		.withUserConfiguration(GeminiConfiguration.class);
 
 	@Test

@@ -29,6 +29,13 @@ public abstract class GatewayIntegrationTest {
 	static void gemini(DynamicPropertyRegistry registry) {
 		registry.add("vision.gemini.base-url", stub::baseUrl);
 		registry.add("vision.gemini.api-key", () -> GEMINI_KEY);
+		// Failure tests stay quick: three attempts in all, short backoffs
+		registry.add("vision.gemini.retry.max-attempts", () -> "3");
+		registry.add("vision.gemini.retry.initial-backoff", () -> "20ms");
+		registry.add("vision.gemini.retry.max-backoff", () -> "100ms");
+		// Tests fail Gemini on purpose and a breaker opened by one would fail the next, so it is off unless a
+		// subclass sets test.gemini.circuit-breaker (a subclass cannot override the keys set here)
+		registry.add("vision.gemini.circuit-breaker.enabled", () -> "${test.gemini.circuit-breaker:false}");
 	}
 
 	@BeforeEach
