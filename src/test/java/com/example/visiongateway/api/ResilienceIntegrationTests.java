@@ -60,7 +60,6 @@ class ResilienceIntegrationTests extends GatewayIntegrationTest {
 
 	@DynamicPropertySource
 	static void resilience(DynamicPropertyRegistry registry) {
-		registry.add("vision.gemini.deadline", () -> "30s");
 		registry.add("vision.gemini.response-timeout", () -> "2s");
 		registry.add("vision.gemini.max-concurrent-calls", () -> MAX_CONCURRENT);
 		registry.add("vision.gemini.max-queued-calls", () -> MAX_QUEUED);
