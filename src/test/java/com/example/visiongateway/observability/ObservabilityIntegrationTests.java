@@ -32,8 +32,18 @@ class ObservabilityIntegrationTests extends GatewayIntegrationTest {
 		this.gateway.post("/v1/files", parts().file("file", "rocket.jpg", rocket, "image/jpeg"));
 		stub.failWith(429, "RESOURCE_EXHAUSTED", "Quota exceeded.", java.time.Duration.ofSeconds(120));
 		this.gateway.post("/v1/vision/caption", parts().image("chelsea.png", TestImages.fixture("chelsea.png"), "image/png"));
+		stub.reset();
+		stub.failWith(503, "UNAVAILABLE", "The model is overloaded.");
+		this.gateway.post("/v1/vision/caption", parts().image("chelsea.png", TestImages.fixture("chelsea.png"), "image/png"));
+		stub.reset();
+		this.gateway.post("/v1/vision/tokens",
+				parts().image("big.jpg", TestImages.fixture("coffee-4000x3000.jpg"), "image/jpeg").field("maxDimension", "512"));
 
 		Map<String, Double> after = scrape();
+		assertThat(sumDelta(before, after, "gemini_retries_total{", "reason=\"http_503\"")).isEqualTo(2);
+		assertThat(delta(before, after, "vision_requests_seconds_count{model=\"gemini-2.5-flash\",outcome=\"upstream_error\",task=\"caption\"}"))
+			.isEqualTo(1);
+		assertThat(delta(before, after, "vision_downscale_saved_bytes_total{mime=\"image/jpeg\"}")).isGreaterThan(1_000_000);
 		assertThat(delta(before, after, "vision_requests_seconds_count{model=\"gemini-2.5-flash\",outcome=\"success\",task=\"caption\"}"))
 			.isEqualTo(1);
 		assertThat(delta(before, after, "vision_requests_seconds_count{model=\"gemini-2.5-flash\",outcome=\"success\",task=\"detect\"}"))
@@ -45,10 +55,11 @@ class ObservabilityIntegrationTests extends GatewayIntegrationTest {
 		assertThat(delta(before, after, "vision_requests_seconds_count{model=\"none\",outcome=\"success\",task=\"files\"}"))
 			.isEqualTo(2);
 		assertThat(after.keySet()).anyMatch((series) -> series.startsWith("vision_requests_seconds_bucket{"));
-		assertThat(delta(before, after, "vision_images_total{mime=\"image/png\",transfer=\"inline\"}")).isEqualTo(2);
+		assertThat(delta(before, after, "vision_images_total{mime=\"image/png\",transfer=\"inline\"}")).isEqualTo(3);
 		assertThat(delta(before, after, "vision_images_total{mime=\"image/webp\",transfer=\"inline\"}")).isEqualTo(1);
-		assertThat(delta(before, after, "vision_image_bytes_count{mime=\"image/jpeg\"}")).isEqualTo(2);
-		assertThat(delta(before, after, "vision_image_bytes_sum{mime=\"image/jpeg\"}")).isEqualTo(2.0 * rocket.length);
+		assertThat(delta(before, after, "vision_image_bytes_count{mime=\"image/jpeg\"}")).isEqualTo(3);
+		assertThat(delta(before, after, "vision_image_bytes_sum{mime=\"image/jpeg\"}"))
+			.isEqualTo(2.0 * rocket.length + TestImages.fixture("coffee-4000x3000.jpg").length);
 		assertThat(delta(before, after, "vision_files_dedup_total{result=\"miss\"}")).isEqualTo(1);
 		assertThat(delta(before, after, "vision_files_dedup_total{result=\"hit\"}")).isEqualTo(1);
 		assertThat(sumDelta(before, after, "gemini_requests_seconds_count{", "operation=\"generate\"", "status=\"200\""))
