@@ -5,6 +5,7 @@ import com.example.visiongateway.error.ErrorCode;
 import com.example.visiongateway.error.Problems;
 import com.example.visiongateway.error.VisionException;
 import com.example.visiongateway.gemini.GeminiException;
+import com.example.visiongateway.gemini.GeminiOverloadedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +40,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(GeminiException.class)
 	ResponseEntity<ProblemDetail> gemini(GeminiException ex) {
 		VisionException problem = UpstreamProblems.toProblem(ex);
-		log.warn("Gemini call failed: {}", problem.detail());
+		if (ex instanceof GeminiOverloadedException) {
+			// Shedding load is working as designed; the gemini.rejections counter tells how often.
+			log.debug("Gemini call refused: {}", problem.detail());
+		}
+		else {
+			log.warn("Gemini call failed: {}", problem.detail());
+		}
 		return respond(problem);
 	}
 
