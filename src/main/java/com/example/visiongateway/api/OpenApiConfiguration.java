@@ -5,12 +5,14 @@ import java.util.List;
 import java.util.Map;
 
 import com.example.visiongateway.error.ErrorCode;
+import com.example.visiongateway.gemini.GeminiProperties;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
@@ -65,7 +67,8 @@ class OpenApiConfiguration {
 	 * parameters. They are multipart parts: move them into the multipart body so Swagger UI offers file pickers.
 	 */
 	@Bean
-	OperationCustomizer multipartParts() {
+	OperationCustomizer multipartParts(GeminiProperties gemini) {
+		List<String> models = List.copyOf(gemini.models().keySet());
 		return (operation, handlerMethod) -> {
 			if (handlerMethod.getBeanType() != VisionController.class || operation.getParameters() == null) {
 				return operation;
@@ -80,6 +83,22 @@ class OpenApiConfiguration {
 				Schema<?> schema = parameter.getSchema();
 				if (parameter.getName().equals("images")) {
 					schema = new ArraySchema().items(new StringSchema().format("binary"));
+				}
+				if (parameter.getName().equals("model")) {
+					schema = new StringSchema()._enum(models)._default(gemini.defaultModel());
+				}
+				else if (schema instanceof IntegerSchema number) {
+					// A part is text on the wire; as a string Swagger UI leaves it empty instead of pre-filling a bound.
+					StringSchema digits = new StringSchema();
+					digits.setPattern("^[0-9]+$");
+					digits.setDefault("");
+					schema = digits;
+					parameter.setDescription(parameter.getDescription() + " An integer from " + number.getMinimum()
+							+ ((number.getMaximum() != null) ? " to " + number.getMaximum() : "") + ".");
+				}
+				else if (!parameter.getName().equals("images")) {
+					// Swagger UI would otherwise pre-fill "string" that a person must clear before trying.
+					schema.setDefault((schema instanceof ArraySchema) ? List.of() : "");
 				}
 				schema.setDescription(parameter.getDescription());
 				form.addProperty(parameter.getName(), schema);

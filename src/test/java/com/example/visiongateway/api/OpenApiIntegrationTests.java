@@ -1,0 +1,53 @@
+package com.example.visiongateway.api;
+
+import com.example.visiongateway.support.GatewayIntegrationTest;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The OpenAPI description Swagger UI renders: multipart parts with file pickers, and every problem documented. */
+class OpenApiIntegrationTests extends GatewayIntegrationTest {
+
+	private static final String[] VISION = { "caption", "classify", "ask", "detect", "segment", "tokens" };
+
+	@Test
+	void describesEveryVisionPartAsAMultipartField() {
+		JsonNode paths = this.gateway.get("/v3/api-docs").json().get("paths");
+
+		for (String task : VISION) {
+			JsonNode operation = paths.get("/v1/vision/" + task).get("post");
+			assertThat(operation.has("parameters")).as(task).isFalse();
+			JsonNode form = operation.get("requestBody").get("content").get("multipart/form-data").get("schema");
+			JsonNode parts = form.get("properties");
+			assertThat(parts.get("images").get("items").get("format").asString()).isEqualTo("binary");
+			assertThat(parts.get("model").get("enum").toString()).contains("gemini-2.5-flash", "gemini-2.5-pro");
+			assertThat(parts.get("fileIds").get("default").size()).isZero();
+			assertThat(parts.has("imageUrls") && parts.has("systemInstruction") && parts.has("maxDimension")).as(task)
+				.isTrue();
+			assertThat(parts.get("maxDimension").get("default").asString()).isEmpty();
+		}
+		assertThat(paths.get("/v1/vision/classify").get("post").get("requestBody").get("content")
+			.get("multipart/form-data").get("schema").get("required").toString()).contains("labels");
+		assertThat(paths.get("/v1/vision/segment").get("post").get("requestBody").get("content")
+			.get("multipart/form-data").get("schema").get("properties").has("threshold")).isTrue();
+	}
+
+	@Test
+	void documentsTheContractsProblemsAndThePictureAnswers() {
+		JsonNode paths = this.gateway.get("/v3/api-docs").json().get("paths");
+
+		JsonNode caption = paths.get("/v1/vision/caption").get("post").get("responses");
+		for (String status : new String[] { "400", "413", "415", "422", "429", "502", "503", "504" }) {
+			assertThat(caption.get(status).get("content").has("application/problem+json")).as(status).isTrue();
+		}
+		assertThat(caption.get("422").get("content").get("application/problem+json").get("examples").has("TOO_MANY_IMAGES"))
+			.isTrue();
+		JsonNode segmentOk = paths.get("/v1/vision/segment").get("post").get("responses").get("200").get("content");
+		assertThat(segmentOk.has("image/png") && segmentOk.has("image/jpeg") && segmentOk.has("application/json")).isTrue();
+		assertThat(paths.get("/v1/files").get("post").get("requestBody").get("content").get("multipart/form-data")
+			.get("schema").get("properties").get("file").get("format").asString()).isEqualTo("binary");
+		assertThat(this.gateway.get("/swagger-ui.html").status()).isIn(200, 302);
+	}
+
+}
