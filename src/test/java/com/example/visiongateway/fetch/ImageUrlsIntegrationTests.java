@@ -5,14 +5,18 @@ import com.example.visiongateway.support.GatewayIntegrationTest;
 import com.example.visiongateway.support.TestImages;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.context.TestPropertySource;
 
 import static com.example.visiongateway.support.GatewayClient.parts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code imageUrls} through the HTTP API, with the loopback test origin allow-listed. */
+@ExtendWith(OutputCaptureExtension.class)
 @TestPropertySource(properties = { "vision.fetch.allowed-hosts=127.0.0.1", "vision.fetch.timeout=2s" })
 class ImageUrlsIntegrationTests extends GatewayIntegrationTest {
 
@@ -24,7 +28,7 @@ class ImageUrlsIntegrationTests extends GatewayIntegrationTest {
 	}
 
 	@Test
-	void fetchesAnImageAndKeepsContractOrder() {
+	void fetchesAnImageAndKeepsContractOrder(CapturedOutput output) {
 		String url = this.origin.url("127.0.0.1", "/chelsea.png") + "?X-Amz-Signature=secret";
 		Reply reply = this.gateway.post("/v1/vision/caption",
 				parts().image("coffee.webp", TestImages.fixture("coffee.webp"), "image/webp").field("imageUrls", url));
@@ -39,6 +43,7 @@ class ImageUrlsIntegrationTests extends GatewayIntegrationTest {
 		assertThat(fetched.get("width").asInt()).isEqualTo(451);
 		assertThat(reply.body()).doesNotContain("secret");
 		assertThat(stub.generateContentRequests()).hasSize(2);
+		assertThat(output.getAll()).doesNotContain("X-Amz-Signature");
 	}
 
 	@Test
@@ -55,9 +60,9 @@ class ImageUrlsIntegrationTests extends GatewayIntegrationTest {
 	}
 
 	@Test
-	void answersFetchFailuresWithTheHostAndTheReason() {
+	void answersFetchFailuresWithTheHostAndTheReason(CapturedOutput output) {
 		Reply missing = this.gateway.post("/v1/vision/caption",
-				parts().field("imageUrls", this.origin.url("127.0.0.1", "/missing")));
+				parts().field("imageUrls", this.origin.url("127.0.0.1", "/missing") + "?X-Amz-Credential=AKIA-secret"));
 		long start = System.nanoTime();
 		Reply slow = this.gateway.post("/v1/vision/caption",
 				parts().field("imageUrls", this.origin.url("127.0.0.1", "/slow")));
@@ -69,6 +74,9 @@ class ImageUrlsIntegrationTests extends GatewayIntegrationTest {
 		assertThat(slow.status()).isEqualTo(422);
 		assertThat(millis).isLessThan(6000);
 		assertThat(stub.generateContentRequests()).isEmpty();
+		// Pre-signed URLs carry credentials in their query: never in an answer or a log line.
+		assertThat(missing.body()).doesNotContain("AKIA-secret");
+		assertThat(output.getAll()).doesNotContain("AKIA-secret");
 	}
 
 	@Test
