@@ -9,6 +9,7 @@ import javax.imageio.ImageIO;
 
 import com.example.visiongateway.support.GatewayClient.Reply;
 import com.example.visiongateway.support.GatewayIntegrationTest;
+import com.example.visiongateway.support.ProblemAssertions;
 import com.example.visiongateway.support.TestImages;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -65,7 +66,7 @@ class DownscaleIntegrationTests extends GatewayIntegrationTest {
 		Reply reply = this.gateway.post("/v1/vision/caption",
 				parts().image("chelsea.png", TestImages.fixture("chelsea.png"), "image/png").field("maxDimension", "0"));
 
-		VisionApiIntegrationTests.assertProblem(reply, 400, "BAD_REQUEST");
+		ProblemAssertions.assertProblem(reply, 400, "BAD_REQUEST");
 	}
 
 	private static BufferedImage sentImage() throws IOException {

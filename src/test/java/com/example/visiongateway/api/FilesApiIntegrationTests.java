@@ -6,7 +6,7 @@ import com.example.visiongateway.support.TestImages;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import static com.example.visiongateway.api.VisionApiIntegrationTests.assertProblem;
+import static com.example.visiongateway.support.ProblemAssertions.assertProblem;
 import static com.example.visiongateway.support.GatewayClient.parts;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -28,6 +28,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.context.TestPropertySource;
 
+import static com.example.visiongateway.support.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -467,8 +468,5 @@ class HostileInputIntegrationTests extends GatewayIntegrationTest {
 
 	}
 
-	static void assertProblem(Reply reply, int status, String code) {
-		VisionApiIntegrationTests.assertProblem(reply, status, code);
-	}
 
 }

@@ -27,7 +27,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import static com.example.visiongateway.api.VisionApiIntegrationTests.assertProblem;
+import static com.example.visiongateway.support.ProblemAssertions.assertProblem;
 import static com.example.visiongateway.support.GatewayClient.parts;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;

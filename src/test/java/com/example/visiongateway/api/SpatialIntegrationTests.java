@@ -17,7 +17,7 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.MediaType;
 
-import static com.example.visiongateway.api.VisionApiIntegrationTests.assertProblem;
+import static com.example.visiongateway.support.ProblemAssertions.assertProblem;
 import static com.example.visiongateway.support.GatewayClient.parts;
 import static org.assertj.core.api.Assertions.assertThat;
 

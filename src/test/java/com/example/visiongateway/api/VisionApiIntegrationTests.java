@@ -14,6 +14,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static com.example.visiongateway.support.GatewayClient.parts;
+import static com.example.visiongateway.support.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @ExtendWith(OutputCaptureExtension.class)
@@ -290,12 +291,5 @@ class VisionApiIntegrationTests extends GatewayIntegrationTest {
 		assertThat(image.get("height").asInt()).isEqualTo(height);
 	}
 
-	static void assertProblem(Reply reply, int status, String code) {
-		assertThat(reply.status()).as(reply.body()).isEqualTo(status);
-		assertThat(reply.contentType()).startsWith("application/problem+json");
-		assertThat(reply.json().get("code").asString()).isEqualTo(code);
-		assertThat(reply.json().get("status").asInt()).isEqualTo(status);
-		assertThat(reply.body()).doesNotContain("Exception", "at com.example");
-	}
 
 }

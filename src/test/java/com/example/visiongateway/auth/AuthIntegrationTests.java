@@ -14,6 +14,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 import static com.example.visiongateway.support.GatewayClient.parts;
+import static com.example.visiongateway.support.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The whole application with caller authentication on. Each test uses its own key, so quotas do not mix. */
@@ -138,12 +139,5 @@ class AuthIntegrationTests extends GatewayIntegrationTest {
 		return "vg-test-" + name + "-0d1e2f";
 	}
 
-	static void assertProblem(Reply reply, int status, String code) {
-		assertThat(reply.status()).as(reply.body()).isEqualTo(status);
-		assertThat(reply.contentType()).startsWith("application/problem+json");
-		assertThat(reply.json().get("code").asString()).isEqualTo(code);
-		assertThat(reply.json().get("status").asInt()).isEqualTo(status);
-		assertThat(reply.body()).doesNotContain("Exception", "at com.example");
-	}
 
 }
