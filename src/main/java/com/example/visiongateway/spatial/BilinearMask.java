@@ -1,5 +1,7 @@
 package com.example.visiongateway.spatial;
 
+import java.util.Arrays;
+
 /**
  * A mask's probability map resized to its box with PIL's {@code Image.resize(size, BILINEAR)},
  * reproduced bit for bit, and thresholded: a pixel is set when its resized 8-bit value is above
@@ -63,20 +65,67 @@ final class BilinearMask {
 		int[] first = this.vertical.first;
 		int limit = this.limit;
 		if (this.vertical.size == 3) {
-			// Upscaling (or equal size): at most two taps, the common case, kept branch-free.
+			// Upscaling (or equal size): at most two taps, the common case.
 			int[] near = this.vertical.near;
 			int[] far = this.vertical.far;
-			for (int y = 0; y < this.height; y++) {
-				int from = base + first[y];
-				int sum = HALF + (columns[from] & 0xFF) * near[y] + (columns[from + 1] & 0xFF) * far[y];
-				// clip8(sum) > threshold, without clipping: sums are never negative.
-				out[y] = sum >= limit;
+			Segments segments = this.vertical.segments;
+			for (int s = 0; s < segments.count; s++) {
+				int start = segments.start[s];
+				int end = segments.start[s + 1];
+				int from = base + first[start];
+				int a = columns[from] & 0xFF;
+				int b = columns[from + 1] & 0xFF;
+				// Masks are mostly flat: where both taps read the same value the rows of a segment differ only by
+				// the rounding of their weights, so the bounds decide the whole run at once, exactly.
+				if (a == b || segments.farZero[s]) {
+					if (HALF + a * segments.minWeight[s] >= limit) {
+						Arrays.fill(out, start, end, true);
+						continue;
+					}
+					if (HALF + a * segments.maxWeight[s] < limit) {
+						Arrays.fill(out, start, end, false);
+						continue;
+					}
+				}
+				else if ((long) Math.abs(b - a) * segments.minFarStep[s] > 2 * 255) {
+					// Between two different values the sum moves strictly one way (the weights' rounding cannot undo a
+					// step this large), so the set pixels are a prefix or a suffix: find the boundary by bisection.
+					split(out, start, end, a, b, limit);
+					continue;
+				}
+				for (int y = start; y < end; y++) {
+					int sum = HALF + a * near[y] + b * far[y];
+					// clip8(sum) > threshold, without clipping: sums are never negative.
+					out[y] = sum >= limit;
+				}
 			}
 			return;
 		}
 		for (int y = 0; y < this.height; y++) {
 			out[y] = sum(columns, base, y) >= limit;
 		}
+	}
+
+	/** Fills a strictly monotone segment: the first row at or over the limit splits it. */
+	private void split(boolean[] out, int start, int end, int a, int b, int limit) {
+		int[] near = this.vertical.near;
+		int[] far = this.vertical.far;
+		boolean rising = b > a;
+		int low = start;
+		int high = end;
+		while (low < high) {
+			int mid = (low + high) >>> 1;
+			boolean set = HALF + a * near[mid] + b * far[mid] >= limit;
+			// Rising: find the first set row. Falling: find the first unset row.
+			if (set == rising) {
+				high = mid;
+			}
+			else {
+				low = mid + 1;
+			}
+		}
+		Arrays.fill(out, start, low, !rising);
+		Arrays.fill(out, low, end, rising);
 	}
 
 	private int sum(byte[] columns, int base, int y) {
@@ -132,6 +181,66 @@ final class BilinearMask {
 		return (sum <= 0) ? 0 : sum >> PRECISION_BITS;
 	}
 
+	/**
+	 * Output positions grouped by the source pair they read, with the bounds of their summed weights
+	 * ({@code near + far}, which rounding leaves within one of 2^22).
+	 */
+	private static final class Segments {
+
+		final int count;
+
+		/** Start of each segment, and the end of the last one. */
+		final int[] start;
+
+		final int[] minWeight;
+
+		final int[] maxWeight;
+
+		/** The segment never reads its second tap, so only the first value matters. */
+		final boolean[] farZero;
+
+		/** The smallest growth of the second tap's weight from one row to the next (MAX_VALUE for a single row). */
+		final int[] minFarStep;
+
+		Segments(int[] first, int[] near, int[] far) {
+			int n = first.length;
+			int[] starts = new int[n + 1];
+			int count = 0;
+			for (int i = 0; i < n; i++) {
+				if (i == 0 || first[i] != first[i - 1]) {
+					starts[count++] = i;
+				}
+			}
+			starts[count] = n;
+			this.count = count;
+			this.start = Arrays.copyOf(starts, count + 1);
+			this.minWeight = new int[count];
+			this.maxWeight = new int[count];
+			this.farZero = new boolean[count];
+			this.minFarStep = new int[count];
+			for (int s = 0; s < count; s++) {
+				int min = Integer.MAX_VALUE;
+				int max = Integer.MIN_VALUE;
+				int step = Integer.MAX_VALUE;
+				boolean zero = true;
+				for (int i = this.start[s]; i < this.start[s + 1]; i++) {
+					min = Math.min(min, near[i] + far[i]);
+					max = Math.max(max, near[i] + far[i]);
+					zero &= far[i] == 0;
+					if (i > this.start[s]) {
+						step = Math.min(step, far[i] - far[i - 1]);
+					}
+				}
+				this.minWeight[s] = min;
+				this.maxWeight[s] = max;
+				this.farZero[s] = zero;
+				// A non-positive step means the sum need not be monotone: such a segment is never bisected.
+				this.minFarStep[s] = Math.max(step, 0);
+			}
+		}
+
+	}
+
 	/** PIL's {@code precompute_coeffs} and {@code normalize_coeffs_8bpc} for the bilinear filter. */
 	private static final class Taps {
 
@@ -147,6 +256,9 @@ final class BilinearMask {
 		final int[] near;
 
 		final int[] far;
+
+		/** With support 1: runs of output positions that read the same two source values. */
+		final Segments segments;
 
 		Taps(int inSize, int outSize) {
 			double scale = (double) inSize / outSize;
@@ -181,6 +293,7 @@ final class BilinearMask {
 			if (this.size == 3) {
 				twoTaps(outSize);
 			}
+			this.segments = (this.size == 3) ? new Segments(this.first, this.near, this.far) : null;
 		}
 
 		/** With support 1 there are at most two taps (the window spans two pixel centres). */

@@ -21,18 +21,22 @@ final class CocoRleCodec {
 	static EncodedMask encode(int imageWidth, int imageHeight, PixelBox box, BilinearMask mask) {
 		Runs runs = new Runs();
 		runs.zeros((long) box.x1() * imageHeight);
-		boolean[] column = new boolean[box.height()];
+		int height = box.height();
+		boolean[] column = new boolean[height];
+		// Runs are found with Arrays.mismatch against constant columns, which the JIT vectorizes.
+		boolean[] unset = new boolean[height];
+		boolean[] set = new boolean[height];
+		Arrays.fill(set, true);
 		long below = imageHeight - box.y2();
 		for (int x = 0; x < box.width(); x++) {
 			runs.zeros(box.y1());
 			mask.column(x, column);
-			for (int y = 0; y < column.length;) {
+			for (int y = 0; y < height;) {
 				boolean bit = column[y];
-				int start = y;
-				while (y < column.length && column[y] == bit) {
-					y++;
-				}
-				runs.add(bit, y - start);
+				int length = Arrays.mismatch(column, y, height, bit ? set : unset, y, height);
+				length = (length < 0) ? height - y : length;
+				runs.add(bit, length);
+				y += length;
 			}
 			runs.zeros(below);
 		}

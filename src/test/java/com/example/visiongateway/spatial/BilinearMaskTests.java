@@ -101,6 +101,32 @@ class BilinearMaskTests {
 		}
 	}
 
+	@Test
+	void decidesFlatRunsExactlyAsPixelByPixel() {
+		// Flat regions take the whole-run path; values at and around the threshold test its bounds.
+		java.util.Random random = new java.util.Random(23);
+		int[] palette = { 0, 255, 126, 127, 128 };
+		for (int trial = 0; trial < 300; trial++) {
+			int sourceWidth = 1 + random.nextInt(16);
+			int sourceHeight = 1 + random.nextInt(16);
+			byte[] values = new byte[sourceWidth * sourceHeight];
+			for (int i = 0; i < values.length; i++) {
+				values[i] = (byte) palette[(random.nextInt(4) == 0) ? random.nextInt(palette.length) : (i / 7) % 2];
+			}
+			int width = 1 + random.nextInt(120);
+			int height = 1 + random.nextInt(120);
+			int threshold = (random.nextBoolean()) ? 127 : random.nextInt(255);
+			BilinearMask mask = new BilinearMask(new MaskRaster(sourceWidth, sourceHeight, values), width, height, threshold);
+			boolean[] column = new boolean[height];
+			for (int x = 0; x < width; x++) {
+				mask.column(x, column);
+				for (int y = 0; y < height; y++) {
+					assertThat(column[y]).as("trial %d at %d, %d", trial, x, y).isEqualTo(mask.value(x, y) > threshold);
+				}
+			}
+		}
+	}
+
 	/** Rows top to bottom separated by '/', '#' for a set pixel. */
 	static String render(BilinearMask mask) {
 		char[][] rows = new char[mask.height()][mask.width()];
