@@ -1,5 +1,6 @@
 package com.example.visiongateway.image;
 
+import com.example.visiongateway.support.TestImages;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

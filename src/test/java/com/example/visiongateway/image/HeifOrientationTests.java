@@ -11,7 +11,7 @@ import static com.example.visiongateway.image.CraftedImages.ftyp;
 import static com.example.visiongateway.image.CraftedImages.heif;
 import static com.example.visiongateway.image.CraftedImages.imir;
 import static com.example.visiongateway.image.CraftedImages.irot;
-import static com.example.visiongateway.image.TestImages.source;
+import static com.example.visiongateway.support.TestImages.source;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -7,7 +7,7 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
-import static com.example.visiongateway.image.TestImages.source;
+import static com.example.visiongateway.support.TestImages.source;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ImageDigestTests {

@@ -1,5 +1,6 @@
 package com.example.visiongateway.image;
 
+import com.example.visiongateway.support.TestImages;
 import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.Benchmark;

@@ -22,8 +22,8 @@ import static com.example.visiongateway.image.CraftedImages.riffChunk;
 import static com.example.visiongateway.image.CraftedImages.vp8l;
 import static com.example.visiongateway.image.CraftedImages.vp8x;
 import static com.example.visiongateway.image.CraftedImages.webp;
-import static com.example.visiongateway.image.TestImages.fixture;
-import static com.example.visiongateway.image.TestImages.source;
+import static com.example.visiongateway.support.TestImages.fixture;
+import static com.example.visiongateway.support.TestImages.source;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 

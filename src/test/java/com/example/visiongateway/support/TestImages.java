@@ -9,6 +9,8 @@ import java.util.Arrays;
 import java.util.Random;
 import java.util.zip.CRC32;
 
+import com.example.visiongateway.io.ByteSource;
+
 /** Test images: the shared fixtures, and valid PNGs of any size built around them. */
 public final class TestImages {
 
@@ -26,6 +28,25 @@ public final class TestImages {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/** Bytes as a {@link ByteSource}, read from memory. */
+	public static ByteSource source(byte[] bytes) {
+		return new InMemory(bytes);
+	}
+
+	private record InMemory(byte[] bytes) implements ByteSource {
+
+		@Override
+		public long size() {
+			return this.bytes.length;
+		}
+
+		@Override
+		public InputStream openStream() {
+			return new java.io.ByteArrayInputStream(this.bytes);
+		}
+
 	}
 
 	/**
