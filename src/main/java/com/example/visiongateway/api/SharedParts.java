@@ -5,13 +5,11 @@ import java.util.List;
 import com.example.visiongateway.task.VisionInputs;
 import com.example.visiongateway.task.VisionInputs.Upload;
 import io.swagger.v3.oas.annotations.media.Schema;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * The parts every vision endpoint shares, bound from the multipart body.
+ * The parts every vision endpoint shares, read from the multipart body by {@link SharedPartsResolver}.
  *
  * @param images image files (repeat the part)
  * @param fileIds ids from {@code POST /v1/files} (repeat the part)
@@ -29,7 +27,8 @@ record SharedParts(
 		@Schema(description = "A model from the configured allow-list; the configured default when absent.") String model,
 		@Schema(description = "Extra instructions passed to the model as its system instruction.") String systemInstruction,
 		@Schema(description = "Downscale each decodable image (png, jpeg) so its longer side is at most this many pixels "
-				+ "before sending; boxes and masks still refer to the original pixels.") @Min(16) @Max(100_000) Integer maxDimension) {
+				+ "before sending; boxes and masks still refer to the original pixels.", minimum = "16",
+				maximum = "100000") Integer maxDimension) {
 
 	VisionInputs toInputs() {
 		List<Upload> uploads = (this.images != null) ? this.images.stream()

@@ -24,7 +24,6 @@ import com.example.visiongateway.task.VisionInputs.Upload;
 import com.example.visiongateway.task.VisionResponse;
 import com.example.visiongateway.task.VisionService;
 import io.swagger.v3.oas.annotations.Operation;
-import jakarta.validation.Valid;
 import org.springdoc.core.annotations.ParameterObject;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -65,7 +64,7 @@ class VisionController {
 	@Operation(summary = "Caption each image",
 			description = "One Gemini call per image (bounded concurrency, input order kept); one caption per result.")
 	CompletableFuture<VisionResponse> caption(
-			@ParameterObject @Valid SharedParts shared,
+			@ParameterObject SharedParts shared,
 			@Parameter(description = "The instruction for each image; default: a short factual caption.") @RequestParam(
 					name = "prompt", required = false) String prompt,
 			HttpServletRequest request) {
@@ -79,7 +78,7 @@ class VisionController {
 			description = "Structured output restricts the answer to the given labels (a JSON schema enum). "
 					+ "With multiLabel, every label that applies; otherwise exactly one.")
 	CompletableFuture<VisionResponse> classify(
-			@ParameterObject @Valid SharedParts shared,
+			@ParameterObject SharedParts shared,
 			@Parameter(description = "The labels to choose from (2 or more; repeat the part).",
 					required = true) @RequestParam(name = "labels", required = false) List<String> labels,
 			@Parameter(description = "Whether several labels may apply (default false).") @RequestParam(
@@ -95,7 +94,7 @@ class VisionController {
 			description = "Visual question answering and comparison: every image and the question go to Gemini in one "
 					+ "call; images that would push the body over the inline limit go through the Files API.")
 	CompletableFuture<AskResponse> ask(
-			@ParameterObject @Valid SharedParts shared,
+			@ParameterObject SharedParts shared,
 			@Parameter(description = "The question.", required = true) @RequestParam(name = "question",
 					required = false) String question,
 			HttpServletRequest request) {
@@ -116,7 +115,7 @@ class VisionController {
 					@Content(mediaType = MediaType.IMAGE_PNG_VALUE, schema = @Schema(type = "string", format = "binary")),
 					@Content(mediaType = MediaType.IMAGE_JPEG_VALUE, schema = @Schema(type = "string", format = "binary")) })
 	CompletableFuture<ResponseEntity<?>> detect(
-			@ParameterObject @Valid SharedParts shared,
+			@ParameterObject SharedParts shared,
 			@Parameter(description = "What to find, e.g. \"cats, coffee cups\"; default: every prominent item.") @RequestParam(
 					name = "objects", required = false) String objects,
 			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
@@ -138,7 +137,7 @@ class VisionController {
 					@Content(mediaType = MediaType.IMAGE_PNG_VALUE, schema = @Schema(type = "string", format = "binary")),
 					@Content(mediaType = MediaType.IMAGE_JPEG_VALUE, schema = @Schema(type = "string", format = "binary")) })
 	CompletableFuture<ResponseEntity<?>> segment(
-			@ParameterObject @Valid SharedParts shared,
+			@ParameterObject SharedParts shared,
 			@Parameter(description = "What to segment; default: every prominent item.") @RequestParam(name = "objects",
 					required = false) String objects,
 			@Parameter(description = "0-254, default 127: a mask pixel is set when its value is above it.") @RequestParam(
@@ -166,7 +165,7 @@ class VisionController {
 			description = "No model call: Gemini 2.x tiles images (258 tokens per tile; both sides up to 384 px is one "
 					+ "tile); Gemini 3 models charge per media resolution.")
 	CompletableFuture<VisionResponse> tokens(
-			@ParameterObject @Valid SharedParts shared,
+			@ParameterObject SharedParts shared,
 			HttpServletRequest request) {
 		PartNames.checkVision(request);
 		return this.service.tokens(shared.toInputs()).toFuture();

@@ -1,6 +1,8 @@
 package com.example.visiongateway.task;
 
+import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -17,6 +19,7 @@ import com.example.visiongateway.gemini.RequestPart.InlineImagePart;
 import com.example.visiongateway.gemini.RequestPart.TextPart;
 import com.example.visiongateway.gemini.wire.UsageMetadata;
 import com.example.visiongateway.image.ImageLimits;
+import com.example.visiongateway.io.ByteSource;
 import com.example.visiongateway.observability.RequestFacts;
 import com.example.visiongateway.observability.VisionMetrics;
 import com.example.visiongateway.task.InputImage.Payload;
@@ -42,6 +45,21 @@ public class VisionService {
 	/** A file URI is at most this long; planning counts file parts at this bound before the real URI exists. */
 	private static final String LONGEST_FILE_URI = "https://generativelanguage.googleapis.com/v1alpha/files/"
 			+ "x".repeat(40) + "?" + "x".repeat(100);
+
+	/** Sizes only: planning never reads an image. */
+	private static final ByteSource NO_BYTES = new ByteSource() {
+
+		@Override
+		public long size() {
+			return 0;
+		}
+
+		@Override
+		public InputStream openStream() {
+			return InputStream.nullInputStream();
+		}
+
+	};
 
 	private final GeminiClient gemini;
 
@@ -199,16 +217,19 @@ public class VisionService {
 	/** Which images fit inline; the rest go through the Files API, largest first. */
 	private List<Transfer> plan(List<InputImage> images, GenerateContentRequest withoutImages) {
 		long fixed = GenerateContentBody.contentLength(withoutImages);
+		// A part's length is its MIME type's JSON around the base64: lay that out once per type, not per image.
+		Map<String, long[]> lengths = new HashMap<>();
 		List<Candidate> candidates = new ArrayList<>(images.size());
 		for (InputImage image : images) {
-			long fileLength = GenerateContentBody.partLength(new FileImagePart(LONGEST_FILE_URI, image.mimeType())) + 1;
+			long[] around = lengths.computeIfAbsent(image.mimeType(), (mime) -> new long[] {
+					GenerateContentBody.partLength(new InlineImagePart(NO_BYTES, mime)) + 1,
+					GenerateContentBody.partLength(new FileImagePart(LONGEST_FILE_URI, mime)) + 1 });
 			if (image.payload() == null) {
-				candidates.add(new Candidate(0, fileLength, true));
+				candidates.add(new Candidate(0, around[1], true));
 			}
 			else {
-				long inlineLength = GenerateContentBody
-					.partLength(new InlineImagePart(image.payload().bytes(), image.mimeType())) + 1;
-				candidates.add(new Candidate(inlineLength, fileLength, false));
+				long inlineLength = around[0] + GenerateContentBody.base64Length(image.payload().bytes().size());
+				candidates.add(new Candidate(inlineLength, around[1], false));
 			}
 		}
 		return TransferPlanner.plan(fixed, candidates, this.transfer.inlineRequestLimit().toBytes());

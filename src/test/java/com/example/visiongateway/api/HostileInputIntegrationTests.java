@@ -179,7 +179,7 @@ class HostileInputIntegrationTests extends GatewayIntegrationTest {
 
 	@Test
 	void neverWritesAnUploadWhereItsFilenamePoints() throws IOException {
-		// Above the 256 KB threshold, so the container keeps the part in a temp file while the request runs.
+		// Above the 16 KB threshold, so the container keeps the part in a temp file while the request runs.
 		String marker = "vg-escape-" + Long.toHexString(new Random().nextLong()) + ".png";
 		byte[] image = TestImages.pngOfSize(400_000, 3);
 		for (String name : List.of("../../../../" + marker, "..\\..\\..\\" + marker, "/tmp/" + marker)) {
