@@ -13,7 +13,7 @@ chmod 755 "$WORK"
 BENCH_PIDS=()
 
 bench_cleanup() {
-	local pid i
+	local pid="" i
 	for pid in "${BENCH_PIDS[@]}"; do
 		kill "$pid" 2>/dev/null || true
 	done
@@ -177,4 +177,21 @@ heap_probe() {
 		"${JAVA_HOME:+$JAVA_HOME/bin/}javac" -d "$WORK/probe" "$BENCH_DIR/HeapProbe.java"
 	fi
 	"$JAVA_BIN" -cp "$WORK/probe" HeapProbe "$@"
+}
+
+# CPU time in milliseconds (user + system, all threads) used so far by the given processes.
+proc_cpu_ms() {
+	local ticks=0 pid
+	for pid in "$@"; do
+		if [[ -r "/proc/$pid/stat" ]]; then
+			# Fields after the ')' that closes the command name: utime and stime are the 12th and 13th there.
+			ticks=$((ticks + $(sed 's/.*) //' "/proc/$pid/stat" | awk '{print $12 + $13}')))
+		fi
+	done
+	echo $((ticks * 1000 / $(getconf CLK_TCK)))
+}
+
+# The nginx master and its workers.
+nginx_pids() {
+	echo "$NGINX_PID" $(pgrep -P "$NGINX_PID")
 }

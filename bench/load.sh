@@ -4,11 +4,12 @@
 # (BENCH_SECONDS, default 10 per run) and by a request cap far above what a run reaches (a run that hits it is
 # marked 'capped': its req/s is then not meaningful); everything started here is stopped on exit.
 #
-#   bench/load.sh      # build the jar, run all cases, print the table (about 5 minutes)
+#   bench/load.sh      # build the jar, run all cases, print the table (about 7 minutes)
 #
 # Environment: BENCH_SECONDS (per run), BENCH_SKIP_BUILD=1 (reuse target/*.jar), BENCH_JAVA_OPTS (gateway JVM),
 # BENCH_GATEWAY_ARGS (more gateway settings),
-# BENCH_KEEP=1 (keep the temp dir with logs and bodies), BENCH_CASES (subset, e.g. "tiny jpeg100k").
+# BENCH_KEEP=1 (keep the temp dir with logs and bodies), BENCH_CASES (subset, e.g. "tiny jpeg100k"),
+# BENCH_WARMUP (seconds of gateway warm-up before measuring, default 60).
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 SECONDS_PER_RUN="${BENCH_SECONDS:-10}"
@@ -28,24 +29,30 @@ has_case() {
 # run_wrk TARGET CASE CONNECTIONS URL BODY CONTENT_TYPE MAX_PER_THREAD
 run_wrk() {
 	local target="$1" name="$2" conns="$3" url="$4" body="$5" type="$6" cap="$7"
-	local load out
+	local load out gw_before nginx_before
 	load="$(load_now)"
+	gw_before="$(proc_cpu_ms ${GATEWAY_PID:-})"
+	nginx_before="$(proc_cpu_ms $(nginx_pids))"
 	out="$(wrk -t1 -c"$conns" -d"${SECONDS_PER_RUN}s" --timeout 60s -s "$BENCH_DIR/post.lua" "$url" -- \
 		"$body" "$type" "$cap" | sed -n 's/^RESULT //p')"
 	[[ -n "$out" ]] || die "wrk printed no result for $target $name c=$conns"
 	if (($(sed 's/.*"requests":\([0-9]*\).*/\1/' <<<"$out") >= cap)); then
 		out="${out%\}},\"capped\":true}"
 	fi
+	out="${out%\}},\"gateway_cpu_ms\":$(($(proc_cpu_ms ${GATEWAY_PID:-}) - gw_before))"
+	out+=",\"nginx_cpu_ms\":$(($(proc_cpu_ms $(nginx_pids)) - nginx_before))}"
 	printf '%s\t%s\t%s\t%s\t%s\n' "$target" "$name" "$conns" "$load" "$out" >>"$RESULTS"
 	log "$target $name c=$conns (load $load): $out"
 }
 
 # run_files TARGET PORT: the 25 MB Files API sequence sent straight to PORT
 run_files() {
-	local target="$1" port="$2" load out
+	local target="$1" port="$2" load out nginx_before
 	load="$(load_now)"
+	nginx_before="$(proc_cpu_ms $(nginx_pids))"
 	out="$(python3 "$BENCH_DIR/files_seq.py" "$port" "$WORK/inputs/png25m.img" image/png "$SECONDS_PER_RUN" 10000 \
 		| sed -n 's/^RESULT //p')"
+	out="${out%\}}, \"gateway_cpu_ms\": 0, \"nginx_cpu_ms\": $(($(proc_cpu_ms $(nginx_pids)) - nginx_before))}"
 	printf '%s\t%s\t%s\t%s\t%s\n' "$target" png25m 1 "$load" "$out" >>"$RESULTS"
 	log "$target png25m c=1 (load $load): $out"
 }
@@ -82,12 +89,14 @@ done
 # shellcheck disable=SC2086
 GATEWAY_ARGS="--vision.transfer.dedup=false ${BENCH_GATEWAY_ARGS:-}" start_gateway "$UPSTREAM_PORT" ${BENCH_JAVA_OPTS:-}
 url="http://127.0.0.1:$GATEWAY_PORT/v1/vision/caption"
-log "warming the gateway up"
+log "warming the gateway up (${BENCH_WARMUP:-60}s)"
 curl -sf -o /dev/null -F "images=@$WORK/inputs/jpeg100k.img;type=image/jpeg" "$url" \
 	|| { tail -50 "$WORK/gateway.log" >&2; die "the first caption request failed"; }
-wrk -t1 -c8 -d10s -s "$BENCH_DIR/post.lua" "$url" -- "$WORK/inputs/tiny.multipart" "$MULTIPART" 0 >/dev/null
-wrk -t1 -c8 -d5s -s "$BENCH_DIR/post.lua" "$url" -- "$WORK/inputs/jpeg100k.multipart" "$MULTIPART" 0 >/dev/null
-wrk -t1 -c2 -d3s -s "$BENCH_DIR/post.lua" "$url" -- "$WORK/inputs/png15m.multipart" "$MULTIPART" 0 >/dev/null
+# The JIT needs tens of thousands of requests before latency settles: warm with both small cases, then a few big ones.
+warm=$(((${BENCH_WARMUP:-60} + 1) / 2))
+wrk -t1 -c8 -d"${warm}s" -s "$BENCH_DIR/post.lua" "$url" -- "$WORK/inputs/tiny.multipart" "$MULTIPART" 0 >/dev/null
+wrk -t1 -c8 -d"${warm}s" -s "$BENCH_DIR/post.lua" "$url" -- "$WORK/inputs/jpeg100k.multipart" "$MULTIPART" 0 >/dev/null
+wrk -t1 -c2 -d5s -s "$BENCH_DIR/post.lua" "$url" -- "$WORK/inputs/png15m.multipart" "$MULTIPART" 0 >/dev/null
 for name in tiny jpeg100k png2m png15m png25m; do
 	has_case "$name" || continue
 	run_wrk gateway "$name" 1 "$url" "$WORK/inputs/$name.multipart" "$MULTIPART" "$(cap_for "$name")"
