@@ -18,6 +18,7 @@ import com.example.visiongateway.gemini.GenerateContentRequest;
 import com.example.visiongateway.gemini.RequestPart.InlineImagePart;
 import com.example.visiongateway.gemini.RequestPart.TextPart;
 import com.example.visiongateway.io.ByteSource;
+import com.example.visiongateway.support.TestImages;
 import io.netty.buffer.PooledByteBufAllocator;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -77,7 +78,7 @@ public class GenerateContentBodyBenchmark {
 			bytes = new FileSource(this.file);
 		}
 		else {
-			bytes = new MemorySource(this.image);
+			bytes = TestImages.source(this.image);
 		}
 		this.request = new GenerateContentRequest(
 				List.of(new InlineImagePart(bytes, "image/png"), new TextPart("Caption this image.")), null,
@@ -116,19 +117,6 @@ public class GenerateContentBodyBenchmark {
 		return written;
 	}
 
-	private record MemorySource(byte[] bytes) implements ByteSource {
-
-		@Override
-		public long size() {
-			return this.bytes.length;
-		}
-
-		@Override
-		public InputStream openStream() {
-			return new ByteArrayInputStream(this.bytes);
-		}
-
-	}
 
 	private record FileSource(Path path) implements ByteSource {
 

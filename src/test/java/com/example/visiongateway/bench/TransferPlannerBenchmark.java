@@ -10,6 +10,7 @@ import com.example.visiongateway.gemini.GenerateContentBody;
 import com.example.visiongateway.gemini.RequestPart.FileImagePart;
 import com.example.visiongateway.gemini.RequestPart.InlineImagePart;
 import com.example.visiongateway.io.ByteSource;
+import com.example.visiongateway.support.TestImages;
 import com.example.visiongateway.transfer.Transfer;
 import com.example.visiongateway.transfer.TransferPlanner;
 import com.example.visiongateway.transfer.TransferPlanner.Candidate;
@@ -28,8 +29,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Planning a 3,600-image ask. {@code imageBytes} 2,000: every image fits inline (7.2 MB); 200,000: 720 MB, so all
  * but about 75 images move to the Files API, largest first. {@code plan} is {@link TransferPlanner#plan} alone;
- * {@code lengthsAndPlan} also measures every image's inline and file part lengths as the service does before
- * planning ({@link GenerateContentBody#partLength} per image).
+ * {@code lengthsAndPlan} also computes every image's inline and file part lengths as the service does before
+ * planning (the JSON around a part laid out once per MIME type, plus each image's base64 length).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -75,10 +76,10 @@ public class TransferPlannerBenchmark {
 
 	private List<Candidate> lengths() {
 		List<Candidate> result = new ArrayList<>(IMAGES);
+		long file = GenerateContentBody.partLength(new FileImagePart(LONGEST_FILE_URI, "image/png")) + 1;
+		long around = GenerateContentBody.partLength(new InlineImagePart(TestImages.source(new byte[0]), "image/png")) + 1;
 		for (ByteSource source : this.sources) {
-			long file = GenerateContentBody.partLength(new FileImagePart(LONGEST_FILE_URI, "image/png")) + 1;
-			long inline = GenerateContentBody.partLength(new InlineImagePart(source, "image/png")) + 1;
-			result.add(new Candidate(inline, file, false));
+			result.add(new Candidate(around + GenerateContentBody.base64Length(source.size()), file, false));
 		}
 		return result;
 	}
