@@ -44,7 +44,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 class GeminiClientTests {
 
-	private static final String KEY = "AIzaSy-test-key-0123456789";
+	private static final String KEY = "test-client-key-0123456789";
 
 	private static final String GENERATE = "/v1beta/models/gemini-2.5-flash:generateContent";
 

@@ -163,9 +163,9 @@ class GeminiPropertiesTests {
 
 	@Test
 	void neverShowsTheKeyInToString() {
-		this.runner.withPropertyValues("vision.gemini.api-key=AIzaSyTopSecret").run((context) -> {
+		this.runner.withPropertyValues("vision.gemini.api-key=test-top-secret-key").run((context) -> {
 			String text = context.getBean(GeminiProperties.class).toString();
-			assertThat(text).doesNotContain("AIzaSyTopSecret").contains("apiKey=<redacted>").contains("v1beta");
+			assertThat(text).doesNotContain("test-top-secret-key").contains("apiKey=<redacted>").contains("v1beta");
 		});
 	}
 
