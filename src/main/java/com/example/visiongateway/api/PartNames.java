@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import com.example.visiongateway.error.Texts;
 import com.example.visiongateway.error.ErrorCode;
 import com.example.visiongateway.error.VisionException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -39,7 +40,7 @@ final class PartNames {
 		if (!unknown.isEmpty()) {
 			List<String> echoed = unknown.stream()
 				.limit(MAX_ECHOED)
-				.map((name) -> (name.length() > 64) ? name.substring(0, 64) + "…" : name)
+				.map((name) -> Texts.abbreviate(name, 64))
 				.toList();
 			Set<String> known = new TreeSet<>(allowed);
 			throw new VisionException(ErrorCode.BAD_REQUEST,

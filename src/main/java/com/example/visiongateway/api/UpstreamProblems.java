@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import com.example.visiongateway.error.Texts;
 import com.example.visiongateway.error.ErrorCode;
 import com.example.visiongateway.error.VisionException;
 import com.example.visiongateway.gemini.GeminiApiException;
@@ -92,8 +93,7 @@ final class UpstreamProblems {
 	}
 
 	private static String bounded(String text) {
-		String value = (text != null) ? text : "no message";
-		return (value.length() > MAX_MESSAGE) ? value.substring(0, MAX_MESSAGE) + "…" : value;
+		return Texts.abbreviate((text != null) ? text : "no message", MAX_MESSAGE);
 	}
 
 }

@@ -20,7 +20,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestHeader;
 import com.example.visiongateway.task.VisionInputs;
-import com.example.visiongateway.task.VisionInputs.Upload;
 import com.example.visiongateway.task.VisionResponse;
 import com.example.visiongateway.task.VisionService;
 import io.swagger.v3.oas.annotations.Operation;
@@ -33,9 +32,7 @@ import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.multipart.MultipartFile;
 
 /** The vision endpoints: multipart in, JSON out; the Gemini calls run without holding the request thread. */
 @RestController

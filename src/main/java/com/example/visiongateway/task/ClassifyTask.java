@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import com.example.visiongateway.error.Texts;
 import com.example.visiongateway.error.ErrorCode;
 import com.example.visiongateway.task.ModelCatalog.Model;
 import tools.jackson.core.JacksonException;
@@ -69,7 +70,7 @@ record ClassifyTask(List<String> labels, boolean multiLabel, JsonMapper json) im
 		}
 		if (chosen.isEmpty()) {
 			throw new AnswerException(ErrorCode.UPSTREAM_ERROR, "Gemini's answer names none of the given labels.",
-					Map.of("rawAnswer", abbreviate(text)));
+					Map.of("rawAnswer", Texts.abbreviate(text, MAX_RAW_ANSWER)));
 		}
 		List<String> result = new ArrayList<>(chosen);
 		return this.multiLabel ? result : result.subList(0, 1);
@@ -115,8 +116,5 @@ record ClassifyTask(List<String> labels, boolean multiLabel, JsonMapper json) im
 		return label.strip().toLowerCase(Locale.ROOT);
 	}
 
-	private static String abbreviate(String text) {
-		return (text.length() > MAX_RAW_ANSWER) ? text.substring(0, MAX_RAW_ANSWER) + "…" : text;
-	}
 
 }

@@ -3,6 +3,7 @@ package com.example.visiongateway.task;
 import java.util.Map;
 import java.util.TreeSet;
 
+import com.example.visiongateway.error.Texts;
 import com.example.visiongateway.error.ErrorCode;
 import com.example.visiongateway.error.VisionException;
 import com.example.visiongateway.gemini.GeminiProperties;
@@ -30,14 +31,11 @@ public class ModelCatalog {
 		if (settings == null) {
 			var allowed = new TreeSet<>(this.properties.models().keySet());
 			throw new VisionException(ErrorCode.BAD_REQUEST,
-					"Unknown model '" + abbreviate(name) + "'. Allowed models: " + String.join(", ", allowed) + ".",
+					"Unknown model '" + Texts.abbreviate(name, 80) + "'. Allowed models: " + String.join(", ", allowed) + ".",
 					Map.of("allowedModels", allowed));
 		}
 		return new Model(name, settings);
 	}
 
-	private static String abbreviate(String text) {
-		return (text.length() > 80) ? text.substring(0, 80) + "…" : text;
-	}
 
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import com.example.visiongateway.error.Texts;
 import com.example.visiongateway.error.ErrorCode;
 import com.example.visiongateway.error.VisionException;
 import com.example.visiongateway.gemini.GeminiApiException;
@@ -125,8 +126,8 @@ public class ImageFiles {
 		String id = (fileId == null) ? "" : fileId.trim();
 		id = id.substring(id.lastIndexOf('/') + 1);
 		if (!id.matches("[a-z0-9-]{1,40}")) {
-			throw new VisionException(ErrorCode.FILE_NOT_FOUND, "No file with id '" + abbreviate(fileId) + "'.",
-					Map.of("fileId", abbreviate(fileId)));
+			throw new VisionException(ErrorCode.FILE_NOT_FOUND, "No file with id '" + Texts.abbreviate(fileId, 64) + "'.",
+					Map.of("fileId", Texts.abbreviate(fileId, 64)));
 		}
 		return id;
 	}
@@ -141,9 +142,5 @@ public class ImageFiles {
 		return ex;
 	}
 
-	private static String abbreviate(String text) {
-		String value = String.valueOf(text);
-		return (value.length() > 64) ? value.substring(0, 64) + "…" : value;
-	}
 
 }

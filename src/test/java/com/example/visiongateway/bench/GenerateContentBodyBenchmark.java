@@ -1,9 +1,6 @@
 package com.example.visiongateway.bench;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -18,6 +15,7 @@ import com.example.visiongateway.gemini.GenerateContentRequest;
 import com.example.visiongateway.gemini.RequestPart.InlineImagePart;
 import com.example.visiongateway.gemini.RequestPart.TextPart;
 import com.example.visiongateway.io.ByteSource;
+import com.example.visiongateway.io.TempFileBytes;
 import com.example.visiongateway.support.TestImages;
 import io.netty.buffer.PooledByteBufAllocator;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -75,7 +73,7 @@ public class GenerateContentBodyBenchmark {
 		if ("file".equals(this.source)) {
 			this.file = Files.createTempFile("vg-bench-", ".png");
 			Files.write(this.file, this.image);
-			bytes = new FileSource(this.file);
+			bytes = new TempFileBytes(this.file, IMAGE_BYTES);
 		}
 		else {
 			bytes = TestImages.source(this.image);
@@ -115,26 +113,6 @@ public class GenerateContentBodyBenchmark {
 			written += encoder.encode((length == RAW_BLOCK) ? block : Arrays.copyOf(block, length)).length;
 		}
 		return written;
-	}
-
-
-	private record FileSource(Path path) implements ByteSource {
-
-		@Override
-		public long size() {
-			try {
-				return Files.size(this.path);
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-		}
-
-		@Override
-		public InputStream openStream() throws IOException {
-			return Files.newInputStream(this.path);
-		}
-
 	}
 
 }

@@ -1,7 +1,5 @@
 package com.example.visiongateway.spatial;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
