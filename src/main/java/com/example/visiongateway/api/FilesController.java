@@ -76,7 +76,7 @@ class FilesController {
 			}
 			String name = (displayName != null && !displayName.isBlank()) ? displayName : file.getOriginalFilename();
 			var image = this.intake.check(0,
-					new Upload(file.getOriginalFilename(), file.getContentType(), new MultipartBytes(file)));
+					new Upload(file.getOriginalFilename(), file.getContentType(), MultipartBytes.of(file)));
 			return this.files.upload(image.payload().bytes(), image.info(), image.sha256(), name)
 				.map((upload) -> ResponseEntity.status(upload.deduplicated() ? HttpStatus.OK : HttpStatus.CREATED)
 					.body(FileResponse.of(upload.file(), upload.deduplicated())));

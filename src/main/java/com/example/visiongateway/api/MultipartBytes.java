@@ -1,23 +1,21 @@
 package com.example.visiongateway.api;
 
-import java.io.IOException;
-import java.io.InputStream;
-
 import com.example.visiongateway.io.ByteSource;
 
 import org.springframework.web.multipart.MultipartFile;
 
-/** A multipart part as re-readable bytes: small parts live in memory, larger ones in the container's temp file. */
-record MultipartBytes(MultipartFile file) implements ByteSource {
+/** The bytes of an uploaded part: the gateway's multipart reader makes every file part a re-readable source. */
+final class MultipartBytes {
 
-	@Override
-	public long size() {
-		return this.file.getSize();
+	private MultipartBytes() {
 	}
 
-	@Override
-	public InputStream openStream() throws IOException {
-		return this.file.getInputStream();
+	static ByteSource of(MultipartFile file) {
+		if (file instanceof ByteSource source) {
+			return source;
+		}
+		throw new IllegalStateException("File parts come from StreamingMultipartResolver, not from "
+				+ file.getClass().getSimpleName());
 	}
 
 }

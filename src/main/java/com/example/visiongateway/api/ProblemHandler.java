@@ -19,8 +19,6 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.context.request.async.AsyncRequestTimeoutException;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
-import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -50,11 +48,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 		return respond(problem);
 	}
 
-	@ExceptionHandler(MultipartException.class)
-	ResponseEntity<ProblemDetail> multipart(MultipartException ex) {
-		return respond(MultipartProblems.toProblem(ex));
-	}
-
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
 		log.error("Unexpected failure", ex);
@@ -70,14 +63,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 		return cast(respond(new VisionException(ErrorCode.UPSTREAM_TIMEOUT, "The request took longer than allowed.")));
 	}
 
-	/** Which of the container's byte, part or header limits it was, rather than Spring's one generic 413. */
-	@Override
-	protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,
-			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		return cast(respond(MultipartProblems.toProblem(ex)));
-	}
-
-	/** Spring MVC's own failures (missing parts, wrong content type, 413 from the container …) get a code too. */
+	/** Spring MVC's own failures (missing parts, wrong content type …) get a code too. */
 	@Override
 	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
 			HttpStatusCode statusCode, WebRequest request) {

@@ -32,7 +32,7 @@ record SharedParts(
 
 	VisionInputs toInputs() {
 		List<Upload> uploads = (this.images != null) ? this.images.stream()
-			.map((file) -> new Upload(file.getOriginalFilename(), file.getContentType(), new MultipartBytes(file)))
+			.map((file) -> new Upload(file.getOriginalFilename(), file.getContentType(), MultipartBytes.of(file)))
 			.toList() : List.of();
 		return new VisionInputs(uploads, nonBlank(this.fileIds), nonBlank(this.imageUrls), this.model,
 				this.systemInstruction, this.maxDimension);

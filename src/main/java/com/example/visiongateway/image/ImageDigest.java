@@ -9,7 +9,7 @@ import java.util.HexFormat;
 
 import com.example.visiongateway.io.ByteSource;
 
-/** The SHA-256 of an image's bytes, computed in one streaming pass (files are deduplicated by it). */
+/** The SHA-256 of an image's bytes, computed in one streaming pass unless known already (files are deduplicated by it). */
 public final class ImageDigest {
 
 	private static final int BUFFER_SIZE = 64 * 1024;
@@ -22,7 +22,10 @@ public final class ImageDigest {
 	 * @throws UncheckedIOException if the bytes cannot be read: a server-side fault, not the caller's
 	 */
 	public static String sha256Hex(ByteSource bytes) {
-		MessageDigest digest = sha256();
+		if (bytes.knownSha256() != null) {
+			return bytes.knownSha256();
+		}
+		MessageDigest digest = newSha256();
 		byte[] buffer = new byte[BUFFER_SIZE];
 		try (InputStream in = bytes.openStream()) {
 			for (int count = in.read(buffer); count >= 0; count = in.read(buffer)) {
@@ -35,7 +38,7 @@ public final class ImageDigest {
 		return HexFormat.of().formatHex(digest.digest());
 	}
 
-	private static MessageDigest sha256() {
+	public static MessageDigest newSha256() {
 		try {
 			return MessageDigest.getInstance("SHA-256");
 		}

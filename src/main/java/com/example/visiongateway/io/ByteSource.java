@@ -13,4 +13,9 @@ public interface ByteSource {
 
 	InputStream openStream() throws IOException;
 
+	/** The lower-case hex SHA-256 of the bytes when it was computed as they arrived, else null. */
+	default String knownSha256() {
+		return null;
+	}
+
 }

@@ -38,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ExtendWith(OutputCaptureExtension.class)
 @TestPropertySource(properties = { "vision.limits.max-image-size=1MB", "vision.limits.max-request-size=3MB",
-		"server.tomcat.max-part-count=30" })
+		"vision.multipart.max-parts=30" })
 class HostileInputIntegrationTests extends GatewayIntegrationTest {
 
 	private static final int MAX_IMAGE_SIZE = 1024 * 1024;

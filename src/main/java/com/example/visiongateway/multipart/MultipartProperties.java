@@ -1,0 +1,44 @@
+package com.example.visiongateway.multipart;
+
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Limits and memory use of the gateway's multipart reader. The image and request byte limits are
+ * {@code vision.limits.max-image-size} and {@code max-request-size}.
+ *
+ * @param maxParts parts of one request, text and files together (413 above it)
+ * @param maxPartHeaderSize bytes of one part's header block (400 above it: a 10 KB filename, say)
+ * @param maxTextPartSize bytes of one text part (400 above it)
+ * @param maxTextSize bytes of all text parts of one request together (400 above it)
+ * @param inMemoryPartSize a file part up to this size stays on the heap; larger ones go to a temp file
+ * @param inMemoryBudget heap all in-memory file parts of all requests may use together; past it, parts go to temp
+ * files, so memory stays bounded whatever the number of callers
+ */
+@ConfigurationProperties("vision.multipart")
+@Validated
+public record MultipartProperties(@DefaultValue("3800") @Min(1) int maxParts,
+		@DefaultValue("10KB") @NotNull DataSize maxPartHeaderSize,
+		@DefaultValue("64KB") @NotNull DataSize maxTextPartSize, @DefaultValue("2MB") @NotNull DataSize maxTextSize,
+		@DefaultValue("256KB") @NotNull DataSize inMemoryPartSize,
+		@DefaultValue("64MB") @NotNull DataSize inMemoryBudget) {
+
+	/** A header block is searched within one read buffer, which is sized from this. */
+	@AssertTrue(message = "max-part-header-size must be from 256B to 1MB")
+	boolean isMaxPartHeaderSizeInRange() {
+		return this.maxPartHeaderSize.toBytes() >= 256 && this.maxPartHeaderSize.toBytes() <= 1024 * 1024;
+	}
+
+	/** An in-memory part is one array. */
+	@AssertTrue(message = "in-memory-part-size must be below 1GB")
+	boolean isInMemoryPartSizeInRange() {
+		return this.inMemoryPartSize.toBytes() >= 0 && this.inMemoryPartSize.toBytes() < 1024 * 1024 * 1024;
+	}
+
+}

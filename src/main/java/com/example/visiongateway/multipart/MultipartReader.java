@@ -1,0 +1,245 @@
+package com.example.visiongateway.multipart;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Reads a multipart/form-data body in one pass over a fixed buffer: file parts stream into {@link PartWriter}s
+ * (heap or temp file, SHA-256 on the way), text parts into strings, every limit enforced as the bytes arrive so an
+ * endless or oversized body is refused without being read to its end. Delimiters are found with
+ * {@link DelimiterSearch}.
+ */
+final class MultipartReader {
+
+	private static final int MIN_BUFFER_SIZE = 64 * 1024;
+
+	private static final byte CR = '\r';
+
+	private static final byte LF = '\n';
+
+	private final InputStream in;
+
+	private final DelimiterSearch delimiter;
+
+	private final MultipartLimits limits;
+
+	private final MemoryBudget budget;
+
+	private final byte[] buffer;
+
+	/** Unconsumed bytes are buffer[position, limit). */
+	private int position;
+
+	private int limit;
+
+	private boolean ended;
+
+	private long received;
+
+	private long textBytes;
+
+	MultipartReader(InputStream in, byte[] boundary, MultipartLimits limits, MemoryBudget budget) {
+		this.in = in;
+		byte[] pattern = new byte[boundary.length + 4];
+		pattern[0] = CR;
+		pattern[1] = LF;
+		pattern[2] = '-';
+		pattern[3] = '-';
+		System.arraycopy(boundary, 0, pattern, 4, boundary.length);
+		this.delimiter = new DelimiterSearch(pattern);
+		this.limits = limits;
+		this.budget = budget;
+		this.buffer = new byte[Math.max(MIN_BUFFER_SIZE, limits.maxPartHeaderSize() + 2 * pattern.length + 8)];
+		// The body reads as if it began with CRLF, so the first delimiter is found like every other one.
+		this.buffer[0] = CR;
+		this.buffer[1] = LF;
+		this.limit = 2;
+	}
+
+	/**
+	 * @return every part up to the closing delimiter (what follows it is ignored, as RFC 2046 says)
+	 * @throws com.example.visiongateway.error.VisionException when the body is malformed or over a limit
+	 * @throws IOException when the body cannot be read (the caller went away, say)
+	 */
+	ParsedMultipart read() throws IOException {
+		ParsedMultipart parsed = new ParsedMultipart();
+		try {
+			skipPreamble();
+			int parts = 0;
+			while (!atClosingDelimiter()) {
+				if (++parts > this.limits.maxParts()) {
+					throw MultipartProblems.tooManyParts(this.limits.maxParts());
+				}
+				PartHeaders headers = PartHeaders.parse(readHeaderBlock());
+				if (headers.isFile()) {
+					parsed.addFile(readFile(headers));
+				}
+				else {
+					parsed.addText(headers, readText(headers));
+				}
+			}
+			return parsed;
+		}
+		catch (IOException | RuntimeException ex) {
+			parsed.release();
+			throw ex;
+		}
+	}
+
+	private void skipPreamble() throws IOException {
+		int at;
+		while ((at = this.delimiter.find(this.buffer, this.position, this.limit)) < 0) {
+			this.position = Math.max(this.position, this.limit - (this.delimiter.length() - 1));
+			if (!fill()) {
+				throw MultipartProblems.malformed("the boundary from the Content-Type never occurs");
+			}
+		}
+		this.position = at + this.delimiter.length();
+	}
+
+	/** After a delimiter: {@code --} ends the body; otherwise optional padding and CRLF start the next part. */
+	private boolean atClosingDelimiter() throws IOException {
+		if (!available(2)) {
+			throw MultipartProblems.malformed("it ends without its closing boundary");
+		}
+		if (this.buffer[this.position] == '-' && this.buffer[this.position + 1] == '-') {
+			return true;
+		}
+		while (available(1) && (this.buffer[this.position] == ' ' || this.buffer[this.position] == '\t')) {
+			this.position++;
+		}
+		if (!available(2) || this.buffer[this.position] != CR || this.buffer[this.position + 1] != LF) {
+			throw MultipartProblems.malformed("a boundary line does not end with CRLF");
+		}
+		this.position += 2;
+		return false;
+	}
+
+	/** The header lines up to the blank line that ends them (excluded); empty when the part has no headers. */
+	private String readHeaderBlock() throws IOException {
+		int max = this.limits.maxPartHeaderSize();
+		while (true) {
+			if (this.limit - this.position >= 2 && this.buffer[this.position] == CR
+					&& this.buffer[this.position + 1] == LF) {
+				this.position += 2;
+				return "";
+			}
+			int end = indexOfBlankLine(this.position, Math.min(this.limit, this.position + max + 4));
+			if (end >= 0) {
+				String block = new String(this.buffer, this.position, end - this.position, StandardCharsets.UTF_8);
+				this.position = end + 4;
+				return block;
+			}
+			if (this.limit - this.position >= max + 4) {
+				throw MultipartProblems.headersTooLarge(max);
+			}
+			if (!fill()) {
+				throw MultipartProblems.malformed("it ends inside the headers of a part");
+			}
+		}
+	}
+
+	private int indexOfBlankLine(int from, int to) {
+		for (int i = from; i + 3 < to; i++) {
+			if (this.buffer[i] == CR && this.buffer[i + 1] == LF && this.buffer[i + 2] == CR && this.buffer[i + 3] == LF) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	private StreamedPart readFile(PartHeaders headers) throws IOException {
+		PartWriter writer = new PartWriter(headers, this.budget, this.limits.inMemoryPartSize());
+		try {
+			copyBody(headers, (bytes, offset, length) -> {
+				if (writer.size() + length > this.limits.maxFileSize()) {
+					throw MultipartProblems.fileTooLarge(headers.name(), this.limits.maxFileSize());
+				}
+				writer.write(bytes, offset, length);
+			});
+			return writer.finish();
+		}
+		catch (IOException | RuntimeException ex) {
+			writer.abandon();
+			throw ex;
+		}
+	}
+
+	private String readText(PartHeaders headers) throws IOException {
+		ByteArrayOutputStream text = new ByteArrayOutputStream();
+		copyBody(headers, (bytes, offset, length) -> {
+			if (text.size() + (long) length > this.limits.maxTextPartSize()) {
+				throw MultipartProblems.textPartTooLarge(headers.name(), this.limits.maxTextPartSize());
+			}
+			this.textBytes += length;
+			if (this.textBytes > this.limits.maxTextSize()) {
+				throw MultipartProblems.textTooLarge(this.limits.maxTextSize());
+			}
+			text.write(bytes, offset, length);
+		});
+		return text.toString(headers.charset());
+	}
+
+	/** Hands the part's bytes to the sink up to the next delimiter and moves past it. */
+	private void copyBody(PartHeaders headers, Sink sink) throws IOException {
+		int keep = this.delimiter.length() - 1;
+		while (true) {
+			int at = this.delimiter.find(this.buffer, this.position, this.limit);
+			if (at >= 0) {
+				sink.accept(this.buffer, this.position, at - this.position);
+				this.position = at + this.delimiter.length();
+				return;
+			}
+			// The last bytes may be the start of a delimiter: they wait for the next read.
+			int safe = this.limit - keep;
+			if (safe > this.position) {
+				sink.accept(this.buffer, this.position, safe - this.position);
+				this.position = safe;
+			}
+			if (!fill()) {
+				throw MultipartProblems.malformed("it ends inside part '" + MultipartProblems.echoed(headers.name()) + "'");
+			}
+		}
+	}
+
+	private boolean available(int count) throws IOException {
+		while (this.limit - this.position < count) {
+			if (!fill()) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/** Moves the unconsumed bytes to the front and reads until the buffer is full or the body ends. */
+	private boolean fill() throws IOException {
+		if (this.ended) {
+			return false;
+		}
+		if (this.position > 0) {
+			System.arraycopy(this.buffer, this.position, this.buffer, 0, this.limit - this.position);
+			this.limit -= this.position;
+			this.position = 0;
+		}
+		int wanted = this.buffer.length - this.limit;
+		int count = this.in.readNBytes(this.buffer, this.limit, wanted);
+		this.ended = count < wanted;
+		this.received += count;
+		if (this.received > this.limits.maxRequestSize()) {
+			throw MultipartProblems.requestTooLarge(this.limits.maxRequestSize());
+		}
+		this.limit += count;
+		return count > 0;
+	}
+
+	/** Where a part's bytes go. */
+	@FunctionalInterface
+	private interface Sink {
+
+		void accept(byte[] bytes, int offset, int length) throws IOException;
+
+	}
+
+}
