@@ -45,7 +45,7 @@ done
 for name in tiny jpeg100k; do
 	heap_probe "$GATEWAY_PID" reset >/dev/null
 	if [[ -n "${BENCH_JFR:-}" ]]; then
-		jcmd "$GATEWAY_PID" JFR.start name=burst settings=profile filename="$WORK/burst-$name.jfr" >/dev/null
+		"$JCMD_BIN" "$GATEWAY_PID" JFR.start name=burst settings=profile filename="$WORK/burst-$name.jfr" >/dev/null
 	fi
 	burst "gateway, $COUNT captions at once ($name image)" "$GATEWAY_PORT" /v1/vision/caption \
 		"$WORK/inputs/$name.multipart" "$MULTIPART"
@@ -55,7 +55,7 @@ for name in tiny jpeg100k; do
 	fi
 	echo "  heap: $(heap_probe "$GATEWAY_PID" peak 2>&1 | head -1)"
 	if [[ -n "${BENCH_JFR:-}" ]]; then
-		jcmd "$GATEWAY_PID" JFR.stop name=burst >/dev/null
+		"$JCMD_BIN" "$GATEWAY_PID" JFR.stop name=burst >/dev/null
 		python3 "$BENCH_DIR/jfr_top.py" "$WORK/burst-$name.jfr" 15
 	fi
 done

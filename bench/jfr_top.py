@@ -5,13 +5,14 @@ Usage: jfr_top.py RECORDING.jfr [TOP]
 Reads `jfr print --stack-depth 96 --events jdk.ExecutionSample`; a method counts once per sample for 'total'.
 """
 import collections
+import os
 import re
 import subprocess
 import sys
 
 recording = sys.argv[1]
 top = int(sys.argv[2]) if len(sys.argv) > 2 else 25
-text = subprocess.run(["jfr", "print", "--stack-depth", "96", "--events", "jdk.ExecutionSample", recording],
+text = subprocess.run([os.environ.get("JFR_BIN", "jfr"), "print", "--stack-depth", "96", "--events", "jdk.ExecutionSample", recording],
                       check=True, capture_output=True, text=True).stdout
 
 # Inclusive shares of some costs that cut across the call tree (a sample may fall in several).

@@ -6,7 +6,25 @@ set -euo pipefail
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO_ROOT="$(cd "$BENCH_DIR/.." && pwd)"
 JAR="$REPO_ROOT/target/vision-gateway-0.1.0-SNAPSHOT.jar"
-JAVA_BIN="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+# The gateway runs on the JRE of the container image (Temurin 25, see the Dockerfile) when this machine has one:
+# that is the runtime whose figures count (its base64 encoder is vectorized, Java 17's is not). BENCH_JAVA_HOME
+# picks another JDK; without either, the java on the PATH.
+runtime_home() {
+	local candidate
+	if [[ -n "${BENCH_JAVA_HOME:-}" ]]; then
+		echo "$BENCH_JAVA_HOME"
+		return
+	fi
+	for candidate in /usr/lib/jvm/temurin-25-*; do
+		[[ -x "$candidate/bin/java" ]] && { echo "$candidate"; return; }
+	done
+	echo "${JAVA_HOME:-}"
+}
+RUNTIME_HOME="$(runtime_home)"
+JAVA_BIN="${RUNTIME_HOME:+$RUNTIME_HOME/bin/}java"
+# Tools that attach to the gateway or read its recordings come from the same JDK.
+JCMD_BIN="${RUNTIME_HOME:+$RUNTIME_HOME/bin/}jcmd"
+export JFR_BIN="${RUNTIME_HOME:+$RUNTIME_HOME/bin/}jfr"
 
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/vg-bench.XXXXXX")"
 chmod 755 "$WORK"

@@ -66,8 +66,8 @@ log "2. ask with $ASK_IMAGES images of $ASK_IMAGE_BYTES bytes on -Xmx256m"
 for variant in default ${BENCH_ASK_VARIANTS:-spooled}; do
 	args="--vision.transfer.dedup=false"
 	if [[ "$variant" == spooled ]]; then
-		# Every part to a temp file instead of the heap: what a 720 MB request of sub-threshold parts needs.
-		args+=" --spring.servlet.multipart.file-size-threshold=0"
+		# Every image part to a temp file instead of the heap (no in-memory budget at all).
+		args+=" --vision.multipart.in-memory-budget=0"
 	fi
 	GATEWAY_ARGS="$args" start_gateway "$UPSTREAM_PORT" -Xmx256m -Xlog:gc:file="$WORK/gc-ask-$variant.log" \
 		-XX:+ExitOnOutOfMemoryError

@@ -25,10 +25,10 @@ body="$WORK/inputs/$CASE.multipart"
 log "warming up for ${BENCH_WARMUP:-20}s"
 wrk -t1 -c"$CONNS" -d"${BENCH_WARMUP:-20}s" --timeout 60s -s "$BENCH_DIR/post.lua" "$url" -- "$body" "$MULTIPART" 0 \
 	| sed -n 's/^RESULT /warm-up: /p'
-jcmd "$GATEWAY_PID" JFR.start name=bench settings=profile filename="$WORK/gateway.jfr" >/dev/null
+"$JCMD_BIN" "$GATEWAY_PID" JFR.start name=bench settings=profile filename="$WORK/gateway.jfr" >/dev/null
 log "recording ${DURATION}s of $CASE at c=$CONNS (load $(load_now))"
 wrk -t1 -c"$CONNS" -d"${DURATION}s" --timeout 60s -s "$BENCH_DIR/post.lua" "$url" -- "$body" "$MULTIPART" 0 \
 	| sed -n 's/^RESULT /measured: /p'
-jcmd "$GATEWAY_PID" JFR.stop name=bench >/dev/null
+"$JCMD_BIN" "$GATEWAY_PID" JFR.stop name=bench >/dev/null
 echo "load after: $(load_now)"
 python3 "$BENCH_DIR/jfr_top.py" "$WORK/gateway.jfr" 30

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Executor;
 
 /**
  * Reads a multipart/form-data body in one pass over a fixed buffer: file parts stream into {@link PartWriter}s
@@ -27,6 +28,8 @@ final class MultipartReader {
 
 	private final MemoryBudget budget;
 
+	private final Executor spooler;
+
 	private final byte[] buffer;
 
 	/** Unconsumed bytes are buffer[position, limit). */
@@ -40,7 +43,7 @@ final class MultipartReader {
 
 	private long textBytes;
 
-	MultipartReader(InputStream in, byte[] boundary, MultipartLimits limits, MemoryBudget budget) {
+	MultipartReader(InputStream in, byte[] boundary, MultipartLimits limits, MemoryBudget budget, Executor spooler) {
 		this.in = in;
 		byte[] pattern = new byte[boundary.length + 4];
 		pattern[0] = CR;
@@ -51,6 +54,7 @@ final class MultipartReader {
 		this.delimiter = new DelimiterSearch(pattern);
 		this.limits = limits;
 		this.budget = budget;
+		this.spooler = spooler;
 		this.buffer = new byte[Math.max(MIN_BUFFER_SIZE, limits.maxPartHeaderSize() + 2 * pattern.length + 8)];
 		// The body reads as if it began with CRLF, so the first delimiter is found like every other one.
 		this.buffer[0] = CR;
@@ -151,7 +155,7 @@ final class MultipartReader {
 	}
 
 	private StreamedPart readFile(PartHeaders headers) throws IOException {
-		PartWriter writer = new PartWriter(headers, this.budget, this.limits.inMemoryPartSize());
+		PartWriter writer = new PartWriter(headers, this.budget, this.limits.inMemoryPartSize(), this.spooler);
 		try {
 			copyBody(headers, (bytes, offset, length) -> {
 				if (writer.size() + length > this.limits.maxFileSize()) {

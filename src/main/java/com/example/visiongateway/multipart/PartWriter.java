@@ -9,6 +9,8 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
 import com.example.visiongateway.image.ImageDigest;
 import com.example.visiongateway.io.TempFileBytes;
@@ -16,6 +18,7 @@ import com.example.visiongateway.io.TempFileBytes;
 /**
  * Collects one file part while it streams in: on the heap while it is small and the {@link MemoryBudget} allows,
  * then in a temp file; its SHA-256 is computed on the way, so nobody reads the part again just to fingerprint it.
+ * A part on disk is digested and written by a {@link BackgroundSpool} when a spool thread is free.
  * Disk failures are the gateway's, not the caller's: they surface as {@link UncheckedIOException}.
  */
 final class PartWriter {
@@ -40,10 +43,16 @@ final class PartWriter {
 
 	private FileChannel channel;
 
-	PartWriter(PartHeaders headers, MemoryBudget budget, int inMemoryLimit) {
+	private final Executor spooler;
+
+	private BackgroundSpool spool;
+
+	/** @param spooler runs {@link BackgroundSpool}s for parts that go to disk, when it has a thread free */
+	PartWriter(PartHeaders headers, MemoryBudget budget, int inMemoryLimit, Executor spooler) {
 		this.headers = headers;
 		this.budget = budget;
 		this.inMemoryLimit = inMemoryLimit;
+		this.spooler = spooler;
 	}
 
 	long size() {
@@ -54,20 +63,29 @@ final class PartWriter {
 		if (length == 0) {
 			return;
 		}
-		this.digest.update(bytes, offset, length);
 		if (this.channel == null && !roomInMemory(this.size + length)) {
 			spill();
 		}
-		if (this.channel != null) {
-			writeToFile(ByteBuffer.wrap(bytes, offset, length));
+		if (this.spool != null) {
+			this.spool.write(bytes, offset, length);
 		}
 		else {
-			System.arraycopy(bytes, offset, this.memory, (int) this.size, length);
+			this.digest.update(bytes, offset, length);
+			if (this.channel != null) {
+				writeToFile(ByteBuffer.wrap(bytes, offset, length));
+			}
+			else {
+				System.arraycopy(bytes, offset, this.memory, (int) this.size, length);
+			}
 		}
 		this.size += length;
 	}
 
 	StreamedPart finish() {
+		if (this.spool != null) {
+			this.spool.finish();
+			this.spool = null;
+		}
 		String sha256 = HexFormat.of().formatHex(this.digest.digest());
 		if (this.channel == null) {
 			return StreamedPart.inMemory(this.headers, this.memory, (int) this.size, sha256, this.budget, this.reserved);
@@ -86,6 +104,10 @@ final class PartWriter {
 	void abandon() {
 		this.budget.release(this.reserved);
 		this.reserved = 0;
+		if (this.spool != null) {
+			this.spool.abandon();
+			this.spool = null;
+		}
 		if (this.path != null) {
 			try {
 				this.channel.close();
@@ -127,6 +149,12 @@ final class PartWriter {
 		this.memory = null;
 		this.budget.release(this.reserved);
 		this.reserved = 0;
+		try {
+			this.spool = BackgroundSpool.start(this.spooler, this.digest, this.channel);
+		}
+		catch (RejectedExecutionException busy) {
+			// Every spool thread is busy: this request's thread digests and writes the part itself.
+		}
 	}
 
 	private void writeToFile(ByteBuffer bytes) {

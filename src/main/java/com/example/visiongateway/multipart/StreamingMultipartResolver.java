@@ -2,12 +2,16 @@ package com.example.visiongateway.multipart;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.multipart.MultipartResolver;
 import org.springframework.web.multipart.support.DefaultMultipartHttpServletRequest;
@@ -18,7 +22,7 @@ import org.springframework.web.multipart.support.DefaultMultipartHttpServletRequ
  * requests, and text parts bounded on their own. Parts are released when Spring cleans up the request and, at the
  * latest, when the container destroys it ({@link MultipartCleanupListener}).
  */
-public final class StreamingMultipartResolver implements MultipartResolver {
+public final class StreamingMultipartResolver implements MultipartResolver, AutoCloseable {
 
 	static final String PARTS_ATTRIBUTE = StreamingMultipartResolver.class.getName() + ".parts";
 
@@ -29,9 +33,22 @@ public final class StreamingMultipartResolver implements MultipartResolver {
 
 	private final MemoryBudget budget;
 
+	/** One thread per core digests and writes large parts while request threads read (see BackgroundSpool). */
+	private final ThreadPoolExecutor spooler;
+
 	StreamingMultipartResolver(MultipartLimits limits, MemoryBudget budget) {
 		this.limits = limits;
 		this.budget = budget;
+		int threads = Runtime.getRuntime().availableProcessors();
+		CustomizableThreadFactory factory = new CustomizableThreadFactory("part-spool-");
+		factory.setDaemon(true);
+		this.spooler = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), factory);
+		this.spooler.allowCoreThreadTimeOut(true);
+	}
+
+	@Override
+	public void close() {
+		this.spooler.shutdownNow();
 	}
 
 	@Override
@@ -49,7 +66,8 @@ public final class StreamingMultipartResolver implements MultipartResolver {
 		}
 		ParsedMultipart parsed;
 		try {
-			parsed = new MultipartReader(request.getInputStream(), boundary, this.limits, this.budget).read();
+			parsed = new MultipartReader(request.getInputStream(), boundary, this.limits, this.budget, this.spooler)
+				.read();
 		}
 		catch (IOException ex) {
 			throw MultipartProblems.unreadable();

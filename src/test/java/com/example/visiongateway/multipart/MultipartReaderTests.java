@@ -11,10 +11,15 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 import com.example.visiongateway.error.ErrorCode;
 import com.example.visiongateway.error.VisionException;
 import com.example.visiongateway.image.ImageDigest;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.web.multipart.MultipartFile;
@@ -27,7 +32,16 @@ class MultipartReaderTests {
 
 	private static final String BOUNDARY = "b0undary";
 
+	/** One spool thread: a second large part at once is spooled by the reading thread itself. */
+	private static final ExecutorService SPOOLER = new ThreadPoolExecutor(1, 1, 1, TimeUnit.SECONDS,
+			new SynchronousQueue<>());
+
 	private static final MultipartLimits LIMITS = new MultipartLimits(100, 1024, 1024, 4096, 1 << 20, 8 << 20, 64 * 1024);
+
+	@AfterAll
+	static void stopSpooler() {
+		SPOOLER.shutdownNow();
+	}
 
 	@Test
 	void readsTextAndFilePartsInOrderWithTheirDigests() throws IOException {
@@ -205,7 +219,7 @@ class MultipartReaderTests {
 		};
 
 		assertThatIOException().isThrownBy(() -> new MultipartReader(failing, BOUNDARY.getBytes(StandardCharsets.US_ASCII),
-				LIMITS, new MemoryBudget(0)).read());
+				LIMITS, new MemoryBudget(0), SPOOLER).read());
 	}
 
 	private static void assertRefused(byte[] body, ErrorCode code, String part, long limit) {
@@ -218,7 +232,7 @@ class MultipartReaderTests {
 
 	private static ParsedMultipart read(byte[] body, MultipartLimits limits, MemoryBudget budget) throws IOException {
 		return new MultipartReader(new ByteArrayInputStream(body), BOUNDARY.getBytes(StandardCharsets.US_ASCII), limits,
-				budget).read();
+				budget, SPOOLER).read();
 	}
 
 	private static byte[] nearDelimiters(Random random, int size) {
