@@ -21,7 +21,7 @@ class MultipartConfiguration {
 				(int) properties.maxPartHeaderSize().toBytes(), properties.maxTextPartSize().toBytes(),
 				properties.maxTextSize().toBytes(), limits.maxImageSize().toBytes(), limits.maxRequestSize().toBytes(),
 				(int) properties.inMemoryPartSize().toBytes());
-		MemoryBudget budget = new MemoryBudget(properties.inMemoryBudget().toBytes());
+		MemoryBudget budget = new MemoryBudget(properties.inMemoryBudgetBytes());
 		Gauge.builder("vision.multipart.heap", budget, MemoryBudget::used)
 			.description("Bytes of uploaded parts held on the heap now (at most vision.multipart.in-memory-budget)")
 			.baseUnit("bytes")

@@ -19,7 +19,7 @@ import org.springframework.validation.annotation.Validated;
  * @param maxTextSize bytes of all text parts of one request together (400 above it)
  * @param inMemoryPartSize a file part up to this size stays on the heap; larger ones go to a temp file
  * @param inMemoryBudget heap all in-memory file parts of all requests may use together; past it, parts go to temp
- * files, so memory stays bounded whatever the number of callers
+ * files, so memory stays bounded whatever the number of callers. Unset: a sixteenth of the maximum heap, at most 64 MB
  */
 @ConfigurationProperties("vision.multipart")
 @Validated
@@ -27,7 +27,15 @@ public record MultipartProperties(@DefaultValue("3800") @Min(1) int maxParts,
 		@DefaultValue("10KB") @NotNull DataSize maxPartHeaderSize,
 		@DefaultValue("64KB") @NotNull DataSize maxTextPartSize, @DefaultValue("2MB") @NotNull DataSize maxTextSize,
 		@DefaultValue("256KB") @NotNull DataSize inMemoryPartSize,
-		@DefaultValue("64MB") @NotNull DataSize inMemoryBudget) {
+		DataSize inMemoryBudget) {
+
+	private static final long MAX_DEFAULT_BUDGET = 64L * 1024 * 1024;
+
+	/** The budget in bytes: as configured, or a sixteenth of the heap this JVM may grow to, at most 64 MB. */
+	long inMemoryBudgetBytes() {
+		return (this.inMemoryBudget != null) ? this.inMemoryBudget.toBytes()
+				: Math.min(MAX_DEFAULT_BUDGET, Runtime.getRuntime().maxMemory() / 16);
+	}
 
 	/** A header block is searched within one read buffer, which is sized from this. */
 	@AssertTrue(message = "max-part-header-size must be from 256B to 1MB")

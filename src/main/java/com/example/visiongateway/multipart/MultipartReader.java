@@ -14,7 +14,7 @@ import java.util.concurrent.Executor;
  */
 final class MultipartReader {
 
-	private static final int MIN_BUFFER_SIZE = 64 * 1024;
+	private static final int MAX_BUFFER_SIZE = 64 * 1024;
 
 	private static final byte CR = '\r';
 
@@ -43,7 +43,9 @@ final class MultipartReader {
 
 	private long textBytes;
 
-	MultipartReader(InputStream in, byte[] boundary, MultipartLimits limits, MemoryBudget budget, Executor spooler) {
+	/** @param declaredLength the body's Content-Length, or -1: a small body gets a small buffer */
+	MultipartReader(InputStream in, long declaredLength, byte[] boundary, MultipartLimits limits, MemoryBudget budget,
+			Executor spooler) {
 		this.in = in;
 		byte[] pattern = new byte[boundary.length + 4];
 		pattern[0] = CR;
@@ -55,7 +57,9 @@ final class MultipartReader {
 		this.limits = limits;
 		this.budget = budget;
 		this.spooler = spooler;
-		this.buffer = new byte[Math.max(MIN_BUFFER_SIZE, limits.maxPartHeaderSize() + 2 * pattern.length + 8)];
+		int needed = limits.maxPartHeaderSize() + 2 * pattern.length + 8;
+		int wanted = (declaredLength >= 0 && declaredLength < MAX_BUFFER_SIZE) ? (int) declaredLength + 2 : MAX_BUFFER_SIZE;
+		this.buffer = new byte[Math.max(needed, wanted)];
 		// The body reads as if it began with CRLF, so the first delimiter is found like every other one.
 		this.buffer[0] = CR;
 		this.buffer[1] = LF;

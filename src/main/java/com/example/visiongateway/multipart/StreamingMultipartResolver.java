@@ -66,7 +66,8 @@ public final class StreamingMultipartResolver implements MultipartResolver, Auto
 		}
 		ParsedMultipart parsed;
 		try {
-			parsed = new MultipartReader(request.getInputStream(), boundary, this.limits, this.budget, this.spooler)
+			parsed = new MultipartReader(request.getInputStream(), request.getContentLengthLong(), boundary, this.limits,
+					this.budget, this.spooler)
 				.read();
 		}
 		catch (IOException ex) {
