@@ -32,8 +32,8 @@ import static com.example.visiongateway.support.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Hostile and malformed requests over raw HTTP: byte, part and header limits enforced by the container while the
- * body streams, malformed multipart, hostile filenames and text, and a seeded fuzz run. Every refusal must be a
+ * Hostile and malformed requests over raw HTTP: byte, part and header limits enforced by the gateway's multipart
+ * reader while the body streams, malformed multipart, hostile filenames and text, and a seeded fuzz run. Every refusal must be a
  * contract problem; none may be a 500, a hang or a stack trace.
  */
 @ExtendWith(OutputCaptureExtension.class)
@@ -122,7 +122,7 @@ class HostileInputIntegrationTests extends GatewayIntegrationTest {
 	}
 
 	@Test
-	void refusesMorePartsThanTheContainerAllows() {
+	void refusesMorePartsThanAllowed() {
 		RawMultipart body = new RawMultipart("b0undary");
 		for (int i = 0; i < 31; i++) {
 			body.field("fileIds", "files/f" + i);
@@ -179,7 +179,7 @@ class HostileInputIntegrationTests extends GatewayIntegrationTest {
 
 	@Test
 	void neverWritesAnUploadWhereItsFilenamePoints() throws IOException {
-		// Above the 16 KB threshold, so the container keeps the part in a temp file while the request runs.
+		// Above the 256 KB in-memory part size, so the part lives in a temp file while the request runs.
 		String marker = "vg-escape-" + Long.toHexString(new Random().nextLong()) + ".png";
 		byte[] image = TestImages.pngOfSize(400_000, 3);
 		for (String name : List.of("../../../../" + marker, "..\\..\\..\\" + marker, "/tmp/" + marker)) {
