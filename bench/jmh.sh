@@ -11,7 +11,7 @@
 # Builds the test classes and the test classpath with Maven (offline first), then runs org.openjdk.jmh.Main.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-FILTER="${1:-ImageInspectorBenchmark|GenerateContentBodyBenchmark|TransferPlannerBenchmark|MaskPostProcessingBenchmark}"
+FILTER="${1:-ImageInspectorBenchmark|GenerateContentBodyBenchmark|TransferPlannerBenchmark|MaskPostProcessingBenchmark|MultipartReaderBenchmark}"
 shift || true
 
 log "building the test classes and classpath"
