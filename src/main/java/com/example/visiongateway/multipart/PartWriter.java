@@ -31,6 +31,8 @@ final class PartWriter {
 
 	private final int inMemoryLimit;
 
+	private final Executor spooler;
+
 	private final MessageDigest digest = ImageDigest.newSha256();
 
 	private byte[] memory = new byte[0];
@@ -42,8 +44,6 @@ final class PartWriter {
 	private Path path;
 
 	private FileChannel channel;
-
-	private final Executor spooler;
 
 	private BackgroundSpool spool;
 
