@@ -150,7 +150,7 @@ public final class ImageFetcher implements AutoCloseable {
 			return Mono.error(tooLarge(target));
 		}
 		String contentType = response.responseHeaders().get(HttpHeaderNames.CONTENT_TYPE);
-		return Mono.fromCallable(() -> TempFileBytes.create("vision-fetch-"))
+		return Mono.fromCallable(() -> TempFileBytes.create("fetch"))
 			.flatMap((file) -> spool(connection, target, file)
 				.map((size) -> new Outcome.Fetched(new FetchedImage(original.shown(), target.host(),
 						new TempFileBytes(file, size), contentType))));

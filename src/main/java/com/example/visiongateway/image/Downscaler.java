@@ -156,7 +156,7 @@ public final class Downscaler {
 	}
 
 	private Path encode(BufferedImage image, ImageType type) {
-		Path file = TempFileBytes.create("vision-downscaled-");
+		Path file = TempFileBytes.create("downscaled");
 		ImageWriter writer = ImageIO.getImageWritersByMIMEType(type.mimeType()).next();
 		try (ImageOutputStream out = ImageIO.createImageOutputStream(file.toFile())) {
 			ImageWriteParam param = writer.getDefaultWriteParam();

@@ -18,10 +18,15 @@ public record TempFileBytes(Path path, long size) implements ByteSource {
 		deleteQuietly(this.path);
 	}
 
-	/** A new empty temp file whose name starts with the prefix. */
-	public static Path create(String prefix) {
+	/** Every temp file of the gateway is named {@code vision-KIND-*.img}, so a sweep can recognise its own. */
+	static final String PREFIX = "vision-";
+
+	static final String SUFFIX = ".img";
+
+	/** A new empty temp file named after its kind ({@code part}, {@code fetch}, {@code downscaled}). */
+	public static Path create(String kind) {
 		try {
-			return Files.createTempFile(prefix, ".img");
+			return Files.createTempFile(PREFIX + kind + "-", SUFFIX);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -136,7 +136,7 @@ final class PartWriter {
 	}
 
 	private void spill() {
-		this.path = TempFileBytes.create("vg-part-");
+		this.path = TempFileBytes.create("part");
 		try {
 			this.channel = FileChannel.open(this.path, StandardOpenOption.WRITE);
 		}

@@ -92,7 +92,7 @@ class MultipartIntegrationTests extends GatewayIntegrationTest {
 
 	private static Set<Path> partFiles() throws IOException {
 		try (Stream<Path> files = Files.list(TEMP)) {
-			return files.filter((path) -> path.getFileName().toString().startsWith("vg-part-")).collect(Collectors.toSet());
+			return files.filter((path) -> path.getFileName().toString().startsWith("vision-part-")).collect(Collectors.toSet());
 		}
 	}
 
