@@ -99,11 +99,8 @@ final class BackgroundSpool {
 
 	private void process(Chunk chunk) {
 		this.digest.update(chunk.bytes(), 0, chunk.length());
-		ByteBuffer buffer = ByteBuffer.wrap(chunk.bytes(), 0, chunk.length());
 		try {
-			while (buffer.hasRemaining()) {
-				this.channel.write(buffer);
-			}
+			PartWriter.writeFully(this.channel, ByteBuffer.wrap(chunk.bytes(), 0, chunk.length()));
 		}
 		catch (IOException ex) {
 			this.failure = ex;

@@ -159,12 +159,17 @@ final class PartWriter {
 
 	private void writeToFile(ByteBuffer bytes) {
 		try {
-			while (bytes.hasRemaining()) {
-				this.channel.write(bytes);
-			}
+			writeFully(this.channel, bytes);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not write a multipart part to its temp file", ex);
+		}
+	}
+
+	/** A file channel may write less than asked. */
+	static void writeFully(FileChannel channel, ByteBuffer bytes) throws IOException {
+		while (bytes.hasRemaining()) {
+			channel.write(bytes);
 		}
 	}
 
