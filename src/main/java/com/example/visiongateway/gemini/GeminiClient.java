@@ -123,7 +123,7 @@ public class GeminiClient implements AutoCloseable {
 				.uri("/{version}/models/{model}:generateContent", version(), modelId(model))
 				.contentType(MediaType.APPLICATION_JSON)
 				.contentLength(body.length())
-				.body(streamed(body::content));
+				.body(streamed(body::content, body.readsDisk()));
 			return call(GeminiOperation.GENERATE, modelId(model), spec, GenerateContentResponse.class);
 		}));
 	}
@@ -136,7 +136,7 @@ public class GeminiClient implements AutoCloseable {
 				.uri("/{version}/models/{model}:countTokens", version(), modelId(model))
 				.contentType(MediaType.APPLICATION_JSON)
 				.contentLength(body.length())
-				.body(streamed(body::content));
+				.body(streamed(body::content, body.readsDisk()));
 			return call(GeminiOperation.COUNT_TOKENS, modelId(model), spec, CountTokensResponse.class);
 		}));
 	}
@@ -248,7 +248,8 @@ public class GeminiClient implements AutoCloseable {
 			.header("X-Goog-Upload-Command", last ? "upload, finalize" : "upload")
 			.header("X-Goog-Upload-Offset", Long.toString(offset))
 			.contentLength(length)
-			.body(streamed((buffers) -> SourceChunks.read(bytes, offset, length, UPLOAD_BLOCK).map(buffers::wrap)));
+			.body(streamed((buffers) -> SourceChunks.read(bytes, offset, length, UPLOAD_BLOCK).map(buffers::wrap),
+					!bytes.inMemory()));
 		String expected = last ? "final" : "active";
 		Mono<byte[]> answer = exchange(GeminiOperation.UPLOAD, GeminiResilience.FILES, spec, (response) -> {
 			String status = response.headers().asHttpHeaders().getFirst(UPLOAD_STATUS);
@@ -311,10 +312,14 @@ public class GeminiClient implements AutoCloseable {
 		}).onErrorMap((failure) -> this.errors.translate(operation, failure)));
 	}
 
-	private static BodyInserter<Void, ClientHttpRequest> streamed(Function<DataBufferFactory, Flux<DataBuffer>> content) {
-		// Image blocks may be read from disk: keep that off the event loop
-		return (message, context) -> message
-			.writeWith(content.apply(message.bufferFactory()).subscribeOn(Schedulers.boundedElastic()));
+	private static BodyInserter<Void, ClientHttpRequest> streamed(Function<DataBufferFactory, Flux<DataBuffer>> content,
+			boolean readsDisk) {
+		// Blocks read from disk are kept off the event loop; heap blocks are encoded right there, which saves a
+		// thread hop on every small request.
+		return (message, context) -> {
+			Flux<DataBuffer> body = content.apply(message.bufferFactory());
+			return message.writeWith(readsDisk ? body.subscribeOn(Schedulers.boundedElastic()) : body);
+		};
 	}
 
 	private static String modelId(String model) {

@@ -90,6 +90,12 @@ public final class GenerateContentBody {
 		return this.length;
 	}
 
+	/** True when writing the body reads an image from disk rather than from the heap. */
+	public boolean readsDisk() {
+		return this.segments.stream()
+			.anyMatch((segment) -> segment instanceof Base64Image image && !image.source().inMemory());
+	}
+
 	public Flux<DataBuffer> content(DataBufferFactory bufferFactory) {
 		return Flux.fromIterable(this.segments).concatMap((segment) -> segment.content(bufferFactory), 1);
 	}

@@ -18,4 +18,9 @@ public interface ByteSource {
 		return null;
 	}
 
+	/** True when the bytes are on the heap, so reading them never waits for a disk. */
+	default boolean inMemory() {
+		return false;
+	}
+
 }

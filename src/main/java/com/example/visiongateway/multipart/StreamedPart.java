@@ -57,7 +57,8 @@ final class StreamedPart implements MultipartFile, ByteSource {
 		return new StreamedPart(headers, size, sha256, null, file, null, 0);
 	}
 
-	boolean inMemory() {
+	@Override
+	public boolean inMemory() {
 		return this.memory != null;
 	}
 

@@ -73,6 +73,11 @@ record SpatialTask(boolean masks, String objects, int threshold, SpatialPostProc
 	}
 
 	@Override
+	public boolean heavyRead() {
+		return this.masks;
+	}
+
+	@Override
 	public ImageResult read(ModelAnswer answer, InputImage image, ImageDescriptor descriptor, Usage usage) {
 		SpatialResult result;
 		try {

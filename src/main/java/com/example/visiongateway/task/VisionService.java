@@ -181,8 +181,9 @@ public class VisionService {
 			return this.gemini.generateContent(model.name(), request(model, List.of(part, text), systemInstruction, config));
 		})
 			.doOnNext((response) -> countTokens(model, response.usageMetadata()))
-			// Reading an answer can be real work (masks): off the network threads.
-			.publishOn(Schedulers.parallel())
+			// Masks are real work: off the network threads. Anything lighter is read where the answer arrived,
+			// which saves a thread hop per request.
+			.transform((answer) -> task.heavyRead() ? answer.publishOn(Schedulers.parallel()) : answer)
 			.map((response) -> task.read(Answers.read(response), image, descriptor, Usage.from(response.usageMetadata()))
 				.withWarningsFirst(image.warnings()))
 			.onErrorResume(AnswerException.class, (ex) -> {
