@@ -3,7 +3,8 @@
 # Target: all complete in under 2.5 s wall time, no errors, heap under 300 MB. Loopback only; every burst has a
 # deadline (BENCH_BURST_TIMEOUT, default 60 s); everything started here is stopped on exit.
 #
-#   bench/concurrency.sh      # about 2 minutes; BENCH_SKIP_BUILD=1 reuses the jar, BENCH_KEEP=1 keeps logs
+#   bench/concurrency.sh      # about 3 minutes; BENCH_SKIP_BUILD=1 reuses the jar, BENCH_KEEP=1 keeps logs,
+#                             # BENCH_WARMUP=60 seconds of steady warm-up load
 #   BENCH_JFR=1 bench/concurrency.sh   # also profile the measured bursts (JFR) and print the hottest methods
 #
 # BENCH_GATEWAY_ARGS adds gateway settings (for instance outbound pool or concurrency properties); the gateway
@@ -21,10 +22,14 @@ start_nginx "$DELAY"
 
 # burst LABEL PORT PATH BODY TYPE
 burst() {
-	local load out
+	local load out cpu
 	load="$(load_now)"
+	cpu="$(proc_cpu_ms ${GATEWAY_PID:-})"
 	out="$(python3 "$BENCH_DIR/burst.py" "$2" "$3" "$4" "$5" "$COUNT" "$TIMEOUT" | sed -n 's/^RESULT //p')"
 	echo "$1 (load $load): $out"
+	if [[ -n "${GATEWAY_PID:-}" ]]; then
+		echo "  gateway CPU: $(($(proc_cpu_ms "$GATEWAY_PID") - cpu)) ms"
+	fi
 }
 
 echo
@@ -37,7 +42,17 @@ burst "upstream alone, $COUNT generateContent at once (tiny image)" "$UPSTREAM_P
 GATEWAY_ARGS="${BENCH_GATEWAY_ARGS:-}" start_gateway "$UPSTREAM_PORT" ${BENCH_JAVA_OPTS:--Xmx300m} -XX:+ExitOnOutOfMemoryError \
 	-Xlog:gc:file="$WORK/gc.log"
 echo "gateway settings: ${BENCH_JAVA_OPTS:--Xmx300m} ${BENCH_GATEWAY_ARGS:-(defaults)}"
-# Warm-up: class loading, JIT and the first connections; each warm-up burst is reported too.
+# Warm-up: the JIT needs tens of thousands of requests before a request's code is compiled for good, far more than a
+# few bursts make (measured cold, the third burst still spent a third of its CPU compiling). So first a steady load
+# for BENCH_WARMUP seconds (default 60) on the model the upstream answers at once, then bursts to open the
+# connections; each warm-up burst is reported too.
+log "warming the gateway up (${BENCH_WARMUP:-60}s of steady load, then bursts)"
+url="http://127.0.0.1:$GATEWAY_PORT/v1/vision/caption"
+warm=$(((${BENCH_WARMUP:-60} + 1) / 2))
+for name in tiny jpeg100k; do
+	wrk -t1 -c32 -d"${warm}s" --timeout 60s -s "$BENCH_DIR/post.lua" "$url" -- "$WORK/inputs/$name.undelayed.multipart" \
+		"$MULTIPART" 0 | sed -n "s/^RESULT /warm-up, steady load ($name image, c=32): /p" | cut -c1-160
+done
 COUNT=50 burst "warm-up, 50 at once" "$GATEWAY_PORT" /v1/vision/caption "$WORK/inputs/tiny.multipart" "$MULTIPART"
 for i in $(seq 1 "${BENCH_WARMUP_BURSTS:-3}"); do
 	burst "warm-up burst $i" "$GATEWAY_PORT" /v1/vision/caption "$WORK/inputs/tiny.multipart" "$MULTIPART"

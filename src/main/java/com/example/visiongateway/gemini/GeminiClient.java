@@ -123,7 +123,7 @@ public class GeminiClient implements AutoCloseable {
 				.uri("/{version}/models/{model}:generateContent", version(), modelId(model))
 				.contentType(MediaType.APPLICATION_JSON)
 				.contentLength(body.length())
-				.body(streamed(body::content, body.readsDisk()));
+				.body(streamed(body::content, body.quickToWrite()));
 			return call(GeminiOperation.GENERATE, modelId(model), spec, GenerateContentResponse.class);
 		}));
 	}
@@ -136,7 +136,7 @@ public class GeminiClient implements AutoCloseable {
 				.uri("/{version}/models/{model}:countTokens", version(), modelId(model))
 				.contentType(MediaType.APPLICATION_JSON)
 				.contentLength(body.length())
-				.body(streamed(body::content, body.readsDisk()));
+				.body(streamed(body::content, body.quickToWrite()));
 			return call(GeminiOperation.COUNT_TOKENS, modelId(model), spec, CountTokensResponse.class);
 		}));
 	}
@@ -249,7 +249,7 @@ public class GeminiClient implements AutoCloseable {
 			.header("X-Goog-Upload-Offset", Long.toString(offset))
 			.contentLength(length)
 			.body(streamed((buffers) -> SourceChunks.read(bytes, offset, length, UPLOAD_BLOCK).map(buffers::wrap),
-					!bytes.inMemory()));
+					SourceChunks.quickToRead(length, bytes.inMemory())));
 		String expected = last ? "final" : "active";
 		Mono<byte[]> answer = exchange(GeminiOperation.UPLOAD, GeminiResilience.FILES, spec, (response) -> {
 			String status = response.headers().asHttpHeaders().getFirst(UPLOAD_STATUS);
@@ -313,12 +313,12 @@ public class GeminiClient implements AutoCloseable {
 	}
 
 	private static BodyInserter<Void, ClientHttpRequest> streamed(Function<DataBufferFactory, Flux<DataBuffer>> content,
-			boolean readsDisk) {
-		// Blocks read from disk are kept off the event loop; heap blocks are encoded right there, which saves a
-		// thread hop on every small request.
+			boolean quick) {
+		// A small body from the heap is written right on the event loop, which saves a thread hop per request;
+		// disk reads and long encodings run on a worker thread instead.
 		return (message, context) -> {
 			Flux<DataBuffer> body = content.apply(message.bufferFactory());
-			return message.writeWith(readsDisk ? body.subscribeOn(Schedulers.boundedElastic()) : body);
+			return message.writeWith(quick ? body : body.subscribeOn(Schedulers.boundedElastic()));
 		};
 	}
 

@@ -90,10 +90,18 @@ public final class GenerateContentBody {
 		return this.length;
 	}
 
-	/** True when writing the body reads an image from disk rather than from the heap. */
-	public boolean readsDisk() {
-		return this.segments.stream()
-			.anyMatch((segment) -> segment instanceof Base64Image image && !image.source().inMemory());
+	/** True when writing the body is quick enough for an event loop: every image on the heap, and not many bytes. */
+	public boolean quickToWrite() {
+		long imageBytes = 0;
+		for (Segment segment : this.segments) {
+			if (segment instanceof Base64Image image) {
+				if (!image.source().inMemory()) {
+					return false;
+				}
+				imageBytes += image.source().size();
+			}
+		}
+		return SourceChunks.quickToRead(imageBytes, true);
 	}
 
 	public Flux<DataBuffer> content(DataBufferFactory bufferFactory) {

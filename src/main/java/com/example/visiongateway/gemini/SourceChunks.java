@@ -15,7 +15,15 @@ import reactor.core.publisher.SynchronousSink;
  */
 final class SourceChunks {
 
+	/** Past this, reading (and encoding) holds an event loop up long enough to delay other connections. */
+	private static final long QUICK_BYTES = 1024 * 1024;
+
 	private SourceChunks() {
+	}
+
+	/** True when reading {@code length} bytes can run on an event loop: no disk, and little copying. */
+	static boolean quickToRead(long length, boolean inMemory) {
+		return inMemory && length <= QUICK_BYTES;
 	}
 
 	static Flux<byte[]> read(ByteSource source, long offset, long length, int blockSize) {

@@ -13,9 +13,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 
 /**
- * Digests and writes a large part to its temp file on another thread while the request thread goes on reading
- * the socket: on an otherwise idle core the two halves of an upload's work overlap instead of adding up. Chunks
- * are copied into a few recycled buffers, so a slow disk holds the reader back rather than filling the heap.
+ * Digests a large part, and writes it to its temp file when it has one, on another thread while the request thread
+ * goes on reading the socket: on an otherwise idle core the two halves of an upload's work overlap instead of adding
+ * up. Bytes bound for disk are copied into a few recycled buffers, so a slow disk holds the reader back rather than
+ * filling the heap; heap chunks are handed over as they are.
  */
 final class BackgroundSpool {
 
@@ -23,7 +24,7 @@ final class BackgroundSpool {
 
 	private static final int CHUNK = 64 * 1024;
 
-	private static final Chunk END = new Chunk(new byte[0], 0);
+	private static final Chunk END = new Chunk(new byte[0], 0, false);
 
 	private final BlockingQueue<Chunk> queue = new ArrayBlockingQueue<>(DEPTH);
 
@@ -47,6 +48,7 @@ final class BackgroundSpool {
 	}
 
 	/**
+	 * @param channel the part's temp file, or null to digest only
 	 * @throws java.util.concurrent.RejectedExecutionException when no spool thread is free (then the caller does
 	 * the work itself)
 	 */
@@ -62,8 +64,14 @@ final class BackgroundSpool {
 			int size = Math.min(CHUNK, length - written);
 			byte[] buffer = buffer();
 			System.arraycopy(bytes, offset + written, buffer, 0, size);
-			put(new Chunk(buffer, size));
+			put(new Chunk(buffer, size, true));
 		}
+	}
+
+	/** Queues a filled heap chunk without copying it: the caller no longer changes it. */
+	void hand(byte[] chunk, int length) {
+		checkFailure();
+		put(new Chunk(chunk, length, false));
 	}
 
 	/** Waits until every byte is digested and written; the digest is then the caller's again. */
@@ -86,7 +94,9 @@ final class BackgroundSpool {
 				if (this.failure == null && !this.abandoned) {
 					process(chunk);
 				}
-				this.free.offer(chunk.bytes());
+				if (chunk.recycled()) {
+					this.free.offer(chunk.bytes());
+				}
 			}
 			this.done.complete(null);
 		}
@@ -99,6 +109,9 @@ final class BackgroundSpool {
 
 	private void process(Chunk chunk) {
 		this.digest.update(chunk.bytes(), 0, chunk.length());
+		if (this.channel == null) {
+			return;
+		}
 		try {
 			PartWriter.writeFully(this.channel, ByteBuffer.wrap(chunk.bytes(), 0, chunk.length()));
 		}
@@ -159,7 +172,8 @@ final class BackgroundSpool {
 		return new UncheckedIOException(new InterruptedIOException("Interrupted while spooling a multipart part"));
 	}
 
-	private record Chunk(byte[] bytes, int length) {
+	/** @param recycled one of this spool's own buffers, reused once processed */
+	private record Chunk(byte[] bytes, int length, boolean recycled) {
 	}
 
 }

@@ -17,7 +17,9 @@ import org.springframework.validation.annotation.Validated;
  * @param maxPartHeaderSize bytes of one part's header block (400 above it: a 10 KB filename, say)
  * @param maxTextPartSize bytes of one text part (400 above it)
  * @param maxTextSize bytes of all text parts of one request together (400 above it)
- * @param inMemoryPartSize a file part up to this size stays on the heap; larger ones go to a temp file
+ * @param inMemoryPartSize a file part up to this size stays on the heap, within the budget; larger ones go to a temp
+ * file. The default holds the largest image that can still be sent inline (a 20 MB request), so it is never written
+ * to disk and read back
  * @param inMemoryBudget heap all in-memory file parts of all requests may use together; past it, parts go to temp
  * files, so memory stays bounded whatever the number of callers. Unset: a sixteenth of the maximum heap, at most 64 MB
  */
@@ -26,7 +28,7 @@ import org.springframework.validation.annotation.Validated;
 public record MultipartProperties(@DefaultValue("3800") @Min(1) int maxParts,
 		@DefaultValue("10KB") @NotNull DataSize maxPartHeaderSize,
 		@DefaultValue("64KB") @NotNull DataSize maxTextPartSize, @DefaultValue("2MB") @NotNull DataSize maxTextSize,
-		@DefaultValue("256KB") @NotNull DataSize inMemoryPartSize,
+		@DefaultValue("16MB") @NotNull DataSize inMemoryPartSize,
 		DataSize inMemoryBudget) {
 
 	private static final long MAX_DEFAULT_BUDGET = 64L * 1024 * 1024;
@@ -43,7 +45,7 @@ public record MultipartProperties(@DefaultValue("3800") @Min(1) int maxParts,
 		return this.maxPartHeaderSize.toBytes() >= 256 && this.maxPartHeaderSize.toBytes() <= 1024 * 1024;
 	}
 
-	/** An in-memory part is one array. */
+	/** An in-memory part can be asked for as one array. */
 	@AssertTrue(message = "in-memory-part-size must be below 1GB")
 	boolean isInMemoryPartSizeInRange() {
 		return this.inMemoryPartSize.toBytes() >= 0 && this.inMemoryPartSize.toBytes() < 1024 * 1024 * 1024;

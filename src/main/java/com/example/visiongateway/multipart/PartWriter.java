@@ -7,8 +7,9 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
@@ -16,26 +17,36 @@ import com.example.visiongateway.image.ImageDigest;
 import com.example.visiongateway.io.TempFileBytes;
 
 /**
- * Collects one file part while it streams in: on the heap while it is small and the {@link MemoryBudget} allows,
- * then in a temp file; its SHA-256 is computed on the way, so nobody reads the part again just to fingerprint it.
- * A part on disk is digested and written by a {@link BackgroundSpool} when a spool thread is free.
- * Disk failures are the gateway's, not the caller's: they surface as {@link UncheckedIOException}.
+ * Collects one file part while it streams in: on the heap while it fits under the in-memory part size and the
+ * {@link MemoryBudget} allows, then in a temp file; its SHA-256 is computed on the way, so nobody reads the part
+ * again just to fingerprint it. Heap bytes live in chunks (8 KB doubling to 64 KB), so a growing part is never
+ * copied. Past 256 KB, a {@link BackgroundSpool} digests the part (and writes it, once on disk) when a spool thread
+ * is free, while the request thread goes on reading. Disk failures are the gateway's, not the caller's: they surface
+ * as {@link UncheckedIOException}.
  */
 final class PartWriter {
 
-	private static final int FIRST_CAPACITY = 8 * 1024;
+	private static final int FIRST_CHUNK = 8 * 1024;
+
+	private static final int MAX_CHUNK = 64 * 1024;
+
+	/** Below this, handing work to another thread costs more than it saves. */
+	private static final long DIGEST_ASIDE_FROM = 256 * 1024;
 
 	private final PartHeaders headers;
 
 	private final MemoryBudget budget;
 
-	private final int inMemoryLimit;
+	private final long inMemoryLimit;
 
 	private final Executor spooler;
 
 	private final MessageDigest digest = ImageDigest.newSha256();
 
-	private byte[] memory = new byte[0];
+	/** Heap chunks: all full and digested but the last, which holds {@link #fill} bytes. */
+	private List<byte[]> chunks = new ArrayList<>();
+
+	private int fill;
 
 	private long reserved;
 
@@ -47,8 +58,10 @@ final class PartWriter {
 
 	private BackgroundSpool spool;
 
-	/** @param spooler runs {@link BackgroundSpool}s for parts that go to disk, when it has a thread free */
-	PartWriter(PartHeaders headers, MemoryBudget budget, int inMemoryLimit, Executor spooler) {
+	private boolean spoolRefused;
+
+	/** @param spooler runs {@link BackgroundSpool}s for large parts, when it has a thread free */
+	PartWriter(PartHeaders headers, MemoryBudget budget, long inMemoryLimit, Executor spooler) {
 		this.headers = headers;
 		this.budget = budget;
 		this.inMemoryLimit = inMemoryLimit;
@@ -60,35 +73,46 @@ final class PartWriter {
 	}
 
 	void write(byte[] bytes, int offset, int length) {
+		while (length > 0 && this.channel == null) {
+			if (roomInLastChunk() == 0 && !addChunk(length)) {
+				spill();
+				break;
+			}
+			byte[] last = lastChunk();
+			int copied = Math.min(length, last.length - this.fill);
+			System.arraycopy(bytes, offset, last, this.fill, copied);
+			this.fill += copied;
+			this.size += copied;
+			offset += copied;
+			length -= copied;
+			if (this.fill == last.length) {
+				digest(last, this.fill);
+			}
+		}
 		if (length == 0) {
 			return;
 		}
-		if (this.channel == null && !roomInMemory(this.size + length)) {
-			spill();
+		if (this.spool == null && this.size > DIGEST_ASIDE_FROM) {
+			startSpool();
 		}
 		if (this.spool != null) {
 			this.spool.write(bytes, offset, length);
 		}
 		else {
 			this.digest.update(bytes, offset, length);
-			if (this.channel != null) {
-				writeToFile(ByteBuffer.wrap(bytes, offset, length));
-			}
-			else {
-				System.arraycopy(bytes, offset, this.memory, (int) this.size, length);
-			}
+			writeToFile(ByteBuffer.wrap(bytes, offset, length));
 		}
 		this.size += length;
 	}
 
 	StreamedPart finish() {
-		if (this.spool != null) {
-			this.spool.finish();
-			this.spool = null;
+		if (this.channel == null && roomInLastChunk() > 0) {
+			digest(lastChunk(), this.fill);
 		}
+		finishSpool();
 		String sha256 = HexFormat.of().formatHex(this.digest.digest());
 		if (this.channel == null) {
-			return StreamedPart.inMemory(this.headers, this.memory, (int) this.size, sha256, this.budget, this.reserved);
+			return StreamedPart.inMemory(this.headers, this.chunks, this.size, sha256, this.budget, this.reserved);
 		}
 		try {
 			this.channel.close();
@@ -102,12 +126,13 @@ final class PartWriter {
 
 	/** Gives back what an unfinished part holds. */
 	void abandon() {
-		this.budget.release(this.reserved);
-		this.reserved = 0;
 		if (this.spool != null) {
 			this.spool.abandon();
 			this.spool = null;
 		}
+		this.chunks = null;
+		this.budget.release(this.reserved);
+		this.reserved = 0;
 		if (this.path != null) {
 			try {
 				this.channel.close();
@@ -119,23 +144,66 @@ final class PartWriter {
 		}
 	}
 
-	private boolean roomInMemory(long needed) {
-		if (needed <= this.memory.length) {
-			return true;
-		}
-		if (needed > this.inMemoryLimit) {
+	private byte[] lastChunk() {
+		return this.chunks.get(this.chunks.size() - 1);
+	}
+
+	private int roomInLastChunk() {
+		return this.chunks.isEmpty() ? 0 : lastChunk().length - this.fill;
+	}
+
+	/** A chunk big enough for what is being written, up to 64 KB, and no bigger than the part may still grow. */
+	private boolean addChunk(int writing) {
+		if (this.size >= this.inMemoryLimit) {
 			return false;
 		}
-		int capacity = (int) Math.min(this.inMemoryLimit, Math.max(needed, Math.max(FIRST_CAPACITY, 2L * this.memory.length)));
-		if (!this.budget.tryReserve(capacity - this.reserved)) {
+		int next = Math.max(writing, this.chunks.isEmpty() ? FIRST_CHUNK : 2 * lastChunk().length);
+		next = (int) Math.min(Math.min(next, MAX_CHUNK), this.inMemoryLimit - this.size);
+		if (!this.budget.tryReserve(next)) {
 			return false;
 		}
-		this.reserved = capacity;
-		this.memory = Arrays.copyOf(this.memory, capacity);
+		this.reserved += next;
+		this.chunks.add(new byte[next]);
+		this.fill = 0;
 		return true;
 	}
 
+	/** Digests heap bytes that will not change any more, here or on a spool thread once the part is large. */
+	private void digest(byte[] chunk, int length) {
+		if (this.spool == null && this.size > DIGEST_ASIDE_FROM) {
+			startSpool();
+		}
+		if (this.spool != null) {
+			this.spool.hand(chunk, length);
+		}
+		else {
+			this.digest.update(chunk, 0, length);
+		}
+	}
+
+	private void startSpool() {
+		if (this.spoolRefused) {
+			return;
+		}
+		try {
+			this.spool = BackgroundSpool.start(this.spooler, this.digest, this.channel);
+		}
+		catch (RejectedExecutionException busy) {
+			// Every spool thread is busy: this request's thread does the work itself.
+			this.spoolRefused = true;
+		}
+	}
+
+	private void finishSpool() {
+		if (this.spool != null) {
+			this.spool.finish();
+			this.spool = null;
+		}
+	}
+
+	/** Moves the heap chunks to a temp file, where the rest of the part goes too. */
 	private void spill() {
+		finishSpool();
 		this.path = TempFileBytes.create("part");
 		try {
 			this.channel = FileChannel.open(this.path, StandardOpenOption.WRITE);
@@ -145,16 +213,17 @@ final class PartWriter {
 			this.path = null;
 			throw new UncheckedIOException("Could not open a temp file for a multipart part", ex);
 		}
-		writeToFile(ByteBuffer.wrap(this.memory, 0, (int) this.size));
-		this.memory = null;
+		for (int i = 0; i < this.chunks.size(); i++) {
+			byte[] chunk = this.chunks.get(i);
+			int length = (i == this.chunks.size() - 1) ? this.fill : chunk.length;
+			writeToFile(ByteBuffer.wrap(chunk, 0, length));
+		}
+		if (roomInLastChunk() > 0) {
+			this.digest.update(lastChunk(), 0, this.fill);
+		}
+		this.chunks = null;
 		this.budget.release(this.reserved);
 		this.reserved = 0;
-		try {
-			this.spool = BackgroundSpool.start(this.spooler, this.digest, this.channel);
-		}
-		catch (RejectedExecutionException busy) {
-			// Every spool thread is busy: this request's thread digests and writes the part itself.
-		}
 	}
 
 	private void writeToFile(ByteBuffer bytes) {

@@ -4,10 +4,13 @@ import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.example.visiongateway.io.ByteSource;
@@ -27,7 +30,10 @@ final class StreamedPart implements MultipartFile, ByteSource {
 
 	private final String sha256;
 
-	private final byte[] memory;
+	/** Heap chunks, every one full but the last; null on disk, and dropped on release (a part may outlive it). */
+	private volatile List<byte[]> memory;
+
+	private final boolean onHeap;
 
 	private final Path file;
 
@@ -37,20 +43,21 @@ final class StreamedPart implements MultipartFile, ByteSource {
 
 	private final AtomicBoolean released = new AtomicBoolean();
 
-	private StreamedPart(PartHeaders headers, long size, String sha256, byte[] memory, Path file, MemoryBudget budget,
+	private StreamedPart(PartHeaders headers, long size, String sha256, List<byte[]> memory, Path file, MemoryBudget budget,
 			long reserved) {
 		this.headers = headers;
 		this.size = size;
 		this.sha256 = sha256;
 		this.memory = memory;
+		this.onHeap = memory != null;
 		this.file = file;
 		this.budget = budget;
 		this.reserved = reserved;
 	}
 
-	static StreamedPart inMemory(PartHeaders headers, byte[] bytes, int size, String sha256, MemoryBudget budget,
-			long reserved) {
-		return new StreamedPart(headers, size, sha256, bytes, null, budget, reserved);
+	static StreamedPart inMemory(PartHeaders headers, List<byte[]> chunks, long size, String sha256,
+			MemoryBudget budget, long reserved) {
+		return new StreamedPart(headers, size, sha256, chunks, null, budget, reserved);
 	}
 
 	static StreamedPart onDisk(PartHeaders headers, Path file, long size, String sha256) {
@@ -59,7 +66,7 @@ final class StreamedPart implements MultipartFile, ByteSource {
 
 	@Override
 	public boolean inMemory() {
-		return this.memory != null;
+		return this.onHeap;
 	}
 
 	void release() {
@@ -68,6 +75,7 @@ final class StreamedPart implements MultipartFile, ByteSource {
 				TempFileBytes.deleteQuietly(this.file);
 			}
 			else {
+				this.memory = null;
 				this.budget.release(this.reserved);
 			}
 		}
@@ -110,7 +118,9 @@ final class StreamedPart implements MultipartFile, ByteSource {
 
 	@Override
 	public byte[] getBytes() throws IOException {
-		return (this.memory != null) ? Arrays.copyOf(this.memory, (int) this.size) : Files.readAllBytes(this.file);
+		try (InputStream in = openStream()) {
+			return in.readAllBytes();
+		}
 	}
 
 	@Override
@@ -120,11 +130,22 @@ final class StreamedPart implements MultipartFile, ByteSource {
 
 	@Override
 	public InputStream openStream() throws IOException {
-		if (this.released.get()) {
+		List<byte[]> chunks = this.memory;
+		if (this.released.get() || (this.onHeap && chunks == null)) {
 			throw new IOException("The part was released with its request");
 		}
-		return (this.memory != null) ? new ByteArrayInputStream(this.memory, 0, (int) this.size)
-				: Files.newInputStream(this.file);
+		return this.onHeap ? stream(chunks) : Files.newInputStream(this.file);
+	}
+
+	private InputStream stream(List<byte[]> chunks) {
+		List<InputStream> streams = new ArrayList<>(chunks.size());
+		long left = this.size;
+		for (byte[] chunk : chunks) {
+			int length = (int) Math.min(chunk.length, left);
+			streams.add(new ByteArrayInputStream(chunk, 0, length));
+			left -= length;
+		}
+		return new SequenceInputStream(Collections.enumeration(streams));
 	}
 
 	@Override

@@ -38,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ExtendWith(OutputCaptureExtension.class)
 @TestPropertySource(properties = { "vision.limits.max-image-size=1MB", "vision.limits.max-request-size=3MB",
-		"vision.multipart.max-parts=30" })
+		"vision.multipart.max-parts=30", "vision.multipart.in-memory-part-size=256KB" })
 class HostileInputIntegrationTests extends GatewayIntegrationTest {
 
 	private static final int MAX_IMAGE_SIZE = 1024 * 1024;
@@ -179,7 +179,7 @@ class HostileInputIntegrationTests extends GatewayIntegrationTest {
 
 	@Test
 	void neverWritesAnUploadWhereItsFilenamePoints() throws IOException {
-		// Above the 256 KB in-memory part size, so the part lives in a temp file while the request runs.
+		// Above the in-memory part size set here, so the part lives in a temp file while the request runs.
 		String marker = "vg-escape-" + Long.toHexString(new Random().nextLong()) + ".png";
 		byte[] image = TestImages.pngOfSize(400_000, 3);
 		for (String name : List.of("../../../../" + marker, "..\\..\\..\\" + marker, "/tmp/" + marker)) {

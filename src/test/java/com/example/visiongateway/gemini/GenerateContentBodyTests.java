@@ -168,6 +168,41 @@ class GenerateContentBodyTests {
 	}
 
 	@Test
+	void isQuickToWriteOnlyWhenEveryImageIsASmallHeapImage() {
+		assertThat(GenerateContentBody.of(GenerateContentRequest.of(new TextPart("hi"))).quickToWrite()).isTrue();
+		assertThat(quickToWrite(sized(300_000, true), sized(700_000, true))).isTrue();
+		assertThat(quickToWrite(sized(600_000, true), sized(600_000, true))).as("over 1 MB in all").isFalse();
+		assertThat(quickToWrite(sized(10, true), sized(10, false))).as("one image on disk").isFalse();
+	}
+
+	private static boolean quickToWrite(ByteSource... images) {
+		List<RequestPart> parts = Stream.of(images).map((image) -> (RequestPart) new InlineImagePart(image, "image/png"))
+			.toList();
+		return GenerateContentBody.of(GenerateContentRequest.of(parts.toArray(RequestPart[]::new))).quickToWrite();
+	}
+
+	private static ByteSource sized(long size, boolean inMemory) {
+		return new ByteSource() {
+
+			@Override
+			public long size() {
+				return size;
+			}
+
+			@Override
+			public InputStream openStream() {
+				throw new AssertionError("must not be read");
+			}
+
+			@Override
+			public boolean inMemory() {
+				return inMemory;
+			}
+
+		};
+	}
+
+	@Test
 	void encodesImagesInBlocksOfAtMost64KiBOnlyWhenSubscribed() {
 		TestByteSource image = TestByteSource.random(200_000);
 		Flux<DataBuffer> body = GenerateContentBody

@@ -53,6 +53,24 @@ class BackgroundSpoolTests {
 	}
 
 	@Test
+	void digestsHandedHeapChunksWithoutAFile() {
+		byte[] bytes = new byte[1_000_000];
+		new Random(5).nextBytes(bytes);
+		MessageDigest digest = ImageDigest.newSha256();
+		BackgroundSpool spool = BackgroundSpool.start(this.executor, digest, null);
+		for (int offset = 0; offset < bytes.length; offset += 65_536) {
+			int length = Math.min(65_536, bytes.length - offset);
+			byte[] chunk = new byte[length];
+			System.arraycopy(bytes, offset, chunk, 0, length);
+			spool.hand(chunk, length);
+		}
+		spool.finish();
+
+		assertThat(HexFormat.of().formatHex(digest.digest()))
+			.isEqualTo(HexFormat.of().formatHex(ImageDigest.newSha256().digest(bytes)));
+	}
+
+	@Test
 	void reportsADiskFailureToTheReader() throws IOException {
 		Path file = this.dir.resolve("part");
 		FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);

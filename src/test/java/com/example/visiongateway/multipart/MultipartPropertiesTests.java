@@ -25,7 +25,7 @@ class MultipartPropertiesTests {
 			assertThat(properties.maxPartHeaderSize()).isEqualTo(DataSize.ofKilobytes(10));
 			assertThat(properties.maxTextPartSize()).isEqualTo(DataSize.ofKilobytes(64));
 			assertThat(properties.maxTextSize()).isEqualTo(DataSize.ofMegabytes(2));
-			assertThat(properties.inMemoryPartSize()).isEqualTo(DataSize.ofKilobytes(256));
+			assertThat(properties.inMemoryPartSize()).isEqualTo(DataSize.ofMegabytes(16));
 			assertThat(properties.inMemoryBudgetBytes())
 				.isEqualTo(Math.min(64L * 1024 * 1024, Runtime.getRuntime().maxMemory() / 16));
 		});

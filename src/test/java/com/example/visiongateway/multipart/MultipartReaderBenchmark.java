@@ -29,8 +29,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * One multipart body with a 15,000,000-byte image read from memory by the gateway's reader, as a caption request
  * is. One operation is one megabyte of image, so ops/s reads as MB/s. {@code mode}: {@code spooled} is the real path
- * of a large part (delimiter search, temp file, SHA-256 on a spool thread); {@code inline} the same with no spool
- * thread free, so the reading thread digests and writes too.
+ * of a large part (delimiter search, SHA-256 on a spool thread); {@code inline} the same with no spool thread free,
+ * so the reading thread digests too. {@code store}: {@code heap} keeps the part on the heap (the default for a part
+ * up to 16 MB within the budget), {@code disk} writes it to a temp file (a larger part, or the budget used up).
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -46,6 +47,9 @@ public class MultipartReaderBenchmark {
 
 	@Param({ "spooled", "inline" })
 	public String mode;
+
+	@Param({ "heap", "disk" })
+	public String store;
 
 	private byte[] body;
 
@@ -71,7 +75,9 @@ public class MultipartReaderBenchmark {
 		this.spooler = "spooled".equals(this.mode) ? this.pool : (task) -> {
 			throw new RejectedExecutionException();
 		};
-		this.limits = new MultipartLimits(3800, 10 * 1024, 64 * 1024, 2 * 1024 * 1024, 64L << 20, 1L << 30, 256 * 1024);
+		int inMemoryPartSize = "heap".equals(this.store) ? 16 << 20 : 256 * 1024;
+		this.limits = new MultipartLimits(3800, 10 * 1024, 64 * 1024, 2 * 1024 * 1024, 64L << 20, 1L << 30,
+				inMemoryPartSize);
 	}
 
 	@TearDown

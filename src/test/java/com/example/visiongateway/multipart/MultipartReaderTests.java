@@ -98,6 +98,45 @@ class MultipartReaderTests {
 	}
 
 	@Test
+	void keepsLargePartsExactWhetherOnTheHeapOrSpilledHalfWay() throws IOException {
+		// Past 256 KB a spool thread digests heap chunks; a part then outgrows the in-memory size (512 KB) or the
+		// budget and moves to a temp file half-way.
+		MultipartLimits limits = new MultipartLimits(100, 1024, 1024, 4096, 4 << 20, 16 << 20, 512 * 1024);
+		Random random = new Random(11);
+		for (int round = 0; round < 20; round++) {
+			Body body = new Body();
+			List<byte[]> expected = new ArrayList<>();
+			int parts = 1 + random.nextInt(3);
+			for (int i = 0; i < parts; i++) {
+				byte[] content = nearDelimiters(random, 200_000 + random.nextInt(500_000));
+				expected.add(content);
+				body.file("images", i + ".bin", null, content);
+			}
+			long heap = List.of(0L, 300_000L, 900_000L, 4L << 20).get(round % 4);
+			MemoryBudget budget = new MemoryBudget(heap);
+
+			ParsedMultipart parsed = read(body.bytes(), limits, budget);
+
+			List<MultipartFile> files = parsed.files().get("images");
+			for (int i = 0; i < parts; i++) {
+				StreamedPart part = (StreamedPart) files.get(i);
+				assertThat(part.getBytes()).as("round %d part %d", round, i).isEqualTo(expected.get(i));
+				assertThat(part.knownSha256()).isEqualTo(sha256(expected.get(i)));
+				if (heap == 0 || expected.get(i).length > 512 * 1024) {
+					assertThat(part.inMemory()).isFalse();
+				}
+			}
+			if (heap == 4L << 20) {
+				assertThat(files).extracting((file) -> ((StreamedPart) file).inMemory())
+					.as("room for every part under the in-memory size")
+					.containsExactlyElementsOf(expected.stream().map((content) -> content.length <= 512 * 1024).toList());
+			}
+			parsed.release();
+			assertThat(budget.available()).isEqualTo(heap);
+		}
+	}
+
+	@Test
 	void acceptsAPreambleTransportPaddingAndAnEpilogue() throws IOException {
 		byte[] body = ("preamble\r\n--b0undary  \t\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nx\r\n--b0undary--"
 				+ "\r\nepilogue").getBytes(StandardCharsets.US_ASCII);
