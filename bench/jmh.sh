@@ -4,8 +4,10 @@
 #   GenerateContentBodyBenchmark   the streamed base64 body of a 15 MB inline image (ops/s = MB/s of image bytes)
 #   TransferPlannerBenchmark       planning a 3,600-image ask (us/op)
 #   MaskPostProcessingBenchmark    ten 64 x 64 masks into COCO RLE over a 4000 x 3000 image (ms/op)
+#   MultipartReaderBenchmark       a 15 MB image part through the multipart reader, on the heap or on disk, digested
+#                                  on a spool thread or inline (ops/s = MB/s of image bytes)
 #
-#   bench/jmh.sh                       # all four
+#   bench/jmh.sh                       # all five
 #   bench/jmh.sh TransferPlanner       # a regular expression over benchmark names; more JMH options may follow
 #
 # Builds the test classes and the test classpath with Maven (offline first), then runs org.openjdk.jmh.Main.
