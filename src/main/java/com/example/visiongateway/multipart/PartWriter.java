@@ -19,8 +19,8 @@ import com.example.visiongateway.io.TempFileBytes;
 /**
  * Collects one file part while it streams in: on the heap while it fits under the in-memory part size and the
  * {@link MemoryBudget} allows, then in a temp file; its SHA-256 is computed on the way, so nobody reads the part
- * again just to fingerprint it. Heap bytes live in chunks (8 KB doubling to 64 KB), so a growing part is never
- * copied. Past 256 KB, a {@link BackgroundSpool} digests the part (and writes it, once on disk) when a spool thread
+ * again just to fingerprint it. Heap bytes live in chunks of up to 64 KB, sized to what arrives, so a growing part
+ * is never copied. Past 256 KB, a {@link BackgroundSpool} digests the part (and writes it, once on disk) when a spool thread
  * is free, while the request thread goes on reading. Disk failures are the gateway's, not the caller's: they surface
  * as {@link UncheckedIOException}.
  */
