@@ -3,8 +3,8 @@
 # Target: all complete in under 2.5 s wall time, no errors, heap under 300 MB. Loopback only; every burst has a
 # deadline (BENCH_BURST_TIMEOUT, default 60 s); everything started here is stopped on exit.
 #
-#   bench/concurrency.sh      # about 3 minutes; BENCH_SKIP_BUILD=1 reuses the jar, BENCH_KEEP=1 keeps logs,
-#                             # BENCH_WARMUP=60 seconds of steady warm-up load
+#   bench/concurrency.sh      # about 4 minutes; BENCH_SKIP_BUILD=1 reuses the jar, BENCH_KEEP=1 keeps logs,
+#                             # BENCH_WARMUP=120 seconds of steady warm-up load
 #   BENCH_JFR=1 bench/concurrency.sh   # also profile the measured bursts (JFR) and print the hottest methods
 #
 # BENCH_GATEWAY_ARGS adds gateway settings (for instance outbound pool or concurrency properties); the gateway
@@ -44,11 +44,11 @@ GATEWAY_ARGS="${BENCH_GATEWAY_ARGS:-}" start_gateway "$UPSTREAM_PORT" ${BENCH_JA
 echo "gateway settings: ${BENCH_JAVA_OPTS:--Xmx300m} ${BENCH_GATEWAY_ARGS:-(defaults)}"
 # Warm-up: the JIT needs tens of thousands of requests before a request's code is compiled for good, far more than a
 # few bursts make (measured cold, the third burst still spent a third of its CPU compiling). So first a steady load
-# for BENCH_WARMUP seconds (default 60) on the model the upstream answers at once, then bursts to open the
+# for BENCH_WARMUP seconds (default 120) on the model the upstream answers at once, then bursts to open the
 # connections; each warm-up burst is reported too.
-log "warming the gateway up (${BENCH_WARMUP:-60}s of steady load, then bursts)"
+log "warming the gateway up (${BENCH_WARMUP:-120}s of steady load, then bursts)"
 url="http://127.0.0.1:$GATEWAY_PORT/v1/vision/caption"
-warm=$(((${BENCH_WARMUP:-60} + 1) / 2))
+warm=$(((${BENCH_WARMUP:-120} + 1) / 2))
 for name in tiny jpeg100k; do
 	wrk -t1 -c32 -d"${warm}s" --timeout 60s -s "$BENCH_DIR/post.lua" "$url" -- "$WORK/inputs/$name.undelayed.multipart" \
 		"$MULTIPART" 0 | sed -n "s/^RESULT /warm-up, steady load ($name image, c=32): /p" | cut -c1-160

@@ -144,8 +144,11 @@ start_gateway() {
 	local upstream="$1"
 	shift
 	GATEWAY_PORT="$(free_port)"
+	# As in the container image (Dockerfile), Tomcat runs requests on virtual threads; BENCH_VIRTUAL_THREADS=false
+	# measures the platform-thread pool instead.
 	# shellcheck disable=SC2086
-	"$JAVA_BIN" "$@" -jar "$JAR" --server.address=127.0.0.1 --server.port="$GATEWAY_PORT" \
+	SPRING_THREADS_VIRTUAL_ENABLED="${BENCH_VIRTUAL_THREADS:-true}" \
+		"$JAVA_BIN" "$@" -jar "$JAR" --server.address=127.0.0.1 --server.port="$GATEWAY_PORT" \
 		--vision.gemini.base-url="http://127.0.0.1:$upstream" --vision.gemini.api-key=bench \
 		--management.tracing.sampling.probability=0 ${GATEWAY_ARGS:-} >"$WORK/gateway.log" 2>&1 &
 	GATEWAY_PID=$!
@@ -175,6 +178,7 @@ machine_facts() {
 	echo "cpu: $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)"
 	echo "memory: $(free -h | awk '/^Mem:/ {print $2 " total, " $7 " available"}')"
 	echo "jdk: $("$JAVA_BIN" -version 2>&1 | head -1)"
+	echo "gateway request threads: $([[ "${BENCH_VIRTUAL_THREADS:-true}" == true ]] && echo virtual || echo platform)"
 	echo "wrk: $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2), nginx: $(nginx -v 2>&1 | cut -d/ -f2)"
 	echo "load: $(cut -d' ' -f1-3 /proc/loadavg)"
 }
