@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# JMH micro-benchmarks, short and bounded (one fork, a few one- or two-second iterations each; about 4 minutes):
+# JMH micro-benchmarks, short and bounded (one fork, a few one- or two-second iterations each; about 5 minutes):
 #   ImageInspectorBenchmark        type and dimension sniffing per format, SHA-256 of a 1.5 MB JPEG (us/op)
 #   GenerateContentBodyBenchmark   the streamed base64 body of a 15 MB inline image (ops/s = MB/s of image bytes)
 #   TransferPlannerBenchmark       planning a 3,600-image ask (us/op)
