@@ -20,7 +20,10 @@ public enum ErrorCode {
 	RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS, "Rate limited"),
 	UPSTREAM_ERROR(HttpStatus.BAD_GATEWAY, "Upstream error"),
 	UPSTREAM_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "Upstream unavailable"),
-	UPSTREAM_TIMEOUT(HttpStatus.GATEWAY_TIMEOUT, "Upstream timeout");
+	UPSTREAM_TIMEOUT(HttpStatus.GATEWAY_TIMEOUT, "Upstream timeout"),
+	REQUEST_TIMEOUT(HttpStatus.REQUEST_TIMEOUT, "Request timeout"),
+	OVERLOADED(HttpStatus.SERVICE_UNAVAILABLE, "Overloaded"),
+	MODEL_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "Model unavailable");
 
 	private final HttpStatus status;
 

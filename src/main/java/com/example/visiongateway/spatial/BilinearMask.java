@@ -14,7 +14,7 @@ import java.util.Arrays;
  * and its result is rounded to 8 bits before the vertical pass. A pass is skipped when its size
  * does not change.
  */
-final class BilinearMask {
+final class BilinearMask implements BoxMask {
 
 	private static final int PRECISION_BITS = 32 - 8 - 2;
 
@@ -46,20 +46,18 @@ final class BilinearMask {
 		this.vertical = new Taps(source.height(), height);
 	}
 
-	int width() {
+	@Override
+	public int width() {
 		return this.width;
 	}
 
-	int height() {
+	@Override
+	public int height() {
 		return this.height;
 	}
 
-	/**
-	 * Compute one column of the resized, thresholded mask.
-	 * @param x the column, 0 to width - 1
-	 * @param out receives {@code height} values, top to bottom
-	 */
-	void column(int x, boolean[] out) {
+	@Override
+	public void column(int x, boolean[] out) {
 		int base = x * this.sourceHeight;
 		byte[] columns = this.columns;
 		int[] first = this.vertical.first;

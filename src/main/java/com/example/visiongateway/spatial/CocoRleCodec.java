@@ -18,7 +18,7 @@ final class CocoRleCodec {
 	private CocoRleCodec() {
 	}
 
-	static EncodedMask encode(int imageWidth, int imageHeight, PixelBox box, BilinearMask mask) {
+	static EncodedMask encode(int imageWidth, int imageHeight, PixelBox box, BoxMask mask) {
 		Runs runs = new Runs();
 		runs.zeros((long) box.x1() * imageHeight);
 		int height = box.height();
