@@ -25,10 +25,11 @@ import java.util.regex.Pattern;
  * @param entrypoint the runtime stage's exec-form ENTRYPOINT
  * @param layers the Spring Boot layers the runtime stage copies, in copy order
  * @param extractCommand the build stage's layer extraction command, split into arguments
+ * @param runtimeRuns the runtime stage's RUN instructions, as written
  */
 record DockerfileSpec(String buildImage, String runtimeImage, Map<String, String> env, String user,
 		List<String> volumes, List<String> exposedPorts, List<String> entrypoint, List<String> layers,
-		List<String> extractCommand) {
+		List<String> extractCommand, List<String> runtimeRuns) {
 
 	static final Path DOCKERFILE = Path.of("Dockerfile");
 
@@ -62,6 +63,7 @@ record DockerfileSpec(String buildImage, String runtimeImage, Map<String, String
 		List<String> volumes = new ArrayList<>();
 		List<String> ports = new ArrayList<>();
 		List<String> layers = new ArrayList<>();
+		List<String> runs = new ArrayList<>();
 		List<String> entrypoint = List.of();
 		String user = null;
 		for (String[] instruction : runtime) {
@@ -74,6 +76,7 @@ record DockerfileSpec(String buildImage, String runtimeImage, Map<String, String
 					}
 				}
 				case "USER" -> user = args;
+				case "RUN" -> runs.add(args);
 				case "VOLUME" -> volumes.addAll(words(args));
 				case "EXPOSE" -> ports.addAll(words(args));
 				case "ENTRYPOINT" -> entrypoint = quoted(args);
@@ -91,7 +94,7 @@ record DockerfileSpec(String buildImage, String runtimeImage, Map<String, String
 		List<String> extractCommand = extract.find() ? words(extract.group()) : List.of();
 		return new DockerfileSpec(stages.get(0).get(0)[1].split("\\s+")[0], runtime.get(0)[1].split("\\s+")[0],
 				Map.copyOf(env), user, List.copyOf(volumes), List.copyOf(ports), entrypoint, List.copyOf(layers),
-				extractCommand);
+				extractCommand, List.copyOf(runs));
 	}
 
 	/**

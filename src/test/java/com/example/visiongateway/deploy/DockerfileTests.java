@@ -38,10 +38,19 @@ class DockerfileTests {
 	void copiesSpringBootLayersFromLeastToMostOftenChanged() {
 		assertThat(this.dockerfile.layers())
 			.containsExactly("dependencies", "spring-boot-loader", "snapshot-dependencies", "application");
+		// Without --launcher: app.jar names its dependencies in lib/ on its manifest class path, the layout an AOT
+		// cache can record (classes loaded by Spring Boot's nested-jar launcher cannot be cached).
 		assertThat(this.dockerfile.extractCommand()).containsExactly("java", "-Djarmode=tools", "-jar", "app.jar",
-				"extract", "--layers", "--launcher", "--destination", "extracted");
-		assertThat(this.dockerfile.entrypoint()).containsExactly("java",
-				"org.springframework.boot.loader.launch.JarLauncher");
+				"extract", "--layers", "--destination", "extracted");
+	}
+
+	@Test
+	void startsFromTheAotCacheItsTrainingRunMade() {
+		assertThat(this.dockerfile.entrypoint()).containsExactly("java", "-XX:AOTCache=app.aot", "-jar", "app.jar");
+		assertThat(this.dockerfile.runtimeRuns()).anySatisfy((run) -> assertThat(run)
+			.contains("--mount=type=bind,from=build,source=/workspace/training,target=/training")
+			.endsWith("aot-train.sh /app \"/training/*\""));
+		assertThat(Path.of("scripts/aot-train.sh")).isExecutable();
 	}
 
 	@Test
