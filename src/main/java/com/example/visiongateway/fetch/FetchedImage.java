@@ -1,5 +1,6 @@
 package com.example.visiongateway.fetch;
 
+import com.example.visiongateway.budget.Reservation;
 import com.example.visiongateway.io.ByteSource;
 import com.example.visiongateway.io.TempFileBytes;
 
@@ -12,15 +13,18 @@ import com.example.visiongateway.io.TempFileBytes;
  * @param host the host the bytes finally came from, after any redirects
  * @param bytes the body, exactly as received
  * @param contentType the response's Content-Type, or {@code null} when it had none
+ * @param disk what the temp file holds of the disk budget
  */
-public record FetchedImage(String url, String host, ByteSource bytes, String contentType) implements AutoCloseable {
+public record FetchedImage(String url, String host, ByteSource bytes, String contentType,
+		Reservation disk) implements AutoCloseable {
 
-	/** Deletes the temp file; safe to call more than once. */
+	/** Deletes the temp file and gives its disk back; safe to call more than once. */
 	@Override
 	public void close() {
 		if (this.bytes instanceof TempFileBytes file) {
 			file.delete();
 		}
+		this.disk.close();
 	}
 
 }

@@ -1,7 +1,5 @@
 package com.example.visiongateway.fetch;
 
-import com.example.visiongateway.io.TempFileBytes;
-
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
@@ -13,8 +11,12 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import javax.net.ssl.SSLException;
 
+import com.example.visiongateway.budget.Budget;
+import com.example.visiongateway.budget.BudgetConfiguration;
+import com.example.visiongateway.budget.Reservation;
 import com.example.visiongateway.error.VisionException;
 import com.example.visiongateway.image.ImageLimits;
+import com.example.visiongateway.io.TempFileBytes;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -30,6 +32,7 @@ import reactor.netty.http.client.PrematureCloseException;
 import reactor.netty.resources.ConnectionProvider;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
@@ -40,7 +43,9 @@ import org.springframework.stereotype.Component;
  * Every hop (the URL and each redirect, at most {@code vision.fetch.max-redirects}) is checked by
  * {@link FetchGuard}: IP literals and metadata names before connecting, names by the resolver that
  * also supplies the addresses connected to. Redirects are followed here, never by the client, and
- * the body streams into a temp file that is abandoned as soon as it passes the upload byte limit.
+ * the body streams into a temp file that is abandoned as soon as it passes the upload byte limit; its bytes are
+ * charged to the shared disk budget as they arrive (503 {@code OVERLOADED} when it is spent: the event loop does not
+ * wait) and given back when the image is closed.
  * Refusals are 400 {@code URL_NOT_ALLOWED}; everything else that goes wrong, including a body
  * over the limit, is 422 {@code URL_FETCH_FAILED}, naming the host, never the query. Safe to
  * call concurrently; connections are not pooled, so each hop resolves and is checked afresh.
@@ -64,13 +69,17 @@ public final class ImageFetcher implements AutoCloseable {
 
 	private final long maxBytes;
 
+	private final Budget disk;
+
 	@Autowired
-	public ImageFetcher(FetchProperties properties, ImageLimits limits) {
-		this(properties, limits, null);
+	public ImageFetcher(FetchProperties properties, ImageLimits limits,
+			@Qualifier(BudgetConfiguration.DISK) Budget disk) {
+		this(properties, limits, disk, null);
 	}
 
 	/** With a TLS context of its own, so tests can trust a local certificate. */
-	ImageFetcher(FetchProperties properties, ImageLimits limits, SslContext sslContext) {
+	ImageFetcher(FetchProperties properties, ImageLimits limits, Budget disk, SslContext sslContext) {
+		this.disk = disk;
 		this.guard = new FetchGuard(properties.allowedHosts());
 		this.resolver = new VettingResolverGroup(this.guard);
 		this.maxRedirects = properties.maxRedirects();
@@ -150,10 +159,11 @@ public final class ImageFetcher implements AutoCloseable {
 			return Mono.error(tooLarge(target));
 		}
 		String contentType = response.responseHeaders().get(HttpHeaderNames.CONTENT_TYPE);
+		Reservation disk = new Reservation(this.disk, Duration.ZERO);
 		return Mono.fromCallable(() -> TempFileBytes.create("fetch"))
-			.flatMap((file) -> spool(connection, target, file)
+			.flatMap((file) -> spool(connection, target, file, disk)
 				.map((size) -> new Outcome.Fetched(new FetchedImage(original.shown(), target.host(),
-						new TempFileBytes(file, size), contentType))));
+						new TempFileBytes(file, size), contentType, disk))));
 	}
 
 	/**
@@ -161,7 +171,7 @@ public final class ImageFetcher implements AutoCloseable {
 	 * download and the connection. Network buffers are copied on the event loop (they are
 	 * released right after), and the file is written asynchronously.
 	 */
-	private Mono<Long> spool(Connection connection, FetchTarget target, Path file) {
+	private Mono<Long> spool(Connection connection, FetchTarget target, Path file, Reservation disk) {
 		AtomicLong received = new AtomicLong();
 		AtomicBoolean complete = new AtomicBoolean();
 		Flux<DataBuffer> chunks = connection.inbound().receive().map((buffer) -> {
@@ -169,6 +179,7 @@ public final class ImageFetcher implements AutoCloseable {
 			if (received.addAndGet(length) > this.maxBytes) {
 				throw tooLarge(target);
 			}
+			disk.add(length);
 			byte[] copy = new byte[length];
 			buffer.readBytes(copy);
 			return DefaultDataBufferFactory.sharedInstance.wrap(copy);
@@ -179,10 +190,14 @@ public final class ImageFetcher implements AutoCloseable {
 				return received.get();
 			}))
 			// before the failure travels on, so no caller ever sees it while the file is still there
-			.doOnError((ex) -> TempFileBytes.deleteQuietly(file))
+			.doOnError((ex) -> {
+				TempFileBytes.deleteQuietly(file);
+				disk.close();
+			})
 			.doOnCancel(() -> {
 				if (!complete.get()) {
 					TempFileBytes.deleteQuietly(file);
+					disk.close();
 				}
 			});
 	}

@@ -1,5 +1,6 @@
 package com.example.visiongateway.multipart;
 
+import java.time.Duration;
 import java.util.Map;
 
 import com.example.visiongateway.error.ErrorCode;
@@ -22,6 +23,11 @@ final class MultipartProblems {
 
 	static VisionException unreadable() {
 		return new VisionException(ErrorCode.BAD_REQUEST, "The request body could not be read to its end.");
+	}
+
+	static VisionException timedOut(Duration timeout) {
+		return new VisionException(ErrorCode.REQUEST_TIMEOUT,
+				"The request body did not arrive within the " + timeout.toMillis() + " ms allowed.");
 	}
 
 	static VisionException requestTooLarge(long limit) {

@@ -1,5 +1,7 @@
 package com.example.visiongateway.multipart;
 
+import java.time.Duration;
+
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -20,8 +22,10 @@ import org.springframework.validation.annotation.Validated;
  * @param inMemoryPartSize a file part up to this size stays on the heap, within the budget; larger ones go to a temp
  * file. The default holds the largest image that can still be sent inline (a 20 MB request), so it is never written
  * to disk and read back
- * @param inMemoryBudget heap all in-memory file parts of all requests may use together; past it, parts go to temp
- * files, so memory stays bounded whatever the number of callers. Unset: a sixteenth of the maximum heap, at most 64 MB
+ * @param inMemoryBudget how much of the shared heap budget ({@code vision.budget.heap}) image parts may take; past it,
+ * parts go to temp files, leaving the rest to what cannot go to disk (read buffers, names, text). Unset: a sixteenth
+ * of the maximum heap, at most 64 MB
+ * @param bodyTimeout the whole body must arrive within it (408 after it)
  */
 @ConfigurationProperties("vision.multipart")
 @Validated
@@ -29,7 +33,7 @@ public record MultipartProperties(@DefaultValue("3800") @Min(1) int maxParts,
 		@DefaultValue("10KB") @NotNull DataSize maxPartHeaderSize,
 		@DefaultValue("64KB") @NotNull DataSize maxTextPartSize, @DefaultValue("2MB") @NotNull DataSize maxTextSize,
 		@DefaultValue("16MB") @NotNull DataSize inMemoryPartSize,
-		DataSize inMemoryBudget) {
+		DataSize inMemoryBudget, @DefaultValue("2m") @NotNull Duration bodyTimeout) {
 
 	private static final long MAX_DEFAULT_BUDGET = 64L * 1024 * 1024;
 
@@ -43,6 +47,11 @@ public record MultipartProperties(@DefaultValue("3800") @Min(1) int maxParts,
 	@AssertTrue(message = "max-part-header-size must be from 256B to 1MB")
 	boolean isMaxPartHeaderSizeInRange() {
 		return this.maxPartHeaderSize.toBytes() >= 256 && this.maxPartHeaderSize.toBytes() <= 1024 * 1024;
+	}
+
+	@AssertTrue(message = "body-timeout must be positive")
+	boolean isBodyTimeoutPositive() {
+		return !this.bodyTimeout.isNegative() && !this.bodyTimeout.isZero();
 	}
 
 	/** An in-memory part can be asked for as one array. */

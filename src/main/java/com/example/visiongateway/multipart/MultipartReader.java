@@ -4,13 +4,18 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.Executor;
+
+import com.example.visiongateway.budget.Reservation;
 
 /**
  * Reads a multipart/form-data body in one pass over a fixed buffer: file parts stream into {@link PartWriter}s
  * (heap or temp file, SHA-256 on the way), text parts into strings, every limit enforced as the bytes arrive so an
- * endless or oversized body is refused without being read to its end. Delimiters are found with
- * {@link DelimiterSearch}.
+ * endless or oversized body is refused without being read to its end, and a body that takes longer than its timeout
+ * is refused as soon as a read returns past it (or the socket's own read timeout ends a silent one). Everything the
+ * request holds on the heap is charged to the heap budget: the read buffer while reading, part names, filenames and
+ * text until the request ends. Delimiters are found with {@link DelimiterSearch}.
  */
 final class MultipartReader {
 
@@ -20,15 +25,24 @@ final class MultipartReader {
 
 	private static final byte LF = '\n';
 
+	/** Objects, map entries and arrays around each part's name and filename, charged besides their characters. */
+	private static final int PART_OVERHEAD = 256;
+
 	private final InputStream in;
 
 	private final DelimiterSearch delimiter;
 
 	private final MultipartLimits limits;
 
-	private final MemoryBudget budget;
+	private final BodyBudgets budgets;
+
+	private final Reservation heap;
 
 	private final Executor spooler;
+
+	private final Duration timeout;
+
+	private final long deadline;
 
 	private final byte[] buffer;
 
@@ -43,9 +57,14 @@ final class MultipartReader {
 
 	private long textBytes;
 
-	/** @param declaredLength the body's Content-Length, or -1: a small body gets a small buffer */
-	MultipartReader(InputStream in, long declaredLength, byte[] boundary, MultipartLimits limits, MemoryBudget budget,
-			Executor spooler) {
+	/**
+	 * @param declaredLength the body's Content-Length, or -1: a small body gets a small buffer
+	 * @param timeout how long, from now, the whole body may take to arrive
+	 * @throws com.example.visiongateway.error.VisionException {@code OVERLOADED} when the heap budget has no room for
+	 * the read buffer
+	 */
+	MultipartReader(InputStream in, long declaredLength, byte[] boundary, MultipartLimits limits, BodyBudgets budgets,
+			Executor spooler, Duration timeout) {
 		this.in = in;
 		byte[] pattern = new byte[boundary.length + 4];
 		pattern[0] = CR;
@@ -55,11 +74,16 @@ final class MultipartReader {
 		System.arraycopy(boundary, 0, pattern, 4, boundary.length);
 		this.delimiter = new DelimiterSearch(pattern);
 		this.limits = limits;
-		this.budget = budget;
+		this.budgets = budgets;
 		this.spooler = spooler;
+		this.timeout = timeout;
+		this.deadline = System.nanoTime() + timeout.toNanos();
 		int needed = limits.maxPartHeaderSize() + 2 * pattern.length + 8;
 		int wanted = (declaredLength >= 0 && declaredLength < MAX_BUFFER_SIZE) ? (int) declaredLength + 2 : MAX_BUFFER_SIZE;
-		this.buffer = new byte[Math.max(needed, wanted)];
+		int size = Math.max(needed, wanted);
+		this.heap = budgets.heapReservation();
+		this.heap.add(size);
+		this.buffer = new byte[size];
 		// The body reads as if it began with CRLF, so the first delimiter is found like every other one.
 		this.buffer[0] = CR;
 		this.buffer[1] = LF;
@@ -72,7 +96,7 @@ final class MultipartReader {
 	 * @throws IOException when the body cannot be read (the caller went away, say)
 	 */
 	ParsedMultipart read() throws IOException {
-		ParsedMultipart parsed = new ParsedMultipart();
+		ParsedMultipart parsed = new ParsedMultipart(this.heap);
 		try {
 			skipPreamble();
 			int parts = 0;
@@ -81,6 +105,7 @@ final class MultipartReader {
 					throw MultipartProblems.tooManyParts(this.limits.maxParts());
 				}
 				PartHeaders headers = PartHeaders.parse(readHeaderBlock());
+				this.heap.add(heldFor(headers));
 				if (headers.isFile()) {
 					parsed.addFile(readFile(headers));
 				}
@@ -88,12 +113,21 @@ final class MultipartReader {
 					parsed.addText(headers, readText(headers));
 				}
 			}
+			// the buffer is dropped with the reader
+			this.heap.give(this.buffer.length);
 			return parsed;
 		}
 		catch (IOException | RuntimeException ex) {
 			parsed.release();
 			throw ex;
 		}
+	}
+
+	/** Heap a part's headers keep until the request ends: its name and filename, two bytes a character at most. */
+	private static long heldFor(PartHeaders headers) {
+		long characters = headers.name().length() + ((headers.filename() != null) ? headers.filename().length() : 0)
+				+ ((headers.contentType() != null) ? headers.contentType().length() : 0);
+		return PART_OVERHEAD + 2 * characters;
 	}
 
 	private void skipPreamble() throws IOException {
@@ -159,7 +193,7 @@ final class MultipartReader {
 	}
 
 	private StreamedPart readFile(PartHeaders headers) throws IOException {
-		PartWriter writer = new PartWriter(headers, this.budget, this.limits.inMemoryPartSize(), this.spooler);
+		PartWriter writer = new PartWriter(headers, this.budgets, this.limits.inMemoryPartSize(), this.spooler);
 		try {
 			copyBody(headers, (bytes, offset, length) -> {
 				if (writer.size() + length > this.limits.maxFileSize()) {
@@ -185,6 +219,8 @@ final class MultipartReader {
 			if (this.textBytes > this.limits.maxTextSize()) {
 				throw MultipartProblems.textTooLarge(this.limits.maxTextSize());
 			}
+			// kept as a String (up to two bytes a character) until the request ends
+			this.heap.add(2L * length);
 			text.write(bytes, offset, length);
 		});
 		return text.toString(headers.charset());
@@ -232,14 +268,37 @@ final class MultipartReader {
 			this.position = 0;
 		}
 		int wanted = this.buffer.length - this.limit;
-		int count = this.in.readNBytes(this.buffer, this.limit, wanted);
-		this.ended = count < wanted;
+		int count = 0;
+		while (count < wanted) {
+			int read = readBeforeDeadline(this.limit + count, wanted - count);
+			if (read < 0) {
+				this.ended = true;
+				break;
+			}
+			count += read;
+		}
 		this.received += count;
 		if (this.received > this.limits.maxRequestSize()) {
 			throw MultipartProblems.requestTooLarge(this.limits.maxRequestSize());
 		}
 		this.limit += count;
 		return count > 0;
+	}
+
+	/** One read of the socket, refused once the body has taken longer than its timeout. */
+	private int readBeforeDeadline(int offset, int length) throws IOException {
+		if (System.nanoTime() - this.deadline > 0) {
+			throw MultipartProblems.timedOut(this.timeout);
+		}
+		try {
+			return this.in.read(this.buffer, offset, length);
+		}
+		catch (IOException ex) {
+			if (System.nanoTime() - this.deadline > 0) {
+				throw MultipartProblems.timedOut(this.timeout);
+			}
+			throw ex;
+		}
 	}
 
 	/** Where a part's bytes go. */

@@ -5,12 +5,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.example.visiongateway.budget.Reservation;
+
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.multipart.MultipartFile;
 
-/** The parts of one request, in arrival order: files by name, text values by name, and what each text part declared. */
+/**
+ * The parts of one request, in arrival order: files by name, text values by name, and what each text part declared;
+ * with the heap it holds for names and text (each file part holds its own bytes).
+ */
 final class ParsedMultipart {
+
+	private final Reservation heap;
 
 	private final MultiValueMap<String, MultipartFile> files = new LinkedMultiValueMap<>();
 
@@ -19,6 +26,11 @@ final class ParsedMultipart {
 	private final Map<String, String> textContentTypes = new LinkedHashMap<>();
 
 	private final List<StreamedPart> parts = new ArrayList<>();
+
+	/** @param heap the request's own heap reservation, given back on {@link #release()} */
+	ParsedMultipart(Reservation heap) {
+		this.heap = heap;
+	}
 
 	void addFile(StreamedPart part) {
 		this.parts.add(part);
@@ -50,9 +62,10 @@ final class ParsedMultipart {
 		return this.parts;
 	}
 
-	/** Deletes the temp files and gives back the heap; safe to call more than once. */
+	/** Deletes the temp files and gives back heap and disk; safe to call more than once. */
 	void release() {
 		this.parts.forEach(StreamedPart::release);
+		this.heap.close();
 	}
 
 }

@@ -13,12 +13,13 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
+import com.example.visiongateway.budget.Reservation;
 import com.example.visiongateway.image.ImageDigest;
 import com.example.visiongateway.io.TempFileBytes;
 
 /**
  * Collects one file part while it streams in: on the heap while it fits under the in-memory part size and the
- * {@link MemoryBudget} allows, then in a temp file; its SHA-256 is computed on the way, so nobody reads the part
+ * shared heap budget allows, then in a temp file charged to the disk budget; its SHA-256 is computed on the way, so nobody reads the part
  * again just to fingerprint it. Heap bytes live in chunks of up to 64 KB, sized to what arrives, so a growing part
  * is never copied. Past 256 KB, a {@link BackgroundSpool} digests the part (and writes it, once on disk) when a spool thread
  * is free, while the request thread goes on reading. Disk failures are the gateway's, not the caller's: they surface
@@ -33,9 +34,18 @@ final class PartWriter {
 	/** Below this, handing work to another thread costs more than it saves. */
 	private static final long DIGEST_ASIDE_FROM = 256 * 1024;
 
+	/** Temp-disk bytes are reserved this far ahead, so a growing file does not reserve on every read. */
+	private static final long DISK_STEP = 1024 * 1024;
+
 	private final PartHeaders headers;
 
-	private final MemoryBudget budget;
+	private final BodyBudgets budgets;
+
+	private final Reservation heap;
+
+	private final Reservation partsOnHeap;
+
+	private final Reservation disk;
 
 	private final long inMemoryLimit;
 
@@ -48,8 +58,6 @@ final class PartWriter {
 
 	private int fill;
 
-	private long reserved;
-
 	private long size;
 
 	private Path path;
@@ -61,9 +69,12 @@ final class PartWriter {
 	private boolean spoolRefused;
 
 	/** @param spooler runs {@link BackgroundSpool}s for large parts, when it has a thread free */
-	PartWriter(PartHeaders headers, MemoryBudget budget, long inMemoryLimit, Executor spooler) {
+	PartWriter(PartHeaders headers, BodyBudgets budgets, long inMemoryLimit, Executor spooler) {
 		this.headers = headers;
-		this.budget = budget;
+		this.budgets = budgets;
+		this.heap = budgets.heapReservation();
+		this.partsOnHeap = budgets.partsOnHeapReservation();
+		this.disk = budgets.diskReservation();
 		this.inMemoryLimit = inMemoryLimit;
 		this.spooler = spooler;
 	}
@@ -92,6 +103,7 @@ final class PartWriter {
 		if (length == 0) {
 			return;
 		}
+		reserveDisk(this.size + length);
 		if (this.spool == null && this.size > DIGEST_ASIDE_FROM) {
 			startSpool();
 		}
@@ -112,7 +124,7 @@ final class PartWriter {
 		finishSpool();
 		String sha256 = HexFormat.of().formatHex(this.digest.digest());
 		if (this.channel == null) {
-			return StreamedPart.inMemory(this.headers, this.chunks, this.size, sha256, this.budget, this.reserved);
+			return StreamedPart.inMemory(this.headers, this.chunks, this.size, sha256, this.heap, this.partsOnHeap);
 		}
 		try {
 			this.channel.close();
@@ -121,7 +133,8 @@ final class PartWriter {
 			abandon();
 			throw new UncheckedIOException("Could not write a multipart part to its temp file", ex);
 		}
-		return StreamedPart.onDisk(this.headers, this.path, this.size, sha256);
+		this.disk.give(this.disk.held() - this.size);
+		return StreamedPart.onDisk(this.headers, this.path, this.size, sha256, this.disk);
 	}
 
 	/** Gives back what an unfinished part holds. */
@@ -131,8 +144,8 @@ final class PartWriter {
 			this.spool = null;
 		}
 		this.chunks = null;
-		this.budget.release(this.reserved);
-		this.reserved = 0;
+		this.heap.close();
+		this.partsOnHeap.close();
 		if (this.path != null) {
 			try {
 				this.channel.close();
@@ -142,6 +155,7 @@ final class PartWriter {
 			}
 			TempFileBytes.deleteQuietly(this.path);
 		}
+		this.disk.close();
 	}
 
 	private byte[] lastChunk() {
@@ -159,10 +173,13 @@ final class PartWriter {
 		}
 		int next = Math.max(writing, this.chunks.isEmpty() ? FIRST_CHUNK : 2 * lastChunk().length);
 		next = (int) Math.min(Math.min(next, MAX_CHUNK), this.inMemoryLimit - this.size);
-		if (!this.budget.tryReserve(next)) {
+		if (!this.partsOnHeap.tryAdd(next)) {
 			return false;
 		}
-		this.reserved += next;
+		if (!this.heap.tryAdd(next)) {
+			this.partsOnHeap.give(next);
+			return false;
+		}
 		this.chunks.add(new byte[next]);
 		this.fill = 0;
 		return true;
@@ -204,6 +221,7 @@ final class PartWriter {
 	/** Moves the heap chunks to a temp file, where the rest of the part goes too. */
 	private void spill() {
 		finishSpool();
+		reserveDisk(this.size);
 		this.path = TempFileBytes.create("part");
 		try {
 			this.channel = FileChannel.open(this.path, StandardOpenOption.WRITE);
@@ -222,8 +240,16 @@ final class PartWriter {
 			this.digest.update(lastChunk(), 0, this.fill);
 		}
 		this.chunks = null;
-		this.budget.release(this.reserved);
-		this.reserved = 0;
+		this.heap.close();
+		this.partsOnHeap.close();
+	}
+
+	/** Reserves temp disk for a file of {@code fileSize} bytes before they are written (503 when it is spent). */
+	private void reserveDisk(long fileSize) {
+		long missing = fileSize - this.disk.held();
+		if (missing > 0 && !this.disk.tryAdd(Math.max(missing, DISK_STEP))) {
+			this.disk.add(missing);
+		}
 	}
 
 	private void writeToFile(ByteBuffer bytes) {

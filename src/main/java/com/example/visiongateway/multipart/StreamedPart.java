@@ -13,14 +13,15 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import com.example.visiongateway.budget.Reservation;
 import com.example.visiongateway.io.ByteSource;
 import com.example.visiongateway.io.TempFileBytes;
 
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * A file part as the reader left it: on the heap (its bytes reserved from the {@link MemoryBudget}) or in a temp
- * file, with the SHA-256 computed while it arrived. {@link #release()} gives both back once the request is done.
+ * A file part as the reader left it: on the heap or in a temp file, its bytes reserved from the heap or the disk
+ * budget, with the SHA-256 computed while it arrived. {@link #release()} gives both back once the request is done.
  */
 final class StreamedPart implements MultipartFile, ByteSource {
 
@@ -37,31 +38,29 @@ final class StreamedPart implements MultipartFile, ByteSource {
 
 	private final Path file;
 
-	private final MemoryBudget budget;
-
-	private final long reserved;
+	/** What the part holds of the heap or disk budget. */
+	private final List<Reservation> held;
 
 	private final AtomicBoolean released = new AtomicBoolean();
 
-	private StreamedPart(PartHeaders headers, long size, String sha256, List<byte[]> memory, Path file, MemoryBudget budget,
-			long reserved) {
+	private StreamedPart(PartHeaders headers, long size, String sha256, List<byte[]> memory, Path file,
+			List<Reservation> held) {
 		this.headers = headers;
 		this.size = size;
 		this.sha256 = sha256;
 		this.memory = memory;
 		this.onHeap = memory != null;
 		this.file = file;
-		this.budget = budget;
-		this.reserved = reserved;
+		this.held = held;
 	}
 
-	static StreamedPart inMemory(PartHeaders headers, List<byte[]> chunks, long size, String sha256,
-			MemoryBudget budget, long reserved) {
-		return new StreamedPart(headers, size, sha256, chunks, null, budget, reserved);
+	static StreamedPart inMemory(PartHeaders headers, List<byte[]> chunks, long size, String sha256, Reservation heap,
+			Reservation partsOnHeap) {
+		return new StreamedPart(headers, size, sha256, chunks, null, List.of(heap, partsOnHeap));
 	}
 
-	static StreamedPart onDisk(PartHeaders headers, Path file, long size, String sha256) {
-		return new StreamedPart(headers, size, sha256, null, file, null, 0);
+	static StreamedPart onDisk(PartHeaders headers, Path file, long size, String sha256, Reservation disk) {
+		return new StreamedPart(headers, size, sha256, null, file, List.of(disk));
 	}
 
 	@Override
@@ -76,8 +75,8 @@ final class StreamedPart implements MultipartFile, ByteSource {
 			}
 			else {
 				this.memory = null;
-				this.budget.release(this.reserved);
 			}
+			this.held.forEach(Reservation::close);
 		}
 	}
 

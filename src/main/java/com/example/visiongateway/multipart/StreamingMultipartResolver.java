@@ -2,6 +2,7 @@ package com.example.visiongateway.multipart;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -18,9 +19,10 @@ import org.springframework.web.multipart.support.DefaultMultipartHttpServletRequ
 
 /**
  * Spring MVC's multipart resolver, backed by the gateway's own {@link MultipartReader} instead of the container's
- * parser: several times faster on large images, a digest computed on the way in, a heap budget shared by all
- * requests, and text parts bounded on their own. Parts are released when Spring cleans up the request and, at the
- * latest, when the container destroys it ({@link MultipartCleanupListener}).
+ * parser: several times faster on large images, a digest computed on the way in, heap and disk budgets shared by
+ * all requests, text parts bounded on their own, and a timeout for the whole body. Only requests bound for a handler
+ * that takes multipart are read ({@link MultipartEndpoints}). Parts are released when Spring cleans up the request
+ * and, at the latest, when the container destroys it ({@link MultipartCleanupListener}).
  */
 public final class StreamingMultipartResolver implements MultipartResolver, AutoCloseable {
 
@@ -31,14 +33,21 @@ public final class StreamingMultipartResolver implements MultipartResolver, Auto
 
 	private final MultipartLimits limits;
 
-	private final MemoryBudget budget;
+	private final BodyBudgets budgets;
+
+	private final Duration bodyTimeout;
+
+	private final MultipartEndpoints endpoints;
 
 	/** One thread per core digests and writes large parts while request threads read (see BackgroundSpool). */
 	private final ThreadPoolExecutor spooler;
 
-	StreamingMultipartResolver(MultipartLimits limits, MemoryBudget budget) {
+	StreamingMultipartResolver(MultipartLimits limits, BodyBudgets budgets, Duration bodyTimeout,
+			MultipartEndpoints endpoints) {
 		this.limits = limits;
-		this.budget = budget;
+		this.budgets = budgets;
+		this.bodyTimeout = bodyTimeout;
+		this.endpoints = endpoints;
 		int threads = Runtime.getRuntime().availableProcessors();
 		CustomizableThreadFactory factory = new CustomizableThreadFactory("part-spool-");
 		factory.setDaemon(true);
@@ -55,7 +64,7 @@ public final class StreamingMultipartResolver implements MultipartResolver, Auto
 	public boolean isMultipart(HttpServletRequest request) {
 		String contentType = request.getContentType();
 		return contentType != null && contentType.regionMatches(true, 0, MediaType.MULTIPART_FORM_DATA_VALUE, 0,
-				MediaType.MULTIPART_FORM_DATA_VALUE.length());
+				MediaType.MULTIPART_FORM_DATA_VALUE.length()) && this.endpoints.takeMultipart(request);
 	}
 
 	@Override
@@ -67,7 +76,7 @@ public final class StreamingMultipartResolver implements MultipartResolver, Auto
 		ParsedMultipart parsed;
 		try {
 			parsed = new MultipartReader(request.getInputStream(), request.getContentLengthLong(), boundary, this.limits,
-					this.budget, this.spooler)
+					this.budgets, this.spooler, this.bodyTimeout)
 				.read();
 		}
 		catch (IOException ex) {

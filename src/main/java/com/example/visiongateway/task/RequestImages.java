@@ -4,6 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import com.example.visiongateway.budget.Budget;
+import com.example.visiongateway.budget.BudgetConfiguration;
+import com.example.visiongateway.budget.BudgetProperties;
+import com.example.visiongateway.budget.Reservation;
 import com.example.visiongateway.error.ErrorCode;
 import com.example.visiongateway.error.VisionException;
 import com.example.visiongateway.fetch.ImageFetcher;
@@ -21,6 +25,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,8 +49,15 @@ class RequestImages {
 
 	private final VisionMetrics metrics;
 
+	private final Budget disk;
+
+	private final BudgetProperties budgets;
+
 	RequestImages(Intake intake, ImageFiles files, ImageFetcher fetcher, ImageLimits limits,
-			DownscaleProperties downscale, TaskProperties tasks, VisionMetrics metrics) {
+			DownscaleProperties downscale, TaskProperties tasks, VisionMetrics metrics,
+			@Qualifier(BudgetConfiguration.DISK) Budget disk, BudgetProperties budgets) {
+		this.disk = disk;
+		this.budgets = budgets;
 		this.intake = intake;
 		this.files = files;
 		this.fetcher = fetcher;
@@ -116,6 +128,8 @@ class RequestImages {
 			if (!result.downscaled()) {
 				return image.sending(image.payload(), result.warnings());
 			}
+			// the copy is in its temp file by now; charged once its size is known
+			cleanup.register(new Reservation(this.disk, this.budgets.maxWait())).add(result.bytes().size());
 			this.metrics.bytesSaved(image.mimeType(), result.bytesSaved());
 			String sha256 = ImageDigest.sha256Hex(result.bytes());
 			return image.sending(new Payload(result.bytes(), result.info(), sha256), result.warnings());

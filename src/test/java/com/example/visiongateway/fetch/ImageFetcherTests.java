@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
+import com.example.visiongateway.budget.Budget;
 import com.example.visiongateway.error.ErrorCode;
 import com.example.visiongateway.error.VisionException;
 import com.example.visiongateway.image.ImageLimits;
@@ -54,6 +55,27 @@ class ImageFetcherTests {
 			assertThat(file).exists();
 			image.close();
 			assertThat(file).doesNotExist();
+		}
+	}
+
+	@Test
+	void chargesTheBodyToTheDiskBudgetUntilClosedAndRefusesOneThatDoesNotFit() throws IOException {
+		int size = TestOrigin.fixture("chelsea.png").length;
+		Budget roomForOne = new Budget("disk", size + size / 2);
+		try (ImageFetcher fetcher = new ImageFetcher(new FetchProperties(List.of("127.0.0.1"), 3, CONNECT_TIMEOUT,
+				Duration.ofSeconds(10)), limits(DataSize.ofMegabytes(64)), roomForOne, null)) {
+			FetchedImage first = fetcher.fetch(this.origin.url("127.0.0.1", "/chelsea.png")).block();
+			assertThat(roomForOne.used()).isEqualTo(size);
+
+			assertFailure(fetcher, this.origin.url("127.0.0.1", "/chelsea.png"), ErrorCode.OVERLOADED,
+					(ex) -> assertThat(ex.properties()).containsEntry("resource", "disk"));
+			assertThat(roomForOne.used()).isEqualTo(size);
+			first.close();
+			assertThat(roomForOne.used()).isZero();
+			try (FetchedImage again = fetcher.fetch(this.origin.url("127.0.0.1", "/chelsea.png")).block()) {
+				assertThat(read(again)).hasSize(size);
+			}
+			assertThat(roomForOne.used()).isZero();
 		}
 	}
 
@@ -244,14 +266,15 @@ class ImageFetcherTests {
 	}
 
 	private static ImageFetcher fetcher(List<String> allowedHosts, Duration timeout, DataSize maxImageSize) {
-		return new ImageFetcher(new FetchProperties(allowedHosts, 3, CONNECT_TIMEOUT, timeout), limits(maxImageSize));
+		return new ImageFetcher(new FetchProperties(allowedHosts, 3, CONNECT_TIMEOUT, timeout), limits(maxImageSize),
+				new Budget("disk", 1L << 30));
 	}
 
 	private static ImageFetcher tlsFetcher(List<String> allowedHosts) throws Exception {
 		X509Certificate certificate = (X509Certificate) TestOrigin.keyStore().getCertificate("localhost");
 		SslContext trustingTestCertificate = SslContextBuilder.forClient().trustManager(certificate).build();
 		return new ImageFetcher(new FetchProperties(allowedHosts, 3, CONNECT_TIMEOUT, Duration.ofSeconds(10)),
-				limits(DataSize.ofMegabytes(64)), trustingTestCertificate);
+				limits(DataSize.ofMegabytes(64)), new Budget("disk", 1L << 30), trustingTestCertificate);
 	}
 
 	private static ImageLimits limits(DataSize maxImageSize) {

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Random;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -12,6 +13,7 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
+import com.example.visiongateway.budget.Budget;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -89,7 +91,10 @@ public class MultipartReaderBenchmark {
 	@OperationsPerInvocation(IMAGE_BYTES / 1_000_000)
 	public String read() throws IOException {
 		ParsedMultipart parsed = new MultipartReader(new ByteArrayInputStream(this.body), this.body.length, BOUNDARY,
-				this.limits, new MemoryBudget(64L << 20), this.spooler).read();
+				this.limits, new BodyBudgets(new Budget("heap", 128L << 20), new Budget("disk", 1L << 30), Duration.ZERO,
+						new Budget("heap-parts", 64L << 20)),
+				this.spooler, Duration.ofMinutes(2))
+			.read();
 		String sha256 = parsed.parts().get(0).knownSha256();
 		parsed.release();
 		return sha256;

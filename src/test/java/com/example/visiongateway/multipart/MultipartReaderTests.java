@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -16,6 +17,7 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
+import com.example.visiongateway.budget.Budget;
 import com.example.visiongateway.error.ErrorCode;
 import com.example.visiongateway.error.VisionException;
 import com.example.visiongateway.image.ImageDigest;
@@ -36,6 +38,8 @@ class MultipartReaderTests {
 	private static final ExecutorService SPOOLER = new ThreadPoolExecutor(1, 1, 1, TimeUnit.SECONDS,
 			new SynchronousQueue<>());
 
+	private static final Duration TIMEOUT = Duration.ofMinutes(1);
+
 	private static final MultipartLimits LIMITS = new MultipartLimits(100, 1024, 1024, 4096, 1 << 20, 8 << 20, 64 * 1024);
 
 	@AfterAll
@@ -51,7 +55,7 @@ class MultipartReaderTests {
 			.text("labels", "cat")
 			.text("labels", "dog");
 
-		ParsedMultipart parsed = read(body.bytes(), LIMITS, new MemoryBudget(1 << 20));
+		ParsedMultipart parsed = read(body.bytes(), LIMITS, budgets(1 << 20));
 
 		assertThat(parsed.parameters()).containsOnlyKeys("prompt", "labels");
 		assertThat(parsed.parameters().get("prompt")).containsExactly("été");
@@ -82,7 +86,7 @@ class MultipartReaderTests {
 				body.file("images", i + ".bin", "application/octet-stream", content);
 			}
 			long heap = random.nextBoolean() ? 0 : 1 << 20;
-			MemoryBudget budget = new MemoryBudget(heap);
+			BodyBudgets budget = budgets(heap);
 
 			ParsedMultipart parsed = read(body.bytes(), LIMITS, budget);
 
@@ -93,7 +97,7 @@ class MultipartReaderTests {
 				assertThat(((StreamedPart) files.get(i)).knownSha256()).isEqualTo(sha256(expected.get(i)));
 			}
 			parsed.release();
-			assertThat(budget.available()).isEqualTo(heap);
+			assertReleased(budget);
 		}
 	}
 
@@ -113,7 +117,7 @@ class MultipartReaderTests {
 				body.file("images", i + ".bin", null, content);
 			}
 			long heap = List.of(0L, 300_000L, 900_000L, 4L << 20).get(round % 4);
-			MemoryBudget budget = new MemoryBudget(heap);
+			BodyBudgets budget = budgets(heap);
 
 			ParsedMultipart parsed = read(body.bytes(), limits, budget);
 
@@ -132,7 +136,7 @@ class MultipartReaderTests {
 					.containsExactlyElementsOf(expected.stream().map((content) -> content.length <= 512 * 1024).toList());
 			}
 			parsed.release();
-			assertThat(budget.available()).isEqualTo(heap);
+			assertReleased(budget);
 		}
 	}
 
@@ -141,12 +145,12 @@ class MultipartReaderTests {
 		byte[] body = ("preamble\r\n--b0undary  \t\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nx\r\n--b0undary--"
 				+ "\r\nepilogue").getBytes(StandardCharsets.US_ASCII);
 
-		assertThat(read(body, LIMITS, new MemoryBudget(0)).parameters().get("a")).containsExactly("x");
+		assertThat(read(body, LIMITS, budgets(0)).parameters().get("a")).containsExactly("x");
 	}
 
 	@Test
 	void keepsSmallFilesOnTheHeapWithinTheBudgetAndGivesTheBudgetBack() throws IOException {
-		MemoryBudget budget = new MemoryBudget(15_000);
+		BodyBudgets budget = budgets(15_000);
 		Body body = new Body().file("images", "a", null, bytes(2, 9_000)).file("images", "b", null, bytes(3, 9_000))
 			.file("images", "c", null, bytes(4, 9_000));
 
@@ -154,10 +158,10 @@ class MultipartReaderTests {
 
 		assertThat(parsed.files().get("images")).extracting((file) -> ((StreamedPart) file).inMemory())
 			.containsExactly(true, false, false);
-		assertThat(budget.available()).isLessThan(15_000);
+		assertThat(budget.heap().used()).isGreaterThanOrEqualTo(9_000);
 		parsed.release();
 		parsed.release();
-		assertThat(budget.available()).isEqualTo(15_000);
+		assertReleased(budget);
 		assertThatIOException().isThrownBy(() -> parsed.files().getFirst("images").getInputStream());
 	}
 
@@ -176,7 +180,7 @@ class MultipartReaderTests {
 			body.file("images", i + ".png", null, bytes(i, 1_000_000));
 		}
 
-		assertThatExceptionOfType(VisionException.class).isThrownBy(() -> read(body.bytes(), limits, new MemoryBudget(0)))
+		assertThatExceptionOfType(VisionException.class).isThrownBy(() -> read(body.bytes(), limits, budgets(0)))
 			.satisfies((ex) -> {
 				assertThat(ex.code()).isEqualTo(ErrorCode.PAYLOAD_TOO_LARGE);
 				assertThat(ex.properties()).containsEntry("limit", 2L << 20);
@@ -190,7 +194,7 @@ class MultipartReaderTests {
 			body.text("fileIds", "files/" + i);
 		}
 
-		assertThatExceptionOfType(VisionException.class).isThrownBy(() -> read(body.bytes(), LIMITS, new MemoryBudget(0)))
+		assertThatExceptionOfType(VisionException.class).isThrownBy(() -> read(body.bytes(), LIMITS, budgets(0)))
 			.satisfies((ex) -> {
 				assertThat(ex.code()).isEqualTo(ErrorCode.PAYLOAD_TOO_LARGE);
 				assertThat(ex.properties()).containsEntry("limit", LIMITS.maxParts());
@@ -206,7 +210,7 @@ class MultipartReaderTests {
 		}
 
 		assertRefused(longPart.bytes(), ErrorCode.BAD_REQUEST, "prompt", 1024L);
-		assertThatExceptionOfType(VisionException.class).isThrownBy(() -> read(muchText.bytes(), LIMITS, new MemoryBudget(0)))
+		assertThatExceptionOfType(VisionException.class).isThrownBy(() -> read(muchText.bytes(), LIMITS, budgets(0)))
 			.satisfies((ex) -> assertThat(ex.properties()).containsEntry("limit", 4096L));
 	}
 
@@ -214,7 +218,7 @@ class MultipartReaderTests {
 	void refusesHeadersOverTheLimit() {
 		Body body = new Body().file("images", "x".repeat(2000), null, new byte[] { 1 });
 
-		assertThatExceptionOfType(VisionException.class).isThrownBy(() -> read(body.bytes(), LIMITS, new MemoryBudget(0)))
+		assertThatExceptionOfType(VisionException.class).isThrownBy(() -> read(body.bytes(), LIMITS, budgets(0)))
 			.satisfies((ex) -> {
 				assertThat(ex.code()).isEqualTo(ErrorCode.BAD_REQUEST);
 				assertThat(ex.detail()).contains("headers").doesNotContain("xxxx");
@@ -232,20 +236,105 @@ class MultipartReaderTests {
 				"--b0undary\r\nContent-Disposition: form-data; name=a\r\n\r\nx".getBytes(StandardCharsets.US_ASCII));
 		for (byte[] body : bodies) {
 			assertThatExceptionOfType(VisionException.class).as(new String(body, StandardCharsets.ISO_8859_1))
-				.isThrownBy(() -> read(body, LIMITS, new MemoryBudget(0)))
+				.isThrownBy(() -> read(body, LIMITS, budgets(0)))
 				.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.BAD_REQUEST));
 		}
 	}
 
 	@Test
 	void givesBackEverythingWhenARequestFailsHalfWay() {
-		MemoryBudget budget = new MemoryBudget(1 << 20);
+		BodyBudgets budget = budgets(1 << 20);
 		byte[] valid = new Body().file("images", "a", null, bytes(7, 10_000)).file("images", "b", null, bytes(8, 10_000))
 			.bytes();
 
 		assertThatExceptionOfType(VisionException.class)
 			.isThrownBy(() -> read(Arrays.copyOf(valid, valid.length - 2_000), LIMITS, budget));
-		assertThat(budget.available()).isEqualTo(1 << 20);
+		assertReleased(budget);
+	}
+
+	@Test
+	void chargesTheReadBufferNamesAndTextToTheHeapUntilTheRequestEnds() throws IOException {
+		BodyBudgets budget = budgets(0);
+		Body body = new Body().text("prompt", "p".repeat(1000)).text("labels", "cat").file("images", "f".repeat(500),
+				null, new byte[] { 1 });
+
+		ParsedMultipart parsed = read(body.bytes(), LIMITS, budget);
+
+		// two bytes a text byte, two a character of names and filenames; the read buffer is given back already
+		assertThat(budget.heap().used()).isGreaterThanOrEqualTo(2 * 1003 + 2 * 500).isLessThan(8 * 1024);
+		parsed.release();
+		assertReleased(budget);
+	}
+
+	@Test
+	void answersOverloadedWhenTheHeapHasNoRoomForWhatARequestMustHold() {
+		BodyBudgets tight = new BodyBudgets(new Budget("heap", 8 * 1024), new Budget("disk", 1L << 30), Duration.ZERO,
+				new Budget("heap-parts", 0));
+		Body body = new Body();
+		for (int i = 0; i < 10; i++) {
+			body.text("labels", "l".repeat(400));
+		}
+
+		assertThatExceptionOfType(VisionException.class).isThrownBy(() -> read(body.bytes(), LIMITS, tight))
+			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.OVERLOADED));
+		assertReleased(tight);
+	}
+
+	@Test
+	void chargesPartsOnDiskToTheDiskBudgetAndAnswersOverloadedWhenItIsSpent() throws IOException {
+		MultipartLimits limits = new MultipartLimits(100, 1024, 1024, 4096, 4 << 20, 16 << 20, 0);
+		BodyBudgets roomy = budgets(0);
+		Body twoParts = new Body().file("images", "a", null, bytes(9, 700_000)).file("images", "b", null, bytes(10, 700_000));
+
+		ParsedMultipart parsed = read(twoParts.bytes(), limits, roomy);
+		assertThat(roomy.disk().used()).isEqualTo(1_400_000);
+		parsed.release();
+		assertReleased(roomy);
+
+		BodyBudgets roomForOne = new BodyBudgets(new Budget("heap", 1L << 20), new Budget("disk", 1_000_000),
+				Duration.ZERO, new Budget("heap-parts", 0));
+		assertThatExceptionOfType(VisionException.class).isThrownBy(() -> read(twoParts.bytes(), limits, roomForOne))
+			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.OVERLOADED));
+		assertReleased(roomForOne);
+	}
+
+	@Test
+	void refusesABodyThatTakesLongerThanItsTimeoutAndGivesBackWhatItHeld() {
+		byte[] valid = new Body().text("prompt", "p".repeat(500)).file("images", "a", null, bytes(11, 5_000)).bytes();
+		InputStream dripping = new InputStream() {
+
+			private int next;
+
+			@Override
+			public int read() {
+				throw new UnsupportedOperationException();
+			}
+
+			@Override
+			public int read(byte[] buffer, int offset, int length) {
+				if (this.next == valid.length) {
+					return -1;
+				}
+				try {
+					Thread.sleep(2);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+				buffer[offset] = valid[this.next++];
+				return 1;
+			}
+
+		};
+		BodyBudgets budget = budgets(1 << 20);
+
+		long start = System.nanoTime();
+		assertThatExceptionOfType(VisionException.class)
+			.isThrownBy(() -> new MultipartReader(dripping, valid.length, BOUNDARY.getBytes(StandardCharsets.US_ASCII),
+					LIMITS, budget, SPOOLER, Duration.ofMillis(300)).read())
+			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.REQUEST_TIMEOUT));
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+		assertReleased(budget);
 	}
 
 	@Test
@@ -258,22 +347,34 @@ class MultipartReaderTests {
 		};
 
 		assertThatIOException().isThrownBy(() -> new MultipartReader(failing, -1, BOUNDARY.getBytes(StandardCharsets.US_ASCII),
-				LIMITS, new MemoryBudget(0), SPOOLER).read());
+				LIMITS, budgets(0), SPOOLER, TIMEOUT).read());
 	}
 
 	private static void assertRefused(byte[] body, ErrorCode code, String part, long limit) {
-		assertThatExceptionOfType(VisionException.class).isThrownBy(() -> read(body, LIMITS, new MemoryBudget(0)))
+		assertThatExceptionOfType(VisionException.class).isThrownBy(() -> read(body, LIMITS, budgets(0)))
 			.satisfies((ex) -> {
 				assertThat(ex.code()).isEqualTo(code);
 				assertThat(ex.properties()).containsEntry("part", part).containsEntry("limit", limit);
 			});
 	}
 
-	private static ParsedMultipart read(byte[] body, MultipartLimits limits, MemoryBudget budget) throws IOException {
+	/** Heap and disk with room to spare; image parts may take {@code partsOnHeap} of the heap. */
+	private static BodyBudgets budgets(long partsOnHeap) {
+		return new BodyBudgets(new Budget("heap", 64L << 20), new Budget("disk", 1L << 30), Duration.ZERO,
+				new Budget("heap-parts", partsOnHeap));
+	}
+
+	private static void assertReleased(BodyBudgets budgets) {
+		assertThat(budgets.heap().used()).isZero();
+		assertThat(budgets.partsOnHeap().used()).isZero();
+		assertThat(budgets.disk().used()).isZero();
+	}
+
+	private static ParsedMultipart read(byte[] body, MultipartLimits limits, BodyBudgets budget) throws IOException {
 		// Mostly without a declared length (a chunked body), sometimes with it: the buffer is then sized from it.
 		long declared = (body.length % 3 == 0) ? body.length : -1;
 		return new MultipartReader(new ByteArrayInputStream(body), declared, BOUNDARY.getBytes(StandardCharsets.US_ASCII),
-				limits, budget, SPOOLER).read();
+				limits, budget, SPOOLER, TIMEOUT).read();
 	}
 
 	private static byte[] nearDelimiters(Random random, int size) {
