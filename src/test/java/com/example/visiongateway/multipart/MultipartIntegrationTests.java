@@ -8,12 +8,16 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import com.example.visiongateway.budget.Budget;
+import com.example.visiongateway.budget.BudgetConfiguration;
 import com.example.visiongateway.support.GatewayClient.Reply;
 import com.example.visiongateway.support.GatewayIntegrationTest;
 import com.example.visiongateway.support.RawMultipart;
 import com.example.visiongateway.support.TestImages;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.test.context.TestPropertySource;
 
 import static com.example.visiongateway.support.ProblemAssertions.assertProblem;
@@ -27,6 +31,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MultipartIntegrationTests extends GatewayIntegrationTest {
 
 	private static final Path TEMP = Path.of(System.getProperty("java.io.tmpdir"));
+
+	@Autowired
+	@Qualifier(BudgetConfiguration.HEAP)
+	private Budget heap;
+
+	@Autowired
+	@Qualifier(BudgetConfiguration.DISK)
+	private Budget disk;
 
 	@Test
 	void givesBackHeapAndTempFilesAfterAnAnswer() throws IOException {
@@ -73,21 +85,15 @@ class MultipartIntegrationTests extends GatewayIntegrationTest {
 
 	private void awaitReleased(Set<Path> before) throws IOException {
 		long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-		while ((heapInUse() != 0 || !before.containsAll(partFiles())) && System.nanoTime() < deadline) {
+		while ((budgetsInUse() != 0 || !before.containsAll(partFiles())) && System.nanoTime() < deadline) {
 			Thread.onSpinWait();
 		}
-		assertThat(heapInUse()).isZero();
+		assertThat(budgetsInUse()).isZero();
 		assertThat(partFiles()).isSubsetOf(before);
 	}
 
-	private double heapInUse() {
-		return this.gateway.get("/actuator/prometheus")
-			.body()
-			.lines()
-			.filter((line) -> line.startsWith("vision_multipart_heap_bytes "))
-			.mapToDouble((line) -> Double.parseDouble(line.substring(line.indexOf(' ') + 1)))
-			.findFirst()
-			.orElseThrow();
+	private long budgetsInUse() {
+		return this.heap.used() + this.disk.used();
 	}
 
 	private static Set<Path> partFiles() throws IOException {
