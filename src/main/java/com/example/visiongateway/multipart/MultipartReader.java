@@ -3,6 +3,7 @@ package com.example.visiongateway.multipart;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.Executor;
@@ -13,9 +14,10 @@ import com.example.visiongateway.budget.Reservation;
  * Reads a multipart/form-data body in one pass over a fixed buffer: file parts stream into {@link PartWriter}s
  * (heap or temp file, SHA-256 on the way), text parts into strings, every limit enforced as the bytes arrive so an
  * endless or oversized body is refused without being read to its end, and a body that takes longer than its timeout
- * is refused as soon as a read returns past it (or the socket's own read timeout ends a silent one). Everything the
- * request holds on the heap is charged to the heap budget: the read buffer while reading, part names, filenames and
- * text until the request ends. Delimiters are found with {@link DelimiterSearch}.
+ * is refused with 408 as soon as a read returns past it, or when the container's socket read timeout ends a read of
+ * a body that went silent. Everything the request holds on the heap is charged to the heap budget: the read buffer
+ * while reading, part names, filenames and text until the request ends. Delimiters are found with
+ * {@link DelimiterSearch}.
  */
 final class MultipartReader {
 
@@ -294,11 +296,21 @@ final class MultipartReader {
 			return this.in.read(this.buffer, offset, length);
 		}
 		catch (IOException ex) {
-			if (System.nanoTime() - this.deadline > 0) {
+			if (System.nanoTime() - this.deadline > 0 || silent(ex)) {
 				throw MultipartProblems.timedOut(this.timeout);
 			}
 			throw ex;
 		}
+	}
+
+	/** A body that stopped arriving: the container's socket read timeout ended the read. */
+	private static boolean silent(IOException ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SocketTimeoutException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** Where a part's bytes go. */
