@@ -31,13 +31,14 @@ class OpenApiConfiguration {
 
 	/** Problems any vision or files operation can answer, by status, with the codes each status carries. */
 	private static final Map<String, ErrorCode[]> PROBLEMS = Map.of("400",
-			new ErrorCode[] { ErrorCode.BAD_REQUEST }, "404", new ErrorCode[] { ErrorCode.FILE_NOT_FOUND }, "413",
+			new ErrorCode[] { ErrorCode.BAD_REQUEST }, "404", new ErrorCode[] { ErrorCode.FILE_NOT_FOUND }, "408",
+			new ErrorCode[] { ErrorCode.REQUEST_TIMEOUT }, "413",
 			new ErrorCode[] { ErrorCode.PAYLOAD_TOO_LARGE }, "415", new ErrorCode[] { ErrorCode.UNSUPPORTED_MEDIA_TYPE },
 			"422",
 			new ErrorCode[] { ErrorCode.TOO_MANY_IMAGES, ErrorCode.UNREADABLE_IMAGE, ErrorCode.IMAGE_TOO_LARGE,
 					ErrorCode.CONTENT_BLOCKED },
 			"429", new ErrorCode[] { ErrorCode.RATE_LIMITED }, "502", new ErrorCode[] { ErrorCode.UPSTREAM_ERROR }, "503",
-			new ErrorCode[] { ErrorCode.UPSTREAM_UNAVAILABLE }, "504", new ErrorCode[] { ErrorCode.UPSTREAM_TIMEOUT });
+			new ErrorCode[] { ErrorCode.UPSTREAM_UNAVAILABLE, ErrorCode.OVERLOADED }, "504", new ErrorCode[] { ErrorCode.UPSTREAM_TIMEOUT });
 
 	@Bean
 	OpenAPI visionGatewayOpenApi() {

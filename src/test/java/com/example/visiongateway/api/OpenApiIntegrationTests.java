@@ -38,10 +38,12 @@ class OpenApiIntegrationTests extends GatewayIntegrationTest {
 		JsonNode paths = this.gateway.get("/v3/api-docs").json().get("paths");
 
 		JsonNode caption = paths.get("/v1/vision/caption").get("post").get("responses");
-		for (String status : new String[] { "400", "413", "415", "422", "429", "502", "503", "504" }) {
+		for (String status : new String[] { "400", "408", "413", "415", "422", "429", "502", "503", "504" }) {
 			assertThat(caption.get(status).get("content").has("application/problem+json")).as(status).isTrue();
 		}
 		assertThat(caption.get("422").get("content").get("application/problem+json").get("examples").has("TOO_MANY_IMAGES"))
+			.isTrue();
+		assertThat(caption.get("503").get("content").get("application/problem+json").get("examples").has("OVERLOADED"))
 			.isTrue();
 		JsonNode segmentOk = paths.get("/v1/vision/segment").get("post").get("responses").get("200").get("content");
 		assertThat(segmentOk.has("image/png") && segmentOk.has("image/jpeg") && segmentOk.has("application/json")).isTrue();
