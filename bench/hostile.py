@@ -1,6 +1,6 @@
 """Runs bench/hostile.sh's mix against a gateway on 127.0.0.1 and prints key=value results.
 
-Usage: hostile.py PORT KEY SECONDS INPUTS_DIR GATEWAY_TMPDIR GATEWAY_PID
+Usage: hostile.py PORT KEY SECONDS INPUTS_DIR GATEWAY_TMPDIR GATEWAY_PID [ATTACKS]
 
 Beside ordinary captions at 20 requests a second (open loop: one starts every 50 ms whatever the others do), for
 SECONDS it runs, each in its own threads:
@@ -10,7 +10,8 @@ SECONDS it runs, each in its own threads:
   unauth     2 callers: 3 x 60 MB multipart bodies without a key to /actuator/health, /v3/api-docs and a vision
              endpoint, and with a wrong key
   gigabyte   1 caller: 16 x 62 MB image parts (just under the 1 GB request limit) to caption with a valid key
-and samples the gateway's RSS and its temp files (bytes and count) every 0.5 s.
+and samples the gateway's RSS and its temp files (bytes and count) every 0.5 s. ATTACKS (comma-separated, default
+all five) picks the attacks that run.
 """
 import concurrent.futures
 import http.client
@@ -24,7 +25,8 @@ import zlib
 
 port, key, seconds, inputs, tmpdir, pid = (int(sys.argv[1]), sys.argv[2], float(sys.argv[3]), sys.argv[4],
                                            sys.argv[5], int(sys.argv[6]))
-END = time.monotonic() + seconds
+ATTACKS = set((sys.argv[7] if len(sys.argv) > 7 and sys.argv[7] else "slow,bomb,mask,unauth,gigabyte").split(","))
+END = None  # set once the crafted images are ready
 BOUNDARY = "hostileb0undary"
 lock = threading.Lock()
 outcomes = {}
@@ -37,7 +39,7 @@ def count(kind, status):
 
 
 def running():
-    return time.monotonic() < END
+    return END is not None and time.monotonic() < END
 
 
 def part(name, value, filename=None, content_type=None):
@@ -103,6 +105,15 @@ def ordinary_schedule(pool):
 
 
 # --- attacks -----------------------------------------------------------------------------------------------------
+def status_of(s, timeout=10):
+    """The status the gateway answered, also when it closed the connection while the body was still being sent."""
+    try:
+        s.settimeout(timeout)
+        return s.recv(64).split(b"\r\n")[0].decode(errors="replace").split(" ")[1]
+    except (OSError, IndexError) as ex:
+        return "closed:" + type(ex).__name__
+
+
 def raw_upload(path, headers, declared, first, filler, limit):
     """Sends headers and up to `limit` body bytes as fast as the gateway takes them; returns the status line."""
     try:
@@ -116,11 +127,10 @@ def raw_upload(path, headers, declared, first, filler, limit):
                 try:
                     s.sendall(filler)
                     sent += len(filler)
-                except socket.timeout:
+                except (socket.timeout, OSError):
                     break
-            s.settimeout(30)
-            return s.recv(64).split(b"\r\n")[0].decode(errors="replace").split(" ")[1]
-    except (OSError, IndexError) as ex:
+            return status_of(s)
+    except OSError as ex:
         return type(ex).__name__
 
 
@@ -186,14 +196,17 @@ def gigabyte():
                 s.sendall(("POST /v1/vision/caption HTTP/1.1\r\nHost: 127.0.0.1\r\nX-API-Key: %s\r\n"
                            "Content-Type: multipart/form-data; boundary=%s\r\nContent-Length: %d\r\n\r\n"
                            % (key, BOUNDARY, declared)).encode())
-                for _ in range(16):
-                    s.sendall(header)
-                    for _ in range(size // len(chunk)):
-                        s.sendall(chunk)
-                    s.sendall(b"\r\n")
-                s.sendall(("--%s--\r\n" % BOUNDARY).encode())
-                count("gigabyte", s.recv(64).split(b" ")[1].decode())
-        except (OSError, IndexError) as ex:
+                try:
+                    for _ in range(16):
+                        s.sendall(header)
+                        for _ in range(size // len(chunk)):
+                            s.sendall(chunk)
+                        s.sendall(b"\r\n")
+                    s.sendall(("--%s--\r\n" % BOUNDARY).encode())
+                except OSError:
+                    pass
+                count("gigabyte", status_of(s, 60))
+        except OSError as ex:
             count("gigabyte", type(ex).__name__)
         time.sleep(3)
 
@@ -232,13 +245,21 @@ def sample():
 def main():
     bomb_png = png(10000, 10000, 16, 6, 10000 * 8, orientation=6)
     wide_png = png(600000, 166, 1, 0, 75000)
-    print("bomb_png_bytes=%d wide_png_bytes=%d" % (len(bomb_png), len(wide_png)), flush=True)
+    print("attacks=%s bomb_png_bytes=%d wide_png_bytes=%d" % (",".join(sorted(ATTACKS)), len(bomb_png), len(wide_png)),
+          flush=True)
+    global END
+    END = time.monotonic() + seconds
     threads = [threading.Thread(target=sample)]
-    threads += [threading.Thread(target=slow) for _ in range(100)]
-    threads += [threading.Thread(target=bomb, args=(bomb_png,)) for _ in range(2)]
-    threads += [threading.Thread(target=mask, args=(wide_png,))]
-    threads += [threading.Thread(target=unauthenticated, args=(i,)) for i in range(2)]
-    threads += [threading.Thread(target=gigabyte)]
+    if "slow" in ATTACKS:
+        threads += [threading.Thread(target=slow) for _ in range(100)]
+    if "bomb" in ATTACKS:
+        threads += [threading.Thread(target=bomb, args=(bomb_png,)) for _ in range(2)]
+    if "mask" in ATTACKS:
+        threads += [threading.Thread(target=mask, args=(wide_png,))]
+    if "unauth" in ATTACKS:
+        threads += [threading.Thread(target=unauthenticated, args=(i,)) for i in range(2)]
+    if "gigabyte" in ATTACKS:
+        threads += [threading.Thread(target=gigabyte)]
     for thread in threads:
         thread.daemon = True
         thread.start()

@@ -9,6 +9,7 @@
 #   BENCH_SKIP_BUILD=1 bench/hostile.sh
 #   HOSTILE_SECONDS=60 bench/hostile.sh
 #   HOSTILE_ARGS="--vision.multipart.body-timeout=2m" bench/hostile.sh   (Spring arguments for the gateway)
+#   HOSTILE_ATTACKS=slow,unauth,gigabyte bench/hostile.sh   (a subset of slow,bomb,mask,unauth,gigabyte)
 
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -33,7 +34,7 @@ GATEWAY_ARGS="--vision.auth.enabled=true --vision.auth.key-hashes=bench:$KEY_HAS
 	start_gateway "$UPSTREAM_PORT" -Xmx512m -XX:+ExitOnOutOfMemoryError -Djava.io.tmpdir="$WORK/tmp"
 
 {
-	echo "command: bench/hostile.sh (HOSTILE_SECONDS=$SECONDS_TO_RUN${HOSTILE_ARGS:+, HOSTILE_ARGS=$HOSTILE_ARGS})"
+	echo "command: bench/hostile.sh (HOSTILE_SECONDS=$SECONDS_TO_RUN${HOSTILE_ATTACKS:+, HOSTILE_ATTACKS=$HOSTILE_ATTACKS}${HOSTILE_ARGS:+, HOSTILE_ARGS=$HOSTILE_ARGS})"
 	echo "commit: $(git -C "$REPO_ROOT" rev-parse --short HEAD)"
 	machine_facts | grep -v '^wrk'
 	echo "gateway: -Xmx512m -XX:+ExitOnOutOfMemoryError, auth on, body-timeout 30s, other settings default"
@@ -43,7 +44,7 @@ heap_probe "$GATEWAY_PID" reset >/dev/null
 log "running the mix for ${SECONDS_TO_RUN}s"
 echo "load_before: $(load_now)" | tee -a "$WORK/report.txt"
 python3 "$BENCH_DIR/hostile.py" "$GATEWAY_PORT" "$KEY" "$SECONDS_TO_RUN" "$WORK/inputs" "$WORK/tmp" "$GATEWAY_PID" \
-	| tee -a "$WORK/report.txt"
+	"${HOSTILE_ATTACKS:-}" | tee -a "$WORK/report.txt"
 echo "load_after: $(load_now)" | tee -a "$WORK/report.txt"
 
 if kill -0 "$GATEWAY_PID" 2>/dev/null; then
