@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
+import com.example.visiongateway.auth.Tenant;
 import com.example.visiongateway.error.ErrorCode;
 import com.example.visiongateway.error.VisionException;
 import com.example.visiongateway.observability.VisionMetrics;
@@ -61,8 +62,9 @@ class FilesController {
 
 	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@Operation(summary = "Upload one image to Gemini's file store",
-			description = "The image is checked like any other; identical bytes (SHA-256) uploaded earlier and still "
-					+ "fresh are reused (deduplicated: true). Answers once the file is ACTIVE.")
+			description = "The image is checked like any other; identical bytes (SHA-256) the same caller uploaded "
+					+ "earlier and still fresh are reused (deduplicated: true). The file belongs to the caller's key: "
+					+ "other keys cannot see or use it. Answers once the file is ACTIVE.")
 	CompletableFuture<ResponseEntity<FileResponse>> upload(
 			@Parameter(description = "The image file.", required = true) @RequestPart(name = "file",
 					required = false) MultipartFile file,
@@ -77,40 +79,45 @@ class FilesController {
 			String name = (displayName != null && !displayName.isBlank()) ? displayName : file.getOriginalFilename();
 			var image = this.intake.check(0,
 					new Upload(file.getOriginalFilename(), file.getContentType(), MultipartBytes.of(file)));
-			return this.files.upload(image.payload().bytes(), image.info(), image.sha256(), name)
+			return this.files.upload(Tenant.of(request), image.payload().bytes(), image.info(), image.sha256(), name)
 				.map((upload) -> ResponseEntity.status(upload.deduplicated() ? HttpStatus.OK : HttpStatus.CREATED)
 					.body(FileResponse.of(upload.file(), upload.deduplicated())));
 		});
 	}
 
 	@GetMapping
-	@Operation(summary = "List stored files")
+	@Operation(summary = "List the caller's stored files",
+			description = "Only the caller's own files. A page may hold fewer than pageSize files (or none) while "
+					+ "nextPageToken is set: follow it until it is absent.")
 	CompletableFuture<FileListResponse> list(
 			@Parameter(description = "Files per page, 1 to 100 (default 10).") @RequestParam(name = "pageSize",
 					required = false) Integer pageSize,
 			@Parameter(description = "The nextPageToken of the previous page.") @RequestParam(name = "pageToken",
-					required = false) String pageToken) {
+					required = false) String pageToken,
+			HttpServletRequest request) {
 		return timed(() -> {
 			if (pageSize != null && (pageSize < 1 || pageSize > MAX_PAGE_SIZE)) {
 				throw new VisionException(ErrorCode.BAD_REQUEST, "pageSize must be between 1 and " + MAX_PAGE_SIZE + ".",
 						Map.of("part", "pageSize"));
 			}
-			return this.files.list(pageSize, pageToken)
+			return this.files.list(Tenant.of(request), pageSize, pageToken)
 				.map((page) -> new FileListResponse(page.files().stream().map((f) -> FileResponse.of(f, false)).toList(),
 						page.nextPageToken()));
 		});
 	}
 
 	@GetMapping("/{id}")
-	@Operation(summary = "One stored file's metadata and state")
-	CompletableFuture<FileResponse> get(@PathVariable("id") String id) {
-		return timed(() -> this.files.get(id).map((file) -> FileResponse.of(file, false)));
+	@Operation(summary = "One stored file's metadata and state",
+			description = "Another caller's file is 404 FILE_NOT_FOUND, like an unknown id.")
+	CompletableFuture<FileResponse> get(@PathVariable("id") String id, HttpServletRequest request) {
+		return timed(() -> this.files.get(Tenant.of(request), id).map((file) -> FileResponse.of(file, false)));
 	}
 
 	@DeleteMapping("/{id}")
-	@Operation(summary = "Delete a stored file")
-	CompletableFuture<ResponseEntity<Void>> delete(@PathVariable("id") String id) {
-		return timed(() -> this.files.delete(id).then(Mono.fromSupplier(() -> ResponseEntity.noContent().<Void>build())));
+	@Operation(summary = "Delete a stored file",
+			description = "Another caller's file is 404 FILE_NOT_FOUND, like an unknown id.")
+	CompletableFuture<ResponseEntity<Void>> delete(@PathVariable("id") String id, HttpServletRequest request) {
+		return timed(() -> this.files.delete(Tenant.of(request), id).then(Mono.fromSupplier(() -> ResponseEntity.noContent().<Void>build())));
 	}
 
 }

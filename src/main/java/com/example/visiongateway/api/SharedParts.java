@@ -2,6 +2,7 @@ package com.example.visiongateway.api;
 
 import java.util.List;
 
+import com.example.visiongateway.auth.Tenant;
 import com.example.visiongateway.task.VisionInputs;
 import com.example.visiongateway.task.VisionInputs.Upload;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -30,12 +31,12 @@ record SharedParts(
 				+ "before sending; boxes and masks still refer to the original pixels.", minimum = "16",
 				maximum = "100000") Integer maxDimension) {
 
-	VisionInputs toInputs() {
+	VisionInputs toInputs(Tenant tenant) {
 		List<Upload> uploads = (this.images != null) ? this.images.stream()
 			.map((file) -> new Upload(file.getOriginalFilename(), file.getContentType(), MultipartBytes.of(file)))
 			.toList() : List.of();
 		return new VisionInputs(uploads, nonBlank(this.fileIds), nonBlank(this.imageUrls), this.model,
-				this.systemInstruction, this.maxDimension);
+				this.systemInstruction, this.maxDimension, tenant);
 	}
 
 	private static List<String> nonBlank(List<String> values) {

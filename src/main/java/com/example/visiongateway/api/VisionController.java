@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
+import com.example.visiongateway.auth.Tenant;
 import com.example.visiongateway.error.ErrorCode;
 import com.example.visiongateway.error.VisionException;
 import com.example.visiongateway.image.ImageLimits;
@@ -66,7 +67,7 @@ class VisionController {
 					name = "prompt", required = false) String prompt,
 			HttpServletRequest request) {
 		PartNames.checkVision(request, "prompt");
-		var inputs = shared.toInputs();
+		var inputs = shared.toInputs(Tenant.of(request));
 		return this.service.perImage(this.tasks.caption(prompt), inputs).toFuture();
 	}
 
@@ -82,7 +83,7 @@ class VisionController {
 					name = "multiLabel", defaultValue = "false") boolean multiLabel,
 			HttpServletRequest request) {
 		PartNames.checkVision(request, "labels", "multiLabel");
-		var inputs = shared.toInputs();
+		var inputs = shared.toInputs(Tenant.of(request));
 		return this.service.perImage(this.tasks.classify(checkLabels(labels), multiLabel), inputs).toFuture();
 	}
 
@@ -96,7 +97,7 @@ class VisionController {
 					required = false) String question,
 			HttpServletRequest request) {
 		PartNames.checkVision(request, "question");
-		var inputs = shared.toInputs();
+		var inputs = shared.toInputs(Tenant.of(request));
 		return this.service.ask(question, inputs).toFuture();
 	}
 
@@ -118,7 +119,7 @@ class VisionController {
 			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
 			HttpServletRequest request) {
 		PartNames.checkVision(request, "objects");
-		return spatial(this.tasks.detect(objects), shared.toInputs(), accept);
+		return spatial(this.tasks.detect(objects), shared.toInputs(Tenant.of(request)), accept);
 	}
 
 	@PostMapping(path = "/segment", produces = { MediaType.APPLICATION_JSON_VALUE, MediaType.IMAGE_PNG_VALUE,
@@ -142,7 +143,7 @@ class VisionController {
 			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
 			HttpServletRequest request) {
 		PartNames.checkVision(request, "objects", "threshold");
-		return spatial(this.tasks.segment(objects, threshold), shared.toInputs(), accept);
+		return spatial(this.tasks.segment(objects, threshold), shared.toInputs(Tenant.of(request)), accept);
 	}
 
 	private CompletableFuture<ResponseEntity<?>> spatial(PerImageTask task, VisionInputs inputs, String accept) {
@@ -165,7 +166,7 @@ class VisionController {
 			@ParameterObject SharedParts shared,
 			HttpServletRequest request) {
 		PartNames.checkVision(request);
-		return this.service.tokens(shared.toInputs()).toFuture();
+		return this.service.tokens(shared.toInputs(Tenant.of(request))).toFuture();
 	}
 
 	private List<String> checkLabels(List<String> labels) {

@@ -3,7 +3,8 @@ package com.example.visiongateway.auth;
 import java.util.List;
 import java.util.Map;
 
-import com.example.visiongateway.auth.TokenBucket.Take;
+import com.example.visiongateway.auth.RateLimiter.Outcome;
+import com.example.visiongateway.auth.RateLimiter.Take;
 import com.example.visiongateway.error.ErrorCode;
 import com.example.visiongateway.error.VisionException;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -36,20 +37,26 @@ final class ImageQuotaInterceptor implements HandlerInterceptor {
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
 		// An asynchronous controller's result comes back on a second (ASYNC) dispatch: it was charged on the first.
 		if (request.getDispatcherType() != DispatcherType.REQUEST
-				|| !(request.getAttribute(ApiKeyFilter.CALLER) instanceof String caller)) {
+				|| !(request.getAttribute(Tenant.ATTRIBUTE) instanceof Tenant caller)) {
 			return true;
 		}
 		long count = imageCount(request);
-		Take take = this.images.take(caller, count);
+		Take take = this.images.take(caller.name(), count);
+		if (take.outcome() == Outcome.EXCEEDS_LIMIT) {
+			refuse(take, "This API key may send " + this.images.perMinute() + " images per minute and this request has "
+					+ count + ": send fewer images per request.", count);
+		}
 		if (!take.granted()) {
-			this.meters.counter("vision.auth.requests", "key", caller, "outcome", "image_quota").increment();
-			throw new VisionException(ErrorCode.RATE_LIMITED,
-					"This API key may send " + this.images.perMinute() + " images per minute; this request has "
-							+ count + ". Retry in " + take.retryAfterSeconds() + " s.",
-					Map.of("retryAfterSeconds", take.retryAfterSeconds(), "limit", this.images.perMinute(), "actual",
-							count, "quota", "images-per-minute"));
+			refuse(take, "This API key may send " + this.images.perMinute() + " images per minute; this request has "
+					+ count + ". Retry in " + take.retryAfterSeconds() + " s.", count);
 		}
 		return true;
+	}
+
+	private void refuse(Take take, String detail, long count) {
+		this.meters.counter("vision.auth.requests", "outcome", "image_quota").increment();
+		throw new VisionException(ErrorCode.RATE_LIMITED, detail, Map.of("retryAfterSeconds", take.retryAfterSeconds(),
+				"limit", this.images.perMinute(), "actual", count, "quota", "images-per-minute"));
 	}
 
 	/** The images a request carries, all sources together; blank ids and URLs name no image. */

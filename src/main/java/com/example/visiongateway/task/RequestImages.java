@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import com.example.visiongateway.auth.Tenant;
 import com.example.visiongateway.budget.Budget;
 import com.example.visiongateway.budget.BudgetConfiguration;
 import com.example.visiongateway.budget.BudgetProperties;
@@ -79,7 +80,8 @@ class RequestImages {
 		int storedFrom = uploaded.size();
 		int fetchedFrom = storedFrom + inputs.fileIds().size();
 		Flux<InputImage> stored = Flux.range(0, inputs.fileIds().size())
-			.flatMapSequential((i) -> stored(storedFrom + i, inputs.fileIds().get(i)), this.tasks.fetchConcurrency());
+			.flatMapSequential((i) -> stored(inputs.tenant(), storedFrom + i, inputs.fileIds().get(i)),
+					this.tasks.fetchConcurrency());
 		Flux<InputImage> fetched = Flux.range(0, inputs.imageUrls().size())
 			.flatMapSequential((i) -> fetched(fetchedFrom + i, inputs.imageUrls().get(i), cleanup),
 					this.tasks.fetchConcurrency());
@@ -102,8 +104,8 @@ class RequestImages {
 		}
 	}
 
-	private Mono<InputImage> stored(int index, String fileId) {
-		return this.files.resolve(fileId)
+	private Mono<InputImage> stored(Tenant tenant, int index, String fileId) {
+		return this.files.resolve(tenant, fileId)
 			.map((file) -> new InputImage(index, file.displayName(), file.id(), null, file.info(), file.mimeType(),
 					file.sizeBytes(), file.sha256(), null, file, List.of()))
 			.onErrorMap(VisionException.class, (ex) -> ex.forImage(index));

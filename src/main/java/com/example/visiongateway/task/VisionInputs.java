@@ -1,7 +1,9 @@
 package com.example.visiongateway.task;
 
 import java.util.List;
+import java.util.Objects;
 
+import com.example.visiongateway.auth.Tenant;
 import com.example.visiongateway.io.ByteSource;
 
 /**
@@ -13,11 +15,13 @@ import com.example.visiongateway.io.ByteSource;
  * @param model the requested model, or null for the default
  * @param systemInstruction extra system instruction, or null
  * @param maxDimension downscale decodable images to this longer side before sending, or null
+ * @param tenant who sent the request: files are uploaded and looked up as this tenant's
  */
 public record VisionInputs(List<Upload> uploads, List<String> fileIds, List<String> imageUrls, String model,
-		String systemInstruction, Integer maxDimension) {
+		String systemInstruction, Integer maxDimension, Tenant tenant) {
 
 	public VisionInputs {
+		Objects.requireNonNull(tenant, "tenant");
 		uploads = (uploads != null) ? List.copyOf(uploads) : List.of();
 		fileIds = (fileIds != null) ? List.copyOf(fileIds) : List.of();
 		imageUrls = (imageUrls != null) ? List.copyOf(imageUrls) : List.of();

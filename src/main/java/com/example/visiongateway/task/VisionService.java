@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 
+import com.example.visiongateway.auth.Tenant;
 import com.example.visiongateway.error.ErrorCode;
 import com.example.visiongateway.error.Problems;
 import com.example.visiongateway.error.VisionException;
@@ -105,7 +106,7 @@ public class VisionService {
 			images.forEach(task::check);
 			boolean isolate = images.size() > 1;
 			return Flux.fromIterable(images)
-				.flatMapSequential((image) -> one(task, model, image, inputs.systemInstruction(), isolate),
+				.flatMapSequential((image) -> one(task, model, image, inputs, isolate),
 						this.tasks.concurrency())
 				.collectList()
 				.map((results) -> new VisionResponse(model.name(), results, total(results)));
@@ -149,7 +150,7 @@ public class VisionService {
 			var text = new TextPart(question);
 			var config = model.settings().generationConfig();
 			List<Transfer> plan = plan(images, request(model, List.of(text), inputs.systemInstruction(), config));
-			return parts(images, plan).flatMap((parts) -> {
+			return parts(inputs.tenant(), images, plan).flatMap((parts) -> {
 				List<RequestPart> all = new ArrayList<>(parts);
 				all.add(text);
 				for (int i = 0; i < images.size(); i++) {
@@ -170,13 +171,14 @@ public class VisionService {
 		});
 	}
 
-	private Mono<ImageResult> one(PerImageTask task, Model model, InputImage image, String systemInstruction,
+	private Mono<ImageResult> one(PerImageTask task, Model model, InputImage image, VisionInputs inputs,
 			boolean isolate) {
+		String systemInstruction = inputs.systemInstruction();
 		var text = new TextPart(task.prompt());
 		var config = task.generationConfig(model);
 		Transfer route = plan(List.of(image), request(model, List.of(text), systemInstruction, config)).get(0);
 		ImageDescriptor descriptor = ImageDescriptor.of(image, route);
-		return part(image, route).flatMap((part) -> {
+		return part(inputs.tenant(), image, route).flatMap((part) -> {
 			this.metrics.imageSent(image.mimeType(), route.name());
 			return this.gemini.generateContent(model.name(), request(model, List.of(part, text), systemInstruction, config));
 		})
@@ -236,13 +238,13 @@ public class VisionService {
 		return TransferPlanner.plan(fixed, candidates, this.transfer.inlineRequestLimit().toBytes());
 	}
 
-	private Mono<List<RequestPart>> parts(List<InputImage> images, List<Transfer> plan) {
+	private Mono<List<RequestPart>> parts(Tenant tenant, List<InputImage> images, List<Transfer> plan) {
 		return Flux.range(0, images.size())
-			.flatMapSequential((i) -> part(images.get(i), plan.get(i)), this.transfer.uploadConcurrency())
+			.flatMapSequential((i) -> part(tenant, images.get(i), plan.get(i)), this.transfer.uploadConcurrency())
 			.collectList();
 	}
 
-	private Mono<RequestPart> part(InputImage image, Transfer route) {
+	private Mono<RequestPart> part(Tenant tenant, InputImage image, Transfer route) {
 		if (route == Transfer.INLINE) {
 			return Mono.just(new InlineImagePart(image.payload().bytes(), image.mimeType()));
 		}
@@ -250,7 +252,7 @@ public class VisionService {
 			return Mono.just(new FileImagePart(image.file().uri(), image.mimeType()));
 		}
 		Payload payload = image.payload();
-		return this.files.upload(payload.bytes(), payload.info(), payload.sha256(), image.filename())
+		return this.files.upload(tenant, payload.bytes(), payload.info(), payload.sha256(), image.filename())
 			.map((upload) -> new FileImagePart(upload.file().uri(), image.mimeType()));
 	}
 

@@ -1,72 +1,23 @@
 package com.example.visiongateway.transfer;
 
-import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * Remembers the files this replica uploaded, by SHA-256 and by id, for as long as Gemini keeps them (less a
- * margin). Bounded: the oldest entries are forgotten first. Another replica simply uploads again.
+ * The files the gateway uploaded, by owner and SHA-256 (for reuse within one tenant) and by id, for as long as
+ * Gemini keeps them less a margin. Entries past that margin are never returned. A registry may forget entries at
+ * any time (it is bounded); the caller then uploads again or asks Gemini.
  */
-final class FileRegistry {
+public interface FileRegistry {
 
-	private final TransferProperties properties;
+	/** A usable file of {@code owner} (a tenant id) with these bytes. */
+	Optional<RegisteredFile> findBySha256(String owner, String sha256);
 
-	private final Clock clock;
+	/** A usable file by id, whoever owns it: the caller checks the owner. */
+	Optional<RegisteredFile> findById(String id);
 
-	private final Map<String, RegisteredFile> bySha256;
+	/** Remembers a file with a known owner and expiry; others are ignored. */
+	void remember(RegisteredFile file);
 
-	private final Map<String, RegisteredFile> byId = new java.util.HashMap<>();
-
-	FileRegistry(TransferProperties properties, Clock clock) {
-		this.properties = properties;
-		this.clock = clock;
-		this.bySha256 = new LinkedHashMap<>(256, 0.75f, true) {
-			@Override
-			protected boolean removeEldestEntry(Map.Entry<String, RegisteredFile> eldest) {
-				boolean full = size() > FileRegistry.this.properties.maxRememberedFiles();
-				if (full) {
-					FileRegistry.this.byId.remove(eldest.getValue().id());
-				}
-				return full;
-			}
-		};
-	}
-
-	synchronized Optional<RegisteredFile> findBySha256(String sha256) {
-		return fresh(this.bySha256.get(sha256));
-	}
-
-	synchronized Optional<RegisteredFile> findById(String id) {
-		return fresh(this.byId.get(id));
-	}
-
-	synchronized void remember(RegisteredFile file) {
-		RegisteredFile previous = this.bySha256.put(file.sha256(), file);
-		if (previous != null && !previous.id().equals(file.id())) {
-			this.byId.remove(previous.id());
-		}
-		this.byId.put(file.id(), file);
-	}
-
-	synchronized void forget(String id) {
-		RegisteredFile removed = this.byId.remove(id);
-		if (removed != null) {
-			this.bySha256.remove(removed.sha256(), removed);
-		}
-	}
-
-	private Optional<RegisteredFile> fresh(RegisteredFile file) {
-		if (file == null || file.expiresAt() == null) {
-			return Optional.empty();
-		}
-		boolean usable = this.clock.instant().plus(this.properties.reuseMargin()).isBefore(file.expiresAt());
-		if (!usable) {
-			forget(file.id());
-			return Optional.empty();
-		}
-		return Optional.of(file);
-	}
+	void forget(String id);
 
 }

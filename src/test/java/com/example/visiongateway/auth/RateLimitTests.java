@@ -5,8 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 
-import com.example.visiongateway.auth.TokenBucket.Take;
+import com.example.visiongateway.auth.RateLimiter.Outcome;
+import com.example.visiongateway.auth.RateLimiter.Take;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -21,89 +23,103 @@ class RateLimitTests {
 
 	@Test
 	void startsFullAndRefusesOnceEmpty() {
-		TokenBucket bucket = new TokenBucket(3, this.clock);
+		RateLimiter limiter = new RateLimiter(3, 10, this.clock);
 
-		assertThat(bucket.take(1).granted()).isTrue();
-		assertThat(bucket.take(2).granted()).isTrue();
-		Take refused = bucket.take(1);
+		assertThat(limiter.take("a", 1).granted()).isTrue();
+		assertThat(limiter.take("a", 2).granted()).isTrue();
+		Take refused = limiter.take("a", 1);
 
-		assertThat(refused.granted()).isFalse();
+		assertThat(refused.outcome()).isEqualTo(Outcome.REFUSED);
 		// 3 per minute: one token every 20 s.
 		assertThat(refused.retryAfterSeconds()).isEqualTo(20);
-		assertThat(bucket.available()).isZero();
 	}
 
 	@Test
 	void refillsExactlyWithoutRoundingDrift() {
 		// 7 per minute: a token every 8,571.428... ms, which a double per-ms rate would get wrong over a minute.
-		TokenBucket bucket = new TokenBucket(7, this.clock);
-		assertThat(bucket.take(7).granted()).isTrue();
+		RateLimiter limiter = new RateLimiter(7, 10, this.clock);
+		assertThat(limiter.take("a", 7).granted()).isTrue();
 
 		this.clock.advance(Duration.ofMillis(8571));
-		Take early = bucket.take(1);
+		Take early = limiter.take("a", 1);
 		assertThat(early.granted()).isFalse();
 		assertThat(early.retryAfterSeconds()).isEqualTo(1);
 
 		this.clock.advance(Duration.ofMillis(1));
-		assertThat(bucket.take(1).granted()).isTrue();
+		assertThat(limiter.take("a", 1).granted()).isTrue();
 
 		this.clock.advance(Duration.ofMillis(60_000 - 8572));
-		assertThat(bucket.available()).isEqualTo(6);
-		assertThat(bucket.take(6).granted()).isTrue();
-		assertThat(bucket.take(1).granted()).isFalse();
+		assertThat(limiter.take("a", 6).granted()).isTrue();
+		assertThat(limiter.take("a", 1).granted()).isFalse();
 	}
 
 	@Test
 	void saysHowLongUntilEnoughTokensForTheWholeTake() {
-		TokenBucket bucket = new TokenBucket(60, this.clock);
-		assertThat(bucket.take(60).granted()).isTrue();
+		RateLimiter limiter = new RateLimiter(60, 10, this.clock);
+		assertThat(limiter.take("a", 60).granted()).isTrue();
 		this.clock.advance(Duration.ofMillis(2500));
 
-		Take refused = bucket.take(10);
+		Take refused = limiter.take("a", 10);
 
 		// 2.5 tokens are back at 1 per second; 7.5 more take 7.5 s, rounded up.
 		assertThat(refused.granted()).isFalse();
 		assertThat(refused.retryAfterSeconds()).isEqualTo(8);
 		this.clock.advance(Duration.ofMillis(7499));
-		assertThat(bucket.take(10).granted()).isFalse();
+		assertThat(limiter.take("a", 10).granted()).isFalse();
 		this.clock.advance(Duration.ofMillis(1));
-		assertThat(bucket.take(10).granted()).isTrue();
+		assertThat(limiter.take("a", 10).granted()).isTrue();
 	}
 
 	@Test
 	void neverHoldsMoreThanOneMinuteOfTokens() {
-		TokenBucket bucket = new TokenBucket(5, this.clock);
+		RateLimiter limiter = new RateLimiter(5, 10, this.clock);
+		limiter.take("a", 1);
 		this.clock.advance(Duration.ofDays(400));
 
-		assertThat(bucket.available()).isEqualTo(5);
-		assertThat(bucket.take(5).granted()).isTrue();
-		assertThat(bucket.take(1).granted()).isFalse();
+		assertThat(limiter.take("a", 5).granted()).isTrue();
+		assertThat(limiter.take("a", 1).granted()).isFalse();
 	}
 
 	@Test
-	void grantsATakeLargerThanTheBucketOnlyWhenFullAndThenRepaysIt() {
-		TokenBucket bucket = new TokenBucket(10, this.clock);
-		assertThat(bucket.take(1).granted()).isTrue();
+	void refusesATakeLargerThanTheWholeQuotaWithoutChargingIt() {
+		// Changed behaviour (issue 13): such a take used to be granted from a full bucket, leaving the key in debt.
+		RateLimiter limiter = new RateLimiter(10, 10, this.clock);
 
-		Take notFull = bucket.take(25);
-		assertThat(notFull.granted()).isFalse();
-		assertThat(notFull.retryAfterSeconds()).isEqualTo(6);
+		Take tooLarge = limiter.take("a", 50);
 
-		this.clock.advance(Duration.ofSeconds(6));
-		assertThat(bucket.take(25).granted()).isTrue();
-		assertThat(bucket.available()).isEqualTo(-15);
-		// 16 tokens at 10 per minute before one is available again: 96 s.
-		assertThat(bucket.take(1).retryAfterSeconds()).isEqualTo(96);
+		assertThat(tooLarge.outcome()).isEqualTo(Outcome.EXCEEDS_LIMIT);
+		assertThat(tooLarge.retryAfterSeconds()).as("the bucket is full already").isEqualTo(1);
+		assertThat(limiter.take("a", 10).granted()).as("nothing was charged").isTrue();
+		assertThat(limiter.take("a", 11).outcome()).isEqualTo(Outcome.EXCEEDS_LIMIT);
+		this.clock.advance(Duration.ofSeconds(30));
+		assertThat(limiter.take("a", 11).retryAfterSeconds()).as("until the bucket is full again").isEqualTo(30);
+	}
+
+	@Test
+	void aQuietKeyRecoversFullyWhateverItSpent() {
+		// Issue 13: a key that had been in debt stayed blocked minutes later (refill capped at 60 s per attempt).
+		RateLimiter limiter = new RateLimiter(10, 10, this.clock);
+		for (int minute = 0; minute < 6; minute++) {
+			assertThat(limiter.take("a", 10).granted()).isTrue();
+			assertThat(limiter.take("a", 1).granted()).isFalse();
+			this.clock.advance(Duration.ofSeconds(60));
+		}
+		assertThat(limiter.take("a", 10).granted()).isTrue();
+
+		this.clock.advance(Duration.ofMinutes(6));
+
+		assertThat(limiter.take("a", 10).granted()).isTrue();
 	}
 
 	@Test
 	void ignoresAClockThatGoesBack() {
-		TokenBucket bucket = new TokenBucket(60, this.clock);
-		bucket.take(60);
+		RateLimiter limiter = new RateLimiter(60, 10, this.clock);
+		limiter.take("a", 60);
 		this.clock.advance(Duration.ofSeconds(-30));
-		assertThat(bucket.available()).isZero();
+		assertThat(limiter.take("a", 1).granted()).isFalse();
 		this.clock.advance(Duration.ofSeconds(31));
-		assertThat(bucket.available()).as("no credit for going back and forth").isEqualTo(1);
+		assertThat(limiter.take("a", 1).granted()).as("no credit for going back and forth").isTrue();
+		assertThat(limiter.take("a", 1).granted()).isFalse();
 	}
 
 	@Test
@@ -117,17 +133,27 @@ class RateLimitTests {
 	}
 
 	@Test
-	void forgetsTheLeastRecentlySeenCallersBeyondItsBound() {
+	void remembersAtMostItsBoundOfCallers() {
 		RateLimiter limiter = new RateLimiter(1, 2, this.clock);
-		limiter.take("a", 1);
-		limiter.take("b", 1);
-		limiter.take("a", 1);
+		for (String caller : List.of("a", "b", "c", "d", "e")) {
+			limiter.take(caller, 1);
+		}
 
-		limiter.take("c", 1);
+		assertThat(limiter.callers()).isLessThanOrEqualTo(2);
+	}
 
-		assertThat(limiter.callers()).isEqualTo(2);
-		assertThat(limiter.take("a", 1).granted()).as("a was seen recently and is still empty").isFalse();
-		assertThat(limiter.take("b", 1).granted()).as("b was forgotten and starts full").isTrue();
+	@Test
+	void forgetsABucketUnusedForAMinuteWhichIsFullByThenAnyway() {
+		RateLimiter limiter = new RateLimiter(1, 10, this.clock);
+		limiter.take("a", 1);
+		this.clock.advance(Duration.ofSeconds(59));
+		assertThat(limiter.take("a", 1).granted()).isFalse();
+		assertThat(limiter.callers()).isEqualTo(1);
+
+		this.clock.advance(Duration.ofSeconds(61));
+
+		assertThat(limiter.callers()).isZero();
+		assertThat(limiter.take("a", 1).granted()).isTrue();
 	}
 
 	@Test

@@ -121,6 +121,11 @@ public final class GeminiStub implements AutoCloseable {
 			.toList();
 	}
 
+	/** The display names of the files stored now, as Gemini holds them. */
+	public List<String> displayNames() {
+		return this.extension.displayNames();
+	}
+
 	/** Uploads finalized so far. */
 	public int uploadCount() {
 		return this.extension.uploadCount();

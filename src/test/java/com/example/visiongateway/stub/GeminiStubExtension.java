@@ -69,6 +69,10 @@ public final class GeminiStubExtension implements ResponseDefinitionTransformerV
 		this.files.processing(processing);
 	}
 
+	List<String> displayNames() {
+		return this.files.list().stream().map(StoredFile::displayName).toList();
+	}
+
 	int uploadCount() {
 		return this.files.uploadCount();
 	}
