@@ -3,14 +3,15 @@ package com.example.visiongateway.auth;
 import java.util.List;
 
 /**
- * The paths anyone may call with authentication on: the actuator (only health, info and prometheus are exposed) and
- * the OpenAPI description with Swagger UI. Everything else needs a key, unknown paths included.
+ * The paths anyone may call on the API port with authentication on: health (for probes and load balancers) and the
+ * OpenAPI description with Swagger UI. Everything else needs a key: metrics and info too (they are served without a
+ * key on the management port, {@code management.server.port}, which this filter does not guard), and unknown paths.
  */
 record PublicPaths(List<String> exact, List<String> prefixes) {
 
 	static PublicPaths of(String apiDocsPath, String swaggerUiPath) {
-		return new PublicPaths(List.of("/actuator", apiDocsPath, swaggerUiPath),
-				List.of("/actuator/", apiDocsPath + "/", apiDocsPath + ".", "/swagger-ui/"));
+		return new PublicPaths(List.of("/actuator/health", apiDocsPath, swaggerUiPath),
+				List.of("/actuator/health/", apiDocsPath + "/", apiDocsPath + ".", "/swagger-ui/"));
 	}
 
 	/** Whether the path, as the container decoded and normalized it, is open to anyone. */

@@ -113,14 +113,16 @@ class ApiKeyAuthTests {
 	}
 
 	@Test
-	void keepsOnlyActuatorAndApiDocsPublic() {
+	void keepsOnlyHealthAndApiDocsPublic() {
+		// Changed by issue 13 (item 7): metrics and info need a key on the API port.
 		PublicPaths paths = PublicPaths.of("/v3/api-docs", "/swagger-ui.html");
 
-		assertThat(List.of("/actuator", "/actuator/health", "/actuator/prometheus", "/v3/api-docs",
+		assertThat(List.of("/actuator/health", "/actuator/health/readiness", "/v3/api-docs",
 				"/v3/api-docs/swagger-config", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/index.html"))
 			.allMatch(paths::matches);
-		assertThat(List.of("/", "/v1/files", "/v1/vision/caption", "/actuatorx", "/v3/api-docsx", "/error",
-				"/swagger-ui.htmlx", "/v1/actuator/health"))
+		assertThat(List.of("/", "/v1/files", "/v1/vision/caption", "/actuator", "/actuator/prometheus",
+				"/actuator/info", "/actuator/healthx", "/actuatorx", "/v3/api-docsx", "/error", "/swagger-ui.htmlx",
+				"/v1/actuator/health"))
 			.noneMatch(paths::matches);
 	}
 

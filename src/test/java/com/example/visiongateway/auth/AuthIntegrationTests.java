@@ -65,16 +65,22 @@ class AuthIntegrationTests extends GatewayIntegrationTest {
 	}
 
 	@Test
-	void keepsHealthMetricsAndApiDocsReachableWithoutAKey() {
+	void keepsHealthAndApiDocsReachableWithoutAKeyButNotMetrics() {
+		// Changed by issue 13 (item 7): metrics and info were public and metrics named the keys.
 		this.gateway.post("/v1/vision/caption", chelsea());
+		this.gateway.withHeader("X-API-Key", keyOf("alice")).get("/v1/files");
 
 		assertThat(this.gateway.get("/actuator/health").status()).isEqualTo(200);
 		assertThat(this.gateway.get("/actuator/health/readiness").status()).isEqualTo(200);
-		assertThat(this.gateway.get("/actuator/info").status()).isEqualTo(200);
 		assertThat(this.gateway.get("/v3/api-docs").status()).isEqualTo(200);
-		Reply metrics = this.gateway.get("/actuator/prometheus");
+		assertProblem(this.gateway.get("/actuator/prometheus"), 401, "UNAUTHENTICATED");
+		assertProblem(this.gateway.get("/actuator/info"), 401, "UNAUTHENTICATED");
+		Reply metrics = this.gateway.withHeader("X-API-Key", keyOf("alice")).get("/actuator/prometheus");
 		assertThat(metrics.status()).isEqualTo(200);
-		assertThat(metrics.body()).contains("vision_auth_requests_total{key=\"none\",outcome=\"missing_key\"");
+		assertThat(metrics.body()).contains("vision_auth_requests_total{outcome=\"missing_key\"")
+			.contains("vision_auth_requests_total{outcome=\"accepted\"")
+			.doesNotContain("key=\"")
+			.doesNotContain("alice");
 	}
 
 	@Test
