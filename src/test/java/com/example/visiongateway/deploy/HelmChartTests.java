@@ -69,15 +69,23 @@ class HelmChartTests {
 	}
 
 	@Test
-	void probesTheHealthGroupsOnTheHttpPort() {
-		Map<String, Object> container = container(render("gemini.apiKey", API_KEY));
+	void probesTheHealthGroupsOnTheManagementPort() {
+		// Changed by issue 13 (item 7): Actuator moved off the API port.
+		RenderedChart chart = render("gemini.apiKey", API_KEY);
+		Map<String, Object> container = container(chart);
 
 		assertThat(value(container, "ports.0.containerPort")).isEqualTo(8080);
 		assertThat(value(container, "ports.0.name")).isEqualTo("http");
+		assertThat(value(container, "ports.1.containerPort")).isEqualTo(9090);
+		assertThat(value(container, "ports.1.name")).isEqualTo("management");
+		assertThat(value(chart.one("ConfigMap"), "data.MANAGEMENT_SERVER_PORT")).isEqualTo("9090");
 		assertThat(value(container, "startupProbe.httpGet.path")).isEqualTo("/actuator/health/liveness");
 		assertThat(value(container, "livenessProbe.httpGet.path")).isEqualTo("/actuator/health/liveness");
 		assertThat(value(container, "readinessProbe.httpGet.path")).isEqualTo("/actuator/health/readiness");
-		assertThat(value(container, "readinessProbe.httpGet.port")).isEqualTo("http");
+		assertThat(value(container, "readinessProbe.httpGet.port")).isEqualTo("management");
+		assertThat(value(container, "livenessProbe.httpGet.port")).isEqualTo("management");
+		assertThat(value(chart.one("Service"), "spec.ports.1.name")).isEqualTo("management");
+		assertThat(value(chart.one("Service"), "spec.ports.1.targetPort")).isEqualTo("management");
 	}
 
 	@Test
@@ -251,7 +259,7 @@ class HelmChartTests {
 		assertThat(value(monitor, "apiVersion")).isEqualTo("monitoring.coreos.com/v1");
 		assertThat(value(monitor, "metadata.labels.release")).isEqualTo("prometheus");
 		assertThat(value(monitor, "spec.endpoints.0.path")).isEqualTo("/actuator/prometheus");
-		assertThat(value(monitor, "spec.endpoints.0.port")).isEqualTo("http");
+		assertThat(value(monitor, "spec.endpoints.0.port")).isEqualTo("management");
 		assertThat(value(monitor, "spec.selector.matchLabels")).isEqualTo(at(chart.one("Service"), "spec.selector"));
 	}
 
