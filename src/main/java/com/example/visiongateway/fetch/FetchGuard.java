@@ -68,7 +68,8 @@ final class FetchGuard {
 			.findFirst();
 	}
 
-	private boolean allowed(String host) {
+	/** Whether the host is allow-listed, and so may be fetched whatever it resolves to and on any port. */
+	boolean allowed(String host) {
 		if (this.allowedNames.contains(host)) {
 			return true;
 		}

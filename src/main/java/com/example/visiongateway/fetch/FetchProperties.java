@@ -19,14 +19,18 @@ import org.springframework.validation.annotation.Validated;
  * @param maxRedirects redirects followed per URL, each hop checked again
  * @param connectTimeout TCP connect timeout of one hop
  * @param timeout the whole fetch of one URL: every hop, headers and body
+ * @param allowedPorts the ports fetched from on hosts that are not in {@code allowedHosts} (those may use any port);
+ * 80 and 443 by default, so the gateway cannot be used to probe other services of a public host
  */
 @ConfigurationProperties("vision.fetch")
 @Validated
 public record FetchProperties(@DefaultValue List<String> allowedHosts, @DefaultValue("3") @Min(0) @Max(10) int maxRedirects,
-		@DefaultValue("5s") @NotNull Duration connectTimeout, @DefaultValue("20s") @NotNull Duration timeout) {
+		@DefaultValue("5s") @NotNull Duration connectTimeout, @DefaultValue("20s") @NotNull Duration timeout,
+		@DefaultValue({ "80", "443" }) List<@Min(1) @Max(65535) Integer> allowedPorts) {
 
 	public FetchProperties {
 		allowedHosts = List.copyOf(allowedHosts);
+		allowedPorts = List.copyOf(allowedPorts);
 	}
 
 }

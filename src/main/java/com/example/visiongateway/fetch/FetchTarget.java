@@ -48,6 +48,10 @@ record FetchTarget(URI uri, String host, String shown) {
 		return of(next);
 	}
 
+	boolean secure() {
+		return "https".equals(this.uri.getScheme());
+	}
+
 	int port() {
 		int port = this.uri.getPort();
 		if (port != -1) {

@@ -55,6 +55,8 @@ public final class ImageFetcher implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(ImageFetcher.class);
 
+	static final String UNRESOLVED = "its name does not resolve to an address it fetches from";
+
 	private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
 
 	private final FetchGuard guard;
@@ -64,6 +66,8 @@ public final class ImageFetcher implements AutoCloseable {
 	private final HttpClient client;
 
 	private final int maxRedirects;
+
+	private final Set<Integer> allowedPorts;
 
 	private final Duration timeout;
 
@@ -83,6 +87,7 @@ public final class ImageFetcher implements AutoCloseable {
 		this.guard = new FetchGuard(properties.allowedHosts());
 		this.resolver = new VettingResolverGroup(this.guard);
 		this.maxRedirects = properties.maxRedirects();
+		this.allowedPorts = Set.copyOf(properties.allowedPorts());
 		this.timeout = properties.timeout();
 		this.maxBytes = limits.maxImageSize().toBytes();
 		HttpClient client = HttpClient.create(ConnectionProvider.newConnection())
@@ -123,6 +128,10 @@ public final class ImageFetcher implements AutoCloseable {
 		if (refusal != null) {
 			return Mono.error(FetchProblems.notAllowed(target, refusal));
 		}
+		// Before any name is resolved: the port alone decides.
+		if (!this.allowedPorts.contains(target.port()) && !this.guard.allowed(target.host())) {
+			return Mono.error(FetchProblems.notAllowed(target, "port " + target.port() + " is not one it fetches from"));
+		}
 		return this.client.get()
 			.uri(target.uri())
 			.responseConnection((response, connection) -> answer(original, target, response, connection))
@@ -135,8 +144,13 @@ public final class ImageFetcher implements AutoCloseable {
 				if (redirects >= this.maxRedirects) {
 					return Mono.error(FetchProblems.failed(target, "it redirected more than " + this.maxRedirects + " times"));
 				}
-				return Mono.defer(() -> hop(original, target.redirect(((Outcome.Redirected) outcome).location()),
-						redirects + 1));
+				return Mono.defer(() -> {
+					FetchTarget next = target.redirect(((Outcome.Redirected) outcome).location());
+					if (target.secure() && !next.secure()) {
+						return Mono.error(FetchProblems.notAllowed(next, "an https URL may not redirect to http"));
+					}
+					return hop(original, next, redirects + 1);
+				});
 			});
 	}
 
@@ -225,8 +239,10 @@ public final class ImageFetcher implements AutoCloseable {
 			if (cause instanceof VisionException vision) {
 				return vision;
 			}
-			if (cause instanceof VettingResolverGroup.RefusedAddressException refused) {
-				return FetchProblems.notAllowed(target, refused.getMessage());
+			// A name refused for its addresses and a name that does not resolve get the same answer, so callers
+			// cannot use the gateway to map internal DNS.
+			if (cause instanceof UnknownHostException) {
+				return FetchProblems.notAllowed(target, UNRESOLVED);
 			}
 		}
 		return FetchProblems.failed(target, reason(ex));
@@ -239,9 +255,6 @@ public final class ImageFetcher implements AutoCloseable {
 			}
 			if (cause instanceof ConnectException) {
 				return "the connection was refused";
-			}
-			if (cause instanceof UnknownHostException) {
-				return "its name could not be resolved";
 			}
 			if (cause instanceof SSLException) {
 				return "the TLS handshake failed";

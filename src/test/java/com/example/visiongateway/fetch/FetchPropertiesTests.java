@@ -55,7 +55,7 @@ class FetchPropertiesTests {
 	void bindsTheShippedApplicationYamlToTheDefaults() {
 		this.runner.withInitializer((context) -> context.getEnvironment().getPropertySources().addFirst(shippedYaml()))
 			.run((context) -> assertThat(context.getBean(FetchProperties.class))
-				.isEqualTo(new FetchProperties(List.of(), 3, Duration.ofSeconds(5), Duration.ofSeconds(20))));
+				.isEqualTo(new FetchProperties(List.of(), 3, Duration.ofSeconds(5), Duration.ofSeconds(20), List.of(80, 443))));
 	}
 
 	@Test

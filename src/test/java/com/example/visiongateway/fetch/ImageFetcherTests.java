@@ -63,7 +63,7 @@ class ImageFetcherTests {
 		int size = TestOrigin.fixture("chelsea.png").length;
 		Budget roomForOne = new Budget("disk", size + size / 2);
 		try (ImageFetcher fetcher = new ImageFetcher(new FetchProperties(List.of("127.0.0.1"), 3, CONNECT_TIMEOUT,
-				Duration.ofSeconds(10)), limits(DataSize.ofMegabytes(64)), roomForOne, null)) {
+				Duration.ofSeconds(10), List.of(80, 443)), limits(DataSize.ofMegabytes(64)), roomForOne, null)) {
 			FetchedImage first = fetcher.fetch(this.origin.url("127.0.0.1", "/chelsea.png")).block();
 			assertThat(roomForOne.used()).isEqualTo(size);
 
@@ -178,10 +178,12 @@ class ImageFetcherTests {
 
 	@Test
 	void refusesANameThatResolvesToLoopbackWithoutConnecting() throws IOException {
-		try (ImageFetcher fetcher = fetcher(List.of());
-				TestOrigin.ConnectionCounter counter = new TestOrigin.ConnectionCounter(TestOrigin.loopback())) {
+		try (TestOrigin.ConnectionCounter counter = new TestOrigin.ConnectionCounter(TestOrigin.loopback());
+				ImageFetcher fetcher = new ImageFetcher(
+						new FetchProperties(List.of(), 3, CONNECT_TIMEOUT, Duration.ofSeconds(10), List.of(counter.port())),
+						limits(DataSize.ofMegabytes(64)), new Budget("disk", 1L << 30), null)) {
 			assertFailure(fetcher, "http://localhost:" + counter.port() + "/chelsea.png", ErrorCode.URL_NOT_ALLOWED,
-					(ex) -> assertThat(ex.detail()).contains("localhost", "resolves to a loopback address"));
+					(ex) -> assertThat(ex.detail()).contains("localhost", ImageFetcher.UNRESOLVED).doesNotContain("loopback"));
 			assertThat(counter.accepted()).isZero();
 		}
 	}
@@ -253,6 +255,29 @@ class ImageFetcherTests {
 	}
 
 	@Test
+	void refusesPortsOtherThanTheAllowedOnesBeforeResolvingUnlessTheHostIsListed() throws IOException {
+		try (ImageFetcher fetcher = fetcher(List.of("127.0.0.1")); TestOrigin origin = TestOrigin.http()) {
+			assertFailure(fetcher, "http://localhost:6379/chelsea.png", ErrorCode.URL_NOT_ALLOWED,
+					(ex) -> assertThat(ex.detail()).contains("port 6379"));
+			try (FetchedImage image = fetcher.fetch(origin.url("127.0.0.1", "/chelsea.png")).block()) {
+				assertThat(read(image)).as("a listed host may use any port").isEqualTo(TestOrigin.fixture("chelsea.png"));
+			}
+		}
+	}
+
+	@Test
+	void refusesARedirectFromHttpsToHttp() throws Exception {
+		try (TestOrigin tls = TestOrigin.https(); TestOrigin plain = TestOrigin.http();
+				ImageFetcher fetcher = tlsFetcher(List.of("localhost", "127.0.0.1"))) {
+			String downgrade = tls.url("localhost", "/redirect?" + plain.url("127.0.0.1", "/chelsea.png"));
+
+			assertFailure(fetcher, downgrade, ErrorCode.URL_NOT_ALLOWED,
+					(ex) -> assertThat(ex.detail()).contains("https URL may not redirect to http"));
+			assertThat(plain.requests()).isZero();
+		}
+	}
+
+	@Test
 	void stillChecksTheCertificateAgainstTheHostWhenConnectingToTheCheckedAddress() throws Exception {
 		try (TestOrigin tls = TestOrigin.https(); ImageFetcher fetcher = tlsFetcher(List.of("localhost", "127.0.0.1"))) {
 			// the certificate is trusted but names only "localhost", so 127.0.0.1 must fail the hostname check
@@ -266,14 +291,15 @@ class ImageFetcherTests {
 	}
 
 	private static ImageFetcher fetcher(List<String> allowedHosts, Duration timeout, DataSize maxImageSize) {
-		return new ImageFetcher(new FetchProperties(allowedHosts, 3, CONNECT_TIMEOUT, timeout), limits(maxImageSize),
-				new Budget("disk", 1L << 30));
+		return new ImageFetcher(new FetchProperties(allowedHosts, 3, CONNECT_TIMEOUT, timeout, List.of(80, 443)),
+				limits(maxImageSize), new Budget("disk", 1L << 30));
 	}
 
 	private static ImageFetcher tlsFetcher(List<String> allowedHosts) throws Exception {
 		X509Certificate certificate = (X509Certificate) TestOrigin.keyStore().getCertificate("localhost");
 		SslContext trustingTestCertificate = SslContextBuilder.forClient().trustManager(certificate).build();
-		return new ImageFetcher(new FetchProperties(allowedHosts, 3, CONNECT_TIMEOUT, Duration.ofSeconds(10)),
+		return new ImageFetcher(
+				new FetchProperties(allowedHosts, 3, CONNECT_TIMEOUT, Duration.ofSeconds(10), List.of(80, 443)),
 				limits(DataSize.ofMegabytes(64)), new Budget("disk", 1L << 30), trustingTestCertificate);
 	}
 

@@ -32,6 +32,33 @@ class ImageUrlsRefusedIntegrationTests extends GatewayIntegrationTest {
 	}
 
 	@Test
+	void answersAPrivateAndAnUnresolvableNameAlike() {
+		// Issue 13, item 9: the texts differed, which let callers map internal DNS through the gateway.
+		Reply privateName = this.gateway.post("/v1/vision/caption",
+				parts().field("imageUrls", "http://localhost/chelsea.png"));
+		Reply unresolvable = this.gateway.post("/v1/vision/caption",
+				parts().field("imageUrls", "http://no-such-host.invalid/chelsea.png"));
+
+		assertThat(privateName.status()).isEqualTo(400);
+		assertThat(privateName.json().get("code").asString()).isEqualTo("URL_NOT_ALLOWED");
+		assertThat(privateName.body()).doesNotContain("loopback", "private");
+		assertThat(unresolvable.body().replace("no-such-host.invalid", "HOST"))
+			.isEqualTo(privateName.body().replace("localhost", "HOST"));
+	}
+
+	@Test
+	void refusesPublicHostsOnPortsOtherThan80And443() {
+		// Issue 13, item 9: any port of a public host was fetched. A name's port is judged before the name is
+		// resolved, so this one (which would resolve to loopback) shows it without any traffic leaving the machine.
+		Reply reply = this.gateway.post("/v1/vision/caption",
+				parts().field("imageUrls", "http://localhost:6379/chelsea.png"));
+
+		assertThat(reply.status()).isEqualTo(400);
+		assertThat(reply.json().get("code").asString()).isEqualTo("URL_NOT_ALLOWED");
+		assertThat(reply.json().get("detail").asString()).contains("port 6379");
+	}
+
+	@Test
 	void refusesOtherSchemes() {
 		Reply file = this.gateway.post("/v1/vision/caption", parts().field("imageUrls", "file:///etc/passwd"));
 
