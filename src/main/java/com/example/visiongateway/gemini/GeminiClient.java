@@ -46,6 +46,8 @@ public class GeminiClient implements AutoCloseable {
 
 	static final String UPLOAD_STATUS = "X-Goog-Upload-Status";
 
+	static final String UPLOAD_SIZE_RECEIVED = "X-Goog-Upload-Size-Received";
+
 	private static final int UPLOAD_BLOCK = 64 * 1024;
 
 	private final GeminiProperties properties;
@@ -143,15 +145,23 @@ public class GeminiClient implements AutoCloseable {
 
 	/**
 	 * Uploads with the resumable protocol: a start request, then chunks of
-	 * {@code upload-chunk-size} streamed from the source. A retry starts a new session from the
-	 * first byte: a session whose chunk failed may hold a partial chunk. The file may still be
+	 * {@code upload-chunk-size} streamed from the source. A retry after a failed chunk resumes the
+	 * same session: it asks Gemini ({@code query}) how many bytes arrived and goes on from there, so
+	 * a broken connection never leaves a second, duplicate file. Only when the session itself is
+	 * gone (the query fails) does the next attempt start a new one. The file may still be
 	 * PROCESSING; see {@link #awaitActive}.
 	 */
 	public Mono<GeminiFile> upload(ByteSource bytes, String mimeType, String displayName) {
+		AtomicReference<URI> open = new AtomicReference<>();
 		return this.resilience.call(GeminiOperation.UPLOAD, Mono.defer(() -> {
 			long size = bytes.size();
-			return startUpload(size, mimeType, displayName)
-				.flatMap((session) -> uploadChunks(session, bytes, size, 0));
+			URI session = open.get();
+			if (session == null) {
+				return startUpload(size, mimeType, displayName).doOnNext(open::set)
+					.flatMap((started) -> uploadChunks(started, bytes, size, 0));
+			}
+			return queryUpload(session).doOnError((ex) -> open.set(null))
+				.flatMap((received) -> uploadChunks(session, bytes, size, received));
 		}));
 	}
 
@@ -237,6 +247,20 @@ public class GeminiClient implements AutoCloseable {
 							"Gemini upload start answer has no " + UPLOAD_URL + " header", null)));
 			}
 			return response.releaseBody().then(Mono.fromSupplier(() -> sessionUri(session)));
+		});
+	}
+
+	/** How many bytes the session holds, by the protocol's {@code query} command. */
+	private Mono<Long> queryUpload(URI session) {
+		WebClient.RequestHeadersSpec<?> spec = this.sessions.post()
+			.uri(session)
+			.header("X-Goog-Upload-Command", "query")
+			.contentLength(0);
+		return exchange(GeminiOperation.UPLOAD, GeminiResilience.FILES, spec, (response) -> {
+			String received = response.headers().asHttpHeaders().getFirst(UPLOAD_SIZE_RECEIVED);
+			return response.releaseBody().then(Mono.fromCallable(() -> Long.parseLong(String.valueOf(received).strip())))
+				.onErrorMap(NumberFormatException.class, (ex) -> new GeminiException(GeminiOperation.UPLOAD,
+						"Gemini upload query answered no valid " + UPLOAD_SIZE_RECEIVED, null));
 		});
 	}
 

@@ -185,31 +185,58 @@ class GeminiClientRetryTests {
 	}
 
 	@Test
-	void restartsTheUploadWithANewSessionWhenAChunkFails() {
+	void resumesTheSameSessionWhenAChunkFails() {
+		// Changed by issue 13 (item 9): a failed chunk used to restart with a new session, leaving duplicate files.
 		TestByteSource image = TestByteSource.random(100_000);
 		String upload = "/upload/v1beta/files";
-		sequence("start", () -> post(urlPathEqualTo(upload)).withHeader("X-Goog-Upload-Command", equalTo("start")),
-				session("S1"), session("S2"));
+		this.server.stubFor(post(urlPathEqualTo(upload)).withHeader("X-Goog-Upload-Command", equalTo("start"))
+			.willReturn(session("S1")));
 		this.server.stubFor(chunk("S1", 0).willReturn(aResponse().withHeader("X-Goog-Upload-Status", "active")));
-		this.server.stubFor(chunk("S1", 65_536).willReturn(googleError(503, null)));
-		this.server.stubFor(chunk("S2", 0).willReturn(aResponse().withHeader("X-Goog-Upload-Status", "active")));
-		this.server.stubFor(chunk("S2", 65_536).willReturn(okJson("{\"file\":{\"name\":\"files/f1\",\"state\":\"ACTIVE\"}}")
-			.withHeader("X-Goog-Upload-Status", "final")));
+		sequence("chunk", () -> chunk("S1", 65_536), googleError(503, null),
+				okJson("{\"file\":{\"name\":\"files/f1\",\"state\":\"ACTIVE\"}}").withHeader("X-Goog-Upload-Status",
+						"final"));
+		this.server.stubFor(post(urlPathEqualTo(upload)).withQueryParam("upload_id", equalTo("S1"))
+			.withHeader("X-Goog-Upload-Command", equalTo("query"))
+			.willReturn(aResponse().withHeader("X-Goog-Upload-Status", "active")
+				.withHeader("X-Goog-Upload-Size-Received", "65536")));
 
 		GeminiFile file = this.client.upload(image, "image/png", "rocket.png").block();
 
 		assertThat(file.name()).isEqualTo("files/f1");
 		assertThat(this.server.findAll(postRequestedFor(urlPathEqualTo(upload)).withHeader("X-Goog-Upload-Command",
 				equalTo("start"))))
-			.hasSize(2);
-		List<LoggedRequest> second = this.server
-			.findAll(postRequestedFor(urlPathEqualTo(upload)).withQueryParam("upload_id", equalTo("S2")));
-		assertThat(second).extracting((chunk) -> chunk.getHeader("X-Goog-Upload-Offset")).containsExactly("0", "65536");
-		byte[] sent = new byte[100_000];
-		System.arraycopy(second.get(0).getBody(), 0, sent, 0, 65_536);
-		System.arraycopy(second.get(1).getBody(), 0, sent, 65_536, 100_000 - 65_536);
-		assertThat(sent).isEqualTo(image.bytes());
+			.hasSize(1);
+		List<LoggedRequest> sent = this.server
+			.findAll(postRequestedFor(urlPathEqualTo(upload)).withQueryParam("upload_id", equalTo("S1")));
+		assertThat(sent).extracting((request) -> request.getHeader("X-Goog-Upload-Command"))
+			.containsExactly("upload", "upload, finalize", "query", "upload, finalize");
+		assertThat(sent.get(3).getHeader("X-Goog-Upload-Offset")).isEqualTo("65536");
+		byte[] whole = new byte[100_000];
+		System.arraycopy(sent.get(0).getBody(), 0, whole, 0, 65_536);
+		System.arraycopy(sent.get(3).getBody(), 0, whole, 65_536, 100_000 - 65_536);
+		assertThat(whole).isEqualTo(image.bytes());
 		assertThat(retries("upload", "http_503")).isEqualTo(1);
+	}
+
+	@Test
+	void startsANewSessionOnlyWhenTheOldOneIsGone() {
+		TestByteSource image = TestByteSource.random(1_000);
+		String upload = "/upload/v1beta/files";
+		sequence("start", () -> post(urlPathEqualTo(upload)).withHeader("X-Goog-Upload-Command", equalTo("start")),
+				session("S1"), session("S2"));
+		this.server.stubFor(chunk("S1", 0).willReturn(googleError(503, null)));
+		this.server.stubFor(post(urlPathEqualTo(upload)).withQueryParam("upload_id", equalTo("S1"))
+			.withHeader("X-Goog-Upload-Command", equalTo("query"))
+			.willReturn(googleError(503, null)));
+		this.server.stubFor(chunk("S2", 0).willReturn(okJson("{\"file\":{\"name\":\"files/f2\",\"state\":\"ACTIVE\"}}")
+			.withHeader("X-Goog-Upload-Status", "final")));
+
+		GeminiFile file = this.client.upload(image, "image/png", "rocket.png").block();
+
+		assertThat(file.name()).isEqualTo("files/f2");
+		assertThat(this.server.findAll(postRequestedFor(urlPathEqualTo(upload)).withHeader("X-Goog-Upload-Command",
+				equalTo("start"))))
+			.hasSize(2);
 	}
 
 	@Test
