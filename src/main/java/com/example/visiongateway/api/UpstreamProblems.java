@@ -50,7 +50,9 @@ final class UpstreamProblems {
 		switch (ex.httpStatus()) {
 			case 429 -> {
 				properties.put("retryAfterSeconds", retryAfter(ex));
-				return new VisionException(ErrorCode.RATE_LIMITED, "Gemini's quota is exhausted: " + message, properties);
+				// Google's text names the project, its quota metrics and limits: the operator's business, not callers'.
+				return new VisionException(ErrorCode.RATE_LIMITED,
+						"The gateway's Gemini quota is spent for now; retry after the delay given.", properties);
 			}
 			case 503 -> {
 				properties.put("retryAfterSeconds", retryAfter(ex));

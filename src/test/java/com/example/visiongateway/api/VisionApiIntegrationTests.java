@@ -280,6 +280,20 @@ class VisionApiIntegrationTests extends GatewayIntegrationTest {
 		assertThat(limited.body() + unavailable.body()).doesNotContain(GEMINI_KEY);
 	}
 
+	@Test
+	void passesNoneOfGooglesQuotaTextToCallers() {
+		// Issue 13, item 9: Google's 429 text (project number, quota names and limits) reached callers verbatim.
+		stub.failWith(429, "RESOURCE_EXHAUSTED", "Quota exceeded for quota metric 'Generate Content API requests per "
+				+ "minute' and limit 'GenerateContent request limit per minute' of service 'generativelanguage."
+				+ "googleapis.com' for consumer 'project_number:123456789'.");
+
+		Reply limited = captionChelsea();
+
+		assertProblem(limited, 429, "RATE_LIMITED");
+		assertThat(Long.parseLong(limited.headers().getFirst("Retry-After"))).isPositive();
+		assertThat(limited.body()).doesNotContain("123456789", "quota metric", "generativelanguage", "Quota exceeded");
+	}
+
 	private Reply captionChelsea() {
 		return this.gateway.post("/v1/vision/caption",
 				parts().image("chelsea.png", TestImages.fixture("chelsea.png"), "image/png"));
