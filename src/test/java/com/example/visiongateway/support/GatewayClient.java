@@ -20,10 +20,13 @@ import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.MultipartBodyBuilder;
+import org.springframework.http.client.ReactorClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 /** Calls the running gateway over HTTP the way a caller would, and keeps every answer, errors included. */
 public final class GatewayClient {
+
+	private static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -46,7 +49,11 @@ public final class GatewayClient {
 
 	private GatewayClient(String baseUrl, Map<String, String> headers) {
 		this.baseUrl = baseUrl;
-		RestClient.Builder builder = RestClient.builder().baseUrl(baseUrl);
+		// Spring's default 10 s read timeout fails slow answers on a loaded machine (a first OpenAPI description can
+		// take longer); the gateway's own deadlines are what the tests check.
+		ReactorClientHttpRequestFactory requests = new ReactorClientHttpRequestFactory();
+		requests.setReadTimeout(READ_TIMEOUT);
+		RestClient.Builder builder = RestClient.builder().baseUrl(baseUrl).requestFactory(requests);
 		headers.forEach(builder::defaultHeader);
 		this.http = builder.build();
 		this.rawHeaders = headers;
