@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 		"vision.auth.images-per-minute=3" })
 class AuthIntegrationTests extends GatewayIntegrationTest {
 
-	private static final List<String> CALLERS = List.of("alice", "bob", "carol", "dave", "erin");
+	private static final List<String> CALLERS = List.of("alice", "bob", "carol", "dave", "erin", "frank");
 
 	@DynamicPropertySource
 	static void keys(DynamicPropertyRegistry registry) {
@@ -119,6 +119,26 @@ class AuthIntegrationTests extends GatewayIntegrationTest {
 		assertThat(Long.parseLong(limited.headers().getFirst("Retry-After"))).isBetween(1L, 20L);
 		assertThat(dave.post("/v1/vision/tokens", chelsea()).status()).isEqualTo(200);
 		assertProblem(dave.post("/v1/vision/tokens", parts().field("fileIds", "files/abc")), 429, "RATE_LIMITED");
+	}
+
+	@Test
+	void refusesMoreImagesThanAWholeMinutesQuotaWithoutChargingThem() {
+		// Issue 13, item 8: such a request went through and left the key in debt for minutes.
+		GatewayClient frank = this.gateway.withHeader("X-API-Key", keyOf("frank"));
+		Parts five = chelsea();
+		for (int i = 0; i < 4; i++) {
+			five.image("tiny" + i + ".png", TestImages.tinyPng(60 + i), "image/png");
+		}
+
+		Reply tooMany = frank.post("/v1/vision/tokens", five);
+
+		assertProblem(tooMany, 429, "RATE_LIMITED");
+		assertThat(tooMany.json().get("limit").asInt()).isEqualTo(3);
+		assertThat(tooMany.json().get("actual").asInt()).isEqualTo(5);
+		assertThat(tooMany.headers().getFirst("Retry-After")).isNotBlank();
+		Reply three = frank.post("/v1/vision/tokens", chelsea().image("b.png", TestImages.tinyPng(70), "image/png")
+			.image("c.png", TestImages.tinyPng(71), "image/png"));
+		assertThat(three.status()).as("nothing was charged: " + three.body()).isEqualTo(200);
 	}
 
 	@Test
