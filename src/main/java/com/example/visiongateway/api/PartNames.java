@@ -16,7 +16,8 @@ import org.springframework.web.multipart.MultipartHttpServletRequest;
 /** Refuses parts an endpoint does not know, so nothing a caller sends is silently ignored (a misspelt part, say). */
 final class PartNames {
 
-	private static final List<String> SHARED = List.of("images", "fileIds", "imageUrls", "model", "systemInstruction", "maxDimension");
+	private static final List<String> SHARED = List.of("images", "fileIds", "imageUrls", "model", "systemInstruction", "maxDimension",
+			"mediaResolution");
 
 	/** Unknown names echoed back at most, each cut short: the caller chose them. */
 	private static final int MAX_ECHOED = 10;

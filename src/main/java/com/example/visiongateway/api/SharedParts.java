@@ -1,8 +1,14 @@
 package com.example.visiongateway.api;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import com.example.visiongateway.auth.Tenant;
+import com.example.visiongateway.error.ErrorCode;
+import com.example.visiongateway.error.Texts;
+import com.example.visiongateway.error.VisionException;
+import com.example.visiongateway.gemini.MediaResolution;
 import com.example.visiongateway.task.VisionInputs;
 import com.example.visiongateway.task.VisionInputs.Upload;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -18,6 +24,7 @@ import org.springframework.web.multipart.MultipartFile;
  * @param model a model from the allow-list
  * @param systemInstruction extra instructions for the model
  * @param maxDimension downscale to this longer side before sending
+ * @param mediaResolution low, medium or high, for models that take a media resolution
  */
 record SharedParts(
 		@Schema(description = "Image files (repeat the part). png, jpeg, webp, heic or heif, decided from the bytes.",
@@ -29,14 +36,32 @@ record SharedParts(
 		@Schema(description = "Extra instructions passed to the model as its system instruction.") String systemInstruction,
 		@Schema(description = "Downscale each decodable image (png, jpeg) so its longer side is at most this many pixels "
 				+ "before sending; boxes and masks still refer to the original pixels.", minimum = "16",
-				maximum = "100000") Integer maxDimension) {
+				maximum = "100000") Integer maxDimension,
+		@Schema(description = "low, medium or high: sent to Gemini as generationConfig.mediaResolution "
+				+ "(MEDIA_RESOLUTION_LOW, …) for models that take it (Gemini 3); 400 for models that do not. Token "
+				+ "estimates follow it.", allowableValues = { "low", "medium", "high" },
+				example = "low") String mediaResolution) {
 
 	VisionInputs toInputs(Tenant tenant) {
 		List<Upload> uploads = (this.images != null) ? this.images.stream()
 			.map((file) -> new Upload(file.getOriginalFilename(), file.getContentType(), MultipartBytes.of(file)))
 			.toList() : List.of();
 		return new VisionInputs(uploads, nonBlank(this.fileIds), nonBlank(this.imageUrls), this.model,
-				this.systemInstruction, this.maxDimension, tenant);
+				this.systemInstruction, this.maxDimension, tenant, parsedMediaResolution());
+	}
+
+	private MediaResolution parsedMediaResolution() {
+		if (this.mediaResolution == null || this.mediaResolution.isBlank()) {
+			return null;
+		}
+		return switch (this.mediaResolution.strip().toLowerCase(Locale.ROOT)) {
+			case "low" -> MediaResolution.LOW;
+			case "medium" -> MediaResolution.MEDIUM;
+			case "high" -> MediaResolution.HIGH;
+			default -> throw new VisionException(ErrorCode.BAD_REQUEST, "The part 'mediaResolution' must be low, medium "
+					+ "or high; it was '" + Texts.abbreviate(this.mediaResolution, 32) + "'.",
+					Map.of("part", "mediaResolution"));
+		};
 	}
 
 	private static List<String> nonBlank(List<String> values) {

@@ -38,7 +38,8 @@ final class SharedPartsResolver implements HandlerMethodArgumentResolver {
 		List<MultipartFile> images = (request instanceof MultipartHttpServletRequest multipart)
 				? multipart.getFiles("images") : List.of();
 		return new SharedParts(images, values(request, "fileIds"), values(request, "imageUrls"),
-				request.getParameter("model"), request.getParameter("systemInstruction"), maxDimension(request));
+				request.getParameter("model"), request.getParameter("systemInstruction"), maxDimension(request),
+				request.getParameter("mediaResolution"));
 	}
 
 	private static List<String> values(HttpServletRequest request, String name) {

@@ -6,8 +6,10 @@ import java.util.concurrent.CompletableFuture;
 
 import com.example.visiongateway.auth.Tenant;
 import com.example.visiongateway.error.ErrorCode;
+import com.example.visiongateway.error.Texts;
 import com.example.visiongateway.error.VisionException;
 import com.example.visiongateway.image.ImageLimits;
+import com.example.visiongateway.spatial.MaskFormat;
 import com.example.visiongateway.task.AskResponse;
 import com.example.visiongateway.task.PerImageTasks;
 import com.example.visiongateway.task.PerImageTask;
@@ -106,7 +108,9 @@ class VisionController {
 	@Operation(summary = "Detect objects in each image, with pixel boxes",
 			description = "Boxes come back as the model's normalized box2d [ymin, xmin, ymax, xmax] (0-1000) and as "
 					+ "integer pixel boxes bbox [x1, y1, x2, y2] (x2/y2 exclusive) of the upright image. With Accept: "
-					+ "image/png or image/jpeg and exactly one image, the answer is the picture with the boxes drawn on it.")
+					+ "image/png or image/jpeg and exactly one image (uploaded or from imageUrls), the answer is the "
+					+ "picture with the boxes drawn on it; a fileIds image is 406, as the gateway keeps no copy of stored "
+					+ "files and the Files API has no download.")
 	@ApiResponse(responseCode = "200", description = "Detections per image, or the annotated picture",
 			content = { @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
 					schema = @Schema(implementation = VisionResponse.class)),
@@ -124,11 +128,15 @@ class VisionController {
 
 	@PostMapping(path = "/segment", produces = { MediaType.APPLICATION_JSON_VALUE, MediaType.IMAGE_PNG_VALUE,
 			MediaType.IMAGE_JPEG_VALUE })
-	@Operation(summary = "Segment objects in each image: pixel boxes and COCO RLE masks",
-			description = "Each detection carries bbox, box2d, mask (COCO compressed RLE over the whole upright image: "
-					+ "size [height, width], column-major counts that pycocotools.mask.decode reads) and area (set pixels). "
-					+ "Needs a model that produces masks (Gemini 2.5). With Accept: image/png or image/jpeg and exactly one "
-					+ "image, the answer is the picture with boxes, labels and translucent masks drawn on it.")
+	@Operation(summary = "Segment objects in each image: pixel boxes and masks (COCO RLE, PNG or polygons)",
+			description = "Each detection carries bbox, box2d, mask and area (set pixels). By maskFormat the mask is "
+					+ "rle (default: COCO compressed RLE over the whole upright image, size [height, width], column-major "
+					+ "counts that pycocotools.mask.decode reads), png ({format, bbox, data}: the thresholded 1-bit mask of "
+					+ "the box region at box size, base64) or polygon ({format, polygons}: the outer contour of each part, "
+					+ "[x1, y1, x2, y2, …] in integer pixel corners of the whole upright image, simplified by at most half a "
+					+ "pixel; holes are left out). Needs a model that produces masks (Gemini 2.5). With Accept: image/png "
+					+ "or image/jpeg and exactly one image (uploaded or from imageUrls), the answer is the picture with "
+					+ "boxes, labels and translucent masks drawn on it; maskFormat does not apply then.")
 	@ApiResponse(responseCode = "200", description = "Detections with masks per image, or the annotated picture",
 			content = { @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
 					schema = @Schema(implementation = VisionResponse.class)),
@@ -140,10 +148,16 @@ class VisionController {
 					required = false) String objects,
 			@Parameter(description = "0-254, default 127: a mask pixel is set when its value is above it.") @RequestParam(
 					name = "threshold", required = false) @Min(0) @Max(254) Integer threshold,
+			@Parameter(description = "rle (default), png or polygon: the form of each mask.",
+					schema = @Schema(allowableValues = { "rle", "png", "polygon" }, defaultValue = "rle"),
+					example = "polygon") @RequestParam(name = "maskFormat", required = false) String maskFormat,
 			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
 			HttpServletRequest request) {
-		PartNames.checkVision(request, "objects", "threshold");
-		return spatial(this.tasks.segment(objects, threshold), shared.toInputs(Tenant.of(request)), accept);
+		PartNames.checkVision(request, "objects", "threshold", "maskFormat");
+		MaskFormat format = maskFormat(maskFormat);
+		// A picture draws the masks itself, from RLE.
+		format = (PictureFormats.requested(accept) != null) ? MaskFormat.RLE : format;
+		return spatial(this.tasks.segment(objects, threshold, format), shared.toInputs(Tenant.of(request)), accept);
 	}
 
 	private CompletableFuture<ResponseEntity<?>> spatial(PerImageTask task, VisionInputs inputs, String accept) {
@@ -160,13 +174,30 @@ class VisionController {
 
 	@PostMapping("/tokens")
 	@Operation(summary = "Estimate the input tokens of each image",
-			description = "No model call: Gemini 2.x tiles images (258 tokens per tile; both sides up to 384 px is one "
-					+ "tile); Gemini 3 models charge per media resolution.")
+			description = "Estimates describe each image as it would be sent (after maxDimension): Gemini 2.x tiles "
+					+ "images (258 tokens per tile; both sides up to 384 px is one tile); Gemini 3 models charge per media "
+					+ "resolution (the mediaResolution part, else the model's). No model call unless exact=true, which "
+					+ "also asks Gemini's countTokens for each image and answers its count as tokens.counted.")
 	CompletableFuture<VisionResponse> tokens(
 			@ParameterObject SharedParts shared,
+			@Parameter(description = "true: also ask Gemini's countTokens for each image as it would be sent "
+					+ "(one call per image); default false, no model call.", example = "true") @RequestParam(name = "exact",
+							defaultValue = "false") boolean exact,
 			HttpServletRequest request) {
-		PartNames.checkVision(request);
-		return this.service.tokens(shared.toInputs(Tenant.of(request))).toFuture();
+		PartNames.checkVision(request, "exact");
+		return this.service.tokens(shared.toInputs(Tenant.of(request)), exact).toFuture();
+	}
+
+	private static MaskFormat maskFormat(String value) {
+		if (value == null || value.isBlank()) {
+			return MaskFormat.RLE;
+		}
+		MaskFormat format = MaskFormat.parse(value);
+		if (format == null) {
+			throw new VisionException(ErrorCode.BAD_REQUEST, "The part 'maskFormat' must be rle, png or polygon; it was '"
+					+ Texts.abbreviate(value, 32) + "'.", Map.of("part", "maskFormat"));
+		}
+		return format;
 	}
 
 	private List<String> checkLabels(List<String> labels) {

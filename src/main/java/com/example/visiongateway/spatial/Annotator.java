@@ -39,8 +39,7 @@ public final class Annotator {
 		try {
 			graphics.drawImage(upright, 0, 0, null);
 			for (int i = 0; i < detections.size(); i++) {
-				CocoRle mask = detections.get(i).mask();
-				if (mask != null && mask.width() == width && mask.height() == height) {
+				if (detections.get(i).mask() instanceof CocoRle mask && mask.width() == width && mask.height() == height) {
 					paintMask(out, mask, colour(i));
 				}
 			}

@@ -9,7 +9,7 @@ import java.util.List;
  * @param size {@code [height, width]}
  * @param counts the compressed counts string
  */
-public record CocoRle(List<Integer> size, String counts) {
+public record CocoRle(List<Integer> size, String counts) implements DetectionMask {
 
 	public CocoRle {
 		size = List.copyOf(size);

@@ -39,6 +39,23 @@ public final class SpatialPostProcessor {
 	 */
 	public SpatialResult process(String answerText, int uprightWidth, int uprightHeight, boolean withMasks,
 			int threshold) {
+		return process(answerText, uprightWidth, uprightHeight, withMasks, threshold, MaskFormat.RLE);
+	}
+
+	/**
+	 * Process one answer, answering masks in the given format.
+	 * @param answerText the model's answer text
+	 * @param uprightWidth the width of the image as the caller sees it (after EXIF orientation)
+	 * @param uprightHeight its height
+	 * @param withMasks whether to decode masks (segmentation) or ignore them (detection)
+	 * @param threshold a mask pixel is set when its value is above this, 0 to 254
+	 * @param maskFormat the form of each mask
+	 * @return the detections and warnings
+	 * @throws VisionException {@link ErrorCode#UPSTREAM_ERROR} when the answer holds nothing
+	 * usable, with a bounded {@code rawAnswer}
+	 */
+	public SpatialResult process(String answerText, int uprightWidth, int uprightHeight, boolean withMasks,
+			int threshold, MaskFormat maskFormat) {
 		if (uprightWidth < 1 || uprightHeight < 1) {
 			throw new IllegalArgumentException("Image dimensions must be positive");
 		}
@@ -62,16 +79,16 @@ public final class SpatialPostProcessor {
 						+ " pixels");
 				continue;
 			}
-			CocoRleCodec.EncodedMask mask = withMasks
-					? mask(item, box.pixels(), uprightWidth, uprightHeight, threshold, warnings) : null;
+			MaskEncodings.Encoded mask = withMasks
+					? mask(item, box.pixels(), uprightWidth, uprightHeight, threshold, maskFormat, warnings) : null;
 			detections.add(new Detection(item.label(), box.box2d(), box.pixels().toList(),
-					(mask != null) ? mask.area() : null, (mask != null) ? mask.rle() : null));
+					(mask != null) ? mask.area() : null, (mask != null) ? mask.mask() : null));
 		}
 		return new SpatialResult(detections, warnings);
 	}
 
-	private CocoRleCodec.EncodedMask mask(RawItem item, PixelBox box, int width, int height, int threshold,
-			List<String> warnings) {
+	private MaskEncodings.Encoded mask(RawItem item, PixelBox box, int width, int height, int threshold,
+			MaskFormat maskFormat, List<String> warnings) {
 		if (item.mask() == null) {
 			warnings.add("item " + item.index() + ": no mask in the answer");
 			return null;
@@ -79,7 +96,7 @@ public final class SpatialPostProcessor {
 		try {
 			MaskRaster raster = this.maskDecoder.decode(item.mask());
 			BilinearMask resized = new BilinearMask(raster, box.width(), box.height(), threshold);
-			return CocoRleCodec.encode(width, height, box, resized);
+			return MaskEncodings.encode(maskFormat, width, height, box, resized);
 		}
 		catch (MaskRejectedException ex) {
 			warnings.add("item " + item.index() + ": mask dropped: " + ex.getMessage());

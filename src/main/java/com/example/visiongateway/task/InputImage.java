@@ -20,9 +20,11 @@ import com.example.visiongateway.transfer.RegisteredFile;
  * @param payload the bytes to send (the image, or its downscaled copy); null for a stored file
  * @param file the stored file it already is, or null
  * @param warnings what the gateway did to it on the way (downscaling left out, say)
+ * @param source the caller's own bytes (uploaded or fetched) while the request lasts, kept when a downscaled copy is
+ * sent; null for a stored file, whose bytes the gateway does not keep
  */
 public record InputImage(int index, String filename, String fileId, String url, ImageInfo info, String mimeType,
-		long sizeBytes, String sha256, Payload payload, RegisteredFile file, List<String> warnings) {
+		long sizeBytes, String sha256, Payload payload, RegisteredFile file, List<String> warnings, ByteSource source) {
 
 	public InputImage {
 		warnings = List.copyOf(warnings);
@@ -33,7 +35,7 @@ public record InputImage(int index, String filename, String fileId, String url, 
 		List<String> all = new java.util.ArrayList<>(this.warnings);
 		all.addAll(notes);
 		return new InputImage(this.index, this.filename, this.fileId, this.url, this.info, this.mimeType, this.sizeBytes,
-				this.sha256, other, this.file, all);
+				this.sha256, other, this.file, all, this.source);
 	}
 
 	/**

@@ -44,7 +44,7 @@ public class Intake {
 			String sha256 = ImageDigest.sha256Hex(upload.bytes());
 			this.metrics.imageBytes(info.type().mimeType(), size);
 			return new InputImage(index, upload.filename(), null, upload.url(), info, info.type().mimeType(), size, sha256,
-					new InputImage.Payload(upload.bytes(), info, sha256), null, List.of());
+					new InputImage.Payload(upload.bytes(), info, sha256), null, List.of(), upload.bytes());
 		}
 		catch (VisionException ex) {
 			throw ex.forImage(index);

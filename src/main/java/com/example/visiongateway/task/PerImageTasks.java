@@ -2,6 +2,7 @@ package com.example.visiongateway.task;
 
 import java.util.List;
 
+import com.example.visiongateway.spatial.MaskFormat;
 import com.example.visiongateway.spatial.SpatialLimits;
 import com.example.visiongateway.spatial.SpatialPostProcessor;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,12 +22,12 @@ public class PerImageTasks {
 	}
 
 	public PerImageTask detect(String objects) {
-		return new SpatialTask(false, objects, SpatialTask.DEFAULT_THRESHOLD, this.spatial);
+		return new SpatialTask(false, objects, SpatialTask.DEFAULT_THRESHOLD, MaskFormat.RLE, this.spatial);
 	}
 
-	public PerImageTask segment(String objects, Integer threshold) {
+	public PerImageTask segment(String objects, Integer threshold, MaskFormat maskFormat) {
 		return new SpatialTask(true, objects, (threshold != null) ? threshold : SpatialTask.DEFAULT_THRESHOLD,
-				this.spatial);
+				maskFormat, this.spatial);
 	}
 
 	public PerImageTask caption(String prompt) {

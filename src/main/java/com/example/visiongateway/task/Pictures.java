@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 import javax.imageio.ImageIO;
 
@@ -19,13 +20,16 @@ import com.example.visiongateway.spatial.Detection;
 import com.example.visiongateway.spatial.Orientation;
 import com.example.visiongateway.task.ModelCatalog.Model;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 import org.springframework.stereotype.Component;
 
 /**
  * The {@code Accept: image/*} answer of detect and segment: the caller's one picture, upright, with boxes, labels
  * and masks drawn on it. Everything that would make drawing impossible is refused before Gemini is called.
+ * <p>
+ * The picture is drawn on the caller's own bytes, uploaded or fetched from {@code imageUrls} (not on a downscaled
+ * copy), while the request still holds them. A {@code fileIds} image cannot be drawn: the gateway keeps no copy of
+ * stored files and the Files API offers no download of uploaded ones.
  */
 @Component
 public class Pictures {
@@ -45,19 +49,18 @@ public class Pictures {
 
 	/** Runs the task on the single image and draws its detections; {@code format} is "png" or "jpeg". */
 	public Mono<Picture> annotated(PerImageTask task, VisionInputs inputs, String format) {
-		if (inputs.imageCount() != 1 || inputs.uploads().size() != 1) {
+		if (inputs.imageCount() != 1) {
 			throw new VisionException(ErrorCode.NOT_ACCEPTABLE, "An annotated picture can be answered for exactly one "
-					+ "uploaded image (part 'images'); this request has " + inputs.uploads().size() + " uploaded and "
-					+ inputs.fileIds().size() + " stored image(s). Ask for application/json instead.");
+					+ "image; this request has " + inputs.imageCount() + ". Ask for application/json instead.");
 		}
-		ByteSource bytes = inputs.uploads().get(0).bytes();
-		return this.service.perImage(new Drawable(task, this.limits.maxDrawPixels()), inputs)
-			.publishOn(Schedulers.boundedElastic())
-			.map((response) -> {
-				ImageResult result = response.results().get(0);
-				return new Picture(draw(bytes, result.image().orientation(), result.detections(), format),
-						"image/" + format);
-			});
+		if (!inputs.fileIds().isEmpty()) {
+			throw new VisionException(ErrorCode.NOT_ACCEPTABLE, "A stored file (part 'fileIds') cannot be drawn on: the "
+					+ "gateway keeps no copy of stored images and Gemini's Files API offers no download. Send the image "
+					+ "itself (part 'images' or 'imageUrls'), or ask for application/json.");
+		}
+		Drawable drawable = new Drawable(task, this.limits.maxDrawPixels(), format, new AtomicReference<>());
+		return this.service.perImage(drawable, inputs)
+			.map((response) -> new Picture(drawable.drawn().get(), "image/" + format));
 	}
 
 	private static byte[] draw(ByteSource bytes, Integer orientation, List<Detection> detections, String format) {
@@ -88,8 +91,12 @@ public class Pictures {
 		return rgb;
 	}
 
-	/** The task, plus the checks that drawing needs: a type the JVM decodes, of a size it can hold. */
-	private record Drawable(PerImageTask task, long maxPixels) implements PerImageTask {
+	/**
+	 * The task, plus the checks that drawing needs (a type the JVM decodes, of a size it can hold), and the drawing
+	 * itself, made while the request's bytes (a fetched image's temp file) are still there.
+	 */
+	private record Drawable(PerImageTask task, long maxPixels, String format, AtomicReference<byte[]> drawn)
+			implements PerImageTask {
 
 		@Override
 		public String name() {
@@ -128,7 +135,15 @@ public class Pictures {
 
 		@Override
 		public ImageResult read(ModelAnswer answer, InputImage image, ImageDescriptor descriptor, Usage usage) {
-			return this.task.read(answer, image, descriptor, usage);
+			ImageResult result = this.task.read(answer, image, descriptor, usage);
+			this.drawn.set(draw(image.source(), image.info().orientation(), result.detections(), this.format));
+			return result;
+		}
+
+		/** Decoding and drawing are real work, and a fetched image is read from disk: never on a network thread. */
+		@Override
+		public boolean heavyRead() {
+			return true;
 		}
 
 	}

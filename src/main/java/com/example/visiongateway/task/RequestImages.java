@@ -107,7 +107,7 @@ class RequestImages {
 	private Mono<InputImage> stored(Tenant tenant, int index, String fileId) {
 		return this.files.resolve(tenant, fileId)
 			.map((file) -> new InputImage(index, file.displayName(), file.id(), null, file.info(), file.mimeType(),
-					file.sizeBytes(), file.sha256(), null, file, List.of()))
+					file.sizeBytes(), file.sha256(), null, file, List.of(), null))
 			.onErrorMap(VisionException.class, (ex) -> ex.forImage(index));
 	}
 

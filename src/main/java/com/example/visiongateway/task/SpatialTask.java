@@ -6,6 +6,7 @@ import java.util.Map;
 
 import com.example.visiongateway.error.ErrorCode;
 import com.example.visiongateway.error.VisionException;
+import com.example.visiongateway.spatial.MaskFormat;
 import com.example.visiongateway.spatial.SpatialPostProcessor;
 import com.example.visiongateway.spatial.SpatialResult;
 import com.example.visiongateway.task.ModelCatalog.Model;
@@ -17,9 +18,11 @@ import com.example.visiongateway.task.ModelCatalog.Model;
  * @param masks segmentation when true
  * @param objects what to find, or null for every prominent item
  * @param threshold a mask pixel is set when its value is above this
+ * @param maskFormat the form of each mask in the answer
  * @param postProcessor reads the answer into pixel space
  */
-record SpatialTask(boolean masks, String objects, int threshold, SpatialPostProcessor postProcessor)
+record SpatialTask(boolean masks, String objects, int threshold, MaskFormat maskFormat,
+		SpatialPostProcessor postProcessor)
 		implements PerImageTask {
 
 	static final int DEFAULT_THRESHOLD = 127;
@@ -82,7 +85,7 @@ record SpatialTask(boolean masks, String objects, int threshold, SpatialPostProc
 		SpatialResult result;
 		try {
 			result = this.postProcessor.process(answer.text(), image.info().uprightWidth(), image.info().uprightHeight(),
-					this.masks, this.threshold);
+					this.masks, this.threshold, this.maskFormat);
 		}
 		catch (VisionException ex) {
 			throw AnswerException.of(ex);

@@ -1,5 +1,6 @@
 package com.example.visiongateway.task;
 
+import com.example.visiongateway.gemini.MediaResolution;
 import com.example.visiongateway.gemini.ModelSettings;
 import com.example.visiongateway.gemini.TokenScheme;
 import com.example.visiongateway.image.ImageInfo;
@@ -14,12 +15,19 @@ final class TokenEstimator {
 	private TokenEstimator() {
 	}
 
-	static TokenEstimate estimate(ImageInfo info, ModelSettings settings) {
+	/**
+	 * The estimate for one image.
+	 * @param info the image as it is sent
+	 * @param settings the model's settings
+	 * @param requested the caller's media resolution, or null for the model's configured one
+	 */
+	static TokenEstimate estimate(ImageInfo info, ModelSettings settings, MediaResolution requested) {
 		if (settings.tokenScheme() == TokenScheme.MEDIA_RESOLUTION) {
-			return new TokenEstimate(settings.mediaResolution().tokensPerImage(), null);
+			MediaResolution resolution = (requested != null) ? requested : settings.mediaResolution();
+			return new TokenEstimate(resolution.tokensPerImage(), null, null);
 		}
 		int tiles = tiles(info.width(), info.height());
-		return new TokenEstimate(tiles * TOKENS_PER_TILE, tiles);
+		return new TokenEstimate(tiles * TOKENS_PER_TILE, tiles, null);
 	}
 
 	/** Both sides up to 384 px: one tile. Otherwise square crops of floor(min side / 1.5), counted per side. */

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 import com.example.visiongateway.auth.Tenant;
+import com.example.visiongateway.gemini.MediaResolution;
 import com.example.visiongateway.io.ByteSource;
 
 /**
@@ -16,9 +17,10 @@ import com.example.visiongateway.io.ByteSource;
  * @param systemInstruction extra system instruction, or null
  * @param maxDimension downscale decodable images to this longer side before sending, or null
  * @param tenant who sent the request: files are uploaded and looked up as this tenant's
+ * @param mediaResolution the media resolution to ask the model for, or null for the model's own
  */
 public record VisionInputs(List<Upload> uploads, List<String> fileIds, List<String> imageUrls, String model,
-		String systemInstruction, Integer maxDimension, Tenant tenant) {
+		String systemInstruction, Integer maxDimension, Tenant tenant, MediaResolution mediaResolution) {
 
 	public VisionInputs {
 		Objects.requireNonNull(tenant, "tenant");

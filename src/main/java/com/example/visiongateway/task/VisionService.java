@@ -19,6 +19,8 @@ import com.example.visiongateway.gemini.RequestPart.FileImagePart;
 import com.example.visiongateway.gemini.RequestPart.InlineImagePart;
 import com.example.visiongateway.gemini.RequestPart.TextPart;
 import com.example.visiongateway.gemini.wire.UsageMetadata;
+import com.example.visiongateway.gemini.MediaResolution;
+import com.example.visiongateway.image.ImageInfo;
 import com.example.visiongateway.image.ImageLimits;
 import com.example.visiongateway.io.ByteSource;
 import com.example.visiongateway.observability.RequestFacts;
@@ -102,37 +104,63 @@ public class VisionService {
 		task.check(model);
 		checkText(inputs.systemInstruction(), "systemInstruction");
 		checkText(task.prompt(), "prompt");
+		Map<String, Object> config = MediaResolutions.apply(task.generationConfig(model), inputs.mediaResolution(), model);
 		return this.images.gather(task.name(), inputs, model, cleanup).flatMap((images) -> {
 			images.forEach(task::check);
 			boolean isolate = images.size() > 1;
 			return Flux.fromIterable(images)
-				.flatMapSequential((image) -> one(task, model, image, inputs, isolate),
+				.flatMapSequential((image) -> one(task, model, image, inputs, config, isolate),
 						this.tasks.concurrency())
 				.collectList()
 				.map((results) -> new VisionResponse(model.name(), results, total(results)));
 		});
 	}
 
-	/** The estimated input tokens of every image; no model call. */
-	public Mono<VisionResponse> tokens(VisionInputs inputs) {
-		return withModel("tokens", inputs, (model, cleanup) -> this.images.gather("tokens", inputs, model, cleanup).map((images) -> {
-			List<ImageResult> results = new ArrayList<>(images.size());
-			for (InputImage image : images) {
-				Transfer route = (image.file() != null) ? Transfer.FILE_API : Transfer.INLINE;
-				ImageDescriptor descriptor = ImageDescriptor.of(image, route);
-				if (image.info() == null) {
-					results.add(new ImageResult(descriptor, null, null, null, null, null, null,
-							List.of("The image's dimensions are unknown (stored file not uploaded through this gateway), "
-									+ "so no estimate can be made."),
-							null));
-				}
-				else {
-					results.add(new ImageResult(descriptor, null, null, null,
-							TokenEstimator.estimate(image.info(), model.settings()), null, null, List.of(), null));
-				}
-			}
-			return new VisionResponse(model.name(), results, Usage.NONE);
-		}));
+	/**
+	 * The input tokens of every image as it would be sent (after {@code maxDimension}): estimated without a model call,
+	 * and with {@code exact} also counted by Gemini's countTokens, one call per image.
+	 */
+	public Mono<VisionResponse> tokens(VisionInputs inputs, boolean exact) {
+		return withModel("tokens", inputs, (model, cleanup) -> {
+			MediaResolutions.check(inputs.mediaResolution(), model);
+			return this.images.gather("tokens", inputs, model, cleanup)
+				.flatMapMany((images) -> Flux.fromIterable(images)
+					.flatMapSequential((image) -> tokens(image, model, inputs, exact),
+							this.tasks.concurrency()))
+				.collectList()
+				.map((results) -> new VisionResponse(model.name(), results, Usage.NONE));
+		});
+	}
+
+	private Mono<ImageResult> tokens(InputImage image, Model model, VisionInputs inputs, boolean exact) {
+		// What is sent: the downscaled copy when there is one.
+		ImageInfo sent = (image.payload() != null) ? image.payload().info() : image.info();
+		Integer estimated = null;
+		Integer tiles = null;
+		List<String> warnings = new ArrayList<>(image.warnings());
+		if (sent != null) {
+			TokenEstimate estimate = TokenEstimator.estimate(sent, model.settings(), inputs.mediaResolution());
+			estimated = estimate.estimated();
+			tiles = estimate.tiles();
+		}
+		else {
+			warnings.add("The image's dimensions are unknown (stored file not uploaded through this gateway), so no "
+					+ "estimate can be made" + (exact ? "; Gemini's count is given." : "."));
+		}
+		if (!exact) {
+			Transfer route = (image.file() != null) ? Transfer.FILE_API : Transfer.INLINE;
+			TokenEstimate tokens = (estimated != null) ? new TokenEstimate(estimated, tiles, null) : null;
+			return Mono.just(new ImageResult(ImageDescriptor.of(image, route), null, null, null, tokens, null, null,
+					warnings, null));
+		}
+		Integer estimatedTokens = estimated;
+		Integer estimatedTiles = tiles;
+		Transfer route = plan(List.of(image), request(model, List.of(new TextPart(" ")), null, null)).get(0);
+		return part(inputs.tenant(), image, route)
+			.flatMap((part) -> this.gemini.countTokens(model.name(), GenerateContentRequest.of(part)))
+			.map((counted) -> new ImageResult(ImageDescriptor.of(image, route), null, null, null,
+					new TokenEstimate(estimatedTokens, estimatedTiles, counted.totalTokens()), null, null, warnings,
+					null));
 	}
 
 	/** One question about all the images together, in one Gemini call. */
@@ -146,9 +174,9 @@ public class VisionService {
 		}
 		checkText(question, "question");
 		checkText(inputs.systemInstruction(), "systemInstruction");
+		var config = MediaResolutions.apply(model.settings().generationConfig(), inputs.mediaResolution(), model);
 		return this.images.gather("ask", inputs, model, cleanup).flatMap((images) -> {
 			var text = new TextPart(question);
-			var config = model.settings().generationConfig();
 			List<Transfer> plan = plan(images, request(model, List.of(text), inputs.systemInstruction(), config));
 			return parts(inputs.tenant(), images, plan).flatMap((parts) -> {
 				List<RequestPart> all = new ArrayList<>(parts);
@@ -172,10 +200,9 @@ public class VisionService {
 	}
 
 	private Mono<ImageResult> one(PerImageTask task, Model model, InputImage image, VisionInputs inputs,
-			boolean isolate) {
+			Map<String, Object> config, boolean isolate) {
 		String systemInstruction = inputs.systemInstruction();
 		var text = new TextPart(task.prompt());
-		var config = task.generationConfig(model);
 		Transfer route = plan(List.of(image), request(model, List.of(text), systemInstruction, config)).get(0);
 		ImageDescriptor descriptor = ImageDescriptor.of(image, route);
 		return part(inputs.tenant(), image, route).flatMap((part) -> {

@@ -34,9 +34,10 @@ class SpatialPostProcessorTests {
 		Detection cat = result.detections().get(0);
 		assertThat(cat.bbox()).containsExactly(36, 36, 275, 282);
 		assertThat(cat.area()).isEqualTo(239L * 246);
-		assertThat(cat.mask().size()).containsExactly(300, 451);
+		CocoRle mask = (CocoRle) cat.mask();
+		assertThat(mask.size()).containsExactly(300, 451);
 		// 36 columns of 300 zeros, then 36 zeros atop the first box column, then 246 ones.
-		assertThat(CocoRleCodec.counts(cat.mask().counts())).startsWith(36L * 300 + 36, 246L);
+		assertThat(CocoRleCodec.counts(mask.counts())).startsWith(36L * 300 + 36, 246L);
 		assertThat(result.warnings()).isEmpty();
 	}
 
