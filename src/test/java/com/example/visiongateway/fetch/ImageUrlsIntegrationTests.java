@@ -1,5 +1,11 @@
 package com.example.visiongateway.fetch;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+
+import javax.imageio.ImageIO;
+
 import com.example.visiongateway.support.GatewayClient.Reply;
 import com.example.visiongateway.support.GatewayIntegrationTest;
 import com.example.visiongateway.support.TestImages;
@@ -9,6 +15,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.http.MediaType;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.context.TestPropertySource;
 
@@ -44,6 +51,24 @@ class ImageUrlsIntegrationTests extends GatewayIntegrationTest {
 		assertThat(reply.body()).doesNotContain("secret");
 		assertThat(stub.generateContentRequests()).hasSize(2);
 		assertThat(output.getAll()).doesNotContain("X-Amz-Signature");
+	}
+
+	@Test
+	void drawsOnAFetchedImageInItsOwnPixelsWhenASmallerCopyWasSent() throws IOException {
+		Reply reply = this.gateway.post("/v1/vision/segment",
+				parts().field("imageUrls", this.origin.url("127.0.0.1", "/chelsea.png")).field("maxDimension", "200"),
+				MediaType.IMAGE_PNG);
+
+		assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+		assertThat(reply.contentType()).isEqualTo("image/png");
+		BufferedImage picture = ImageIO.read(new ByteArrayInputStream(reply.bytes()));
+		assertThat(picture.getWidth()).isEqualTo(451);
+		assertThat(picture.getHeight()).isEqualTo(300);
+		BufferedImage original = ImageIO.read(new ByteArrayInputStream(TestImages.fixture("chelsea.png")));
+		// The stub's box [200, 150, 800, 850] is x 67 to 383, y 60 to 240: drawn on inside, untouched outside.
+		assertThat(picture.getRGB(225, 150)).isNotEqualTo(original.getRGB(225, 150));
+		assertThat(picture.getRGB(5, 5)).isEqualTo(original.getRGB(5, 5));
+		assertThat(stub.generateContentRequests()).hasSize(1);
 	}
 
 	@Test

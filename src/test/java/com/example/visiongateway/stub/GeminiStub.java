@@ -126,6 +126,14 @@ public final class GeminiStub implements AutoCloseable {
 		return this.extension.displayNames();
 	}
 
+	/** Bodies received on {@code :countTokens}, oldest first (needs the journal). */
+	public List<JsonNode> countTokensRequests() {
+		return this.server.findAll(postRequestedFor(urlPathMatching("/[^/]+/models/[^/:]+:countTokens")))
+			.stream()
+			.map((request) -> JsonMapper.shared().readTree(request.getBody()))
+			.toList();
+	}
+
 	/** Uploads finalized so far. */
 	public int uploadCount() {
 		return this.extension.uploadCount();

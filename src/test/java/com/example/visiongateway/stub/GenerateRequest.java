@@ -24,6 +24,10 @@ record GenerateRequest(int images, String prompt, int textChars, String instruct
 	private static final List<String> DATA_FIELDS = List.of("text", "inlineData", "fileData", "functionCall",
 			"functionResponse", "executableCode", "codeExecutionResult");
 
+	/** Gemini's {@code MediaResolution} enum. */
+	private static final List<String> MEDIA_RESOLUTIONS = List.of("MEDIA_RESOLUTION_UNSPECIFIED", "MEDIA_RESOLUTION_LOW",
+			"MEDIA_RESOLUTION_MEDIUM", "MEDIA_RESOLUTION_HIGH", "MEDIA_RESOLUTION_ULTRA_HIGH");
+
 	boolean jsonMode() {
 		return this.responseMimeType != null
 				&& this.responseMimeType.toLowerCase(Locale.ROOT).startsWith("application/json");
@@ -46,6 +50,12 @@ record GenerateRequest(int images, String prompt, int textChars, String instruct
 			reader.content(system, "system_instruction", false);
 		}
 		JsonNode config = Wire.field(body, "generationConfig");
+		String mediaResolution = Wire.text(config, "mediaResolution");
+		if (mediaResolution != null && !MEDIA_RESOLUTIONS.contains(mediaResolution)) {
+			throw GoogleError.invalidArgument("Invalid value at 'generation_config.media_resolution' "
+					+ "(type.googleapis.com/google.ai.generativelanguage.v1beta.GenerationConfig.MediaResolution), \""
+					+ mediaResolution + "\"");
+		}
 		String mimeType = Wire.text(config, "responseMimeType");
 		JsonNode jsonSchema = Wire.field(config, "responseJsonSchema");
 		JsonNode openApiSchema = Wire.field(config, "responseSchema");
