@@ -149,8 +149,8 @@ class VisionController {
 			@Parameter(description = "0-254, default 127: a mask pixel is set when its value is above it.") @RequestParam(
 					name = "threshold", required = false) @Min(0) @Max(254) Integer threshold,
 			@Parameter(description = "rle (default), png or polygon: the form of each mask.",
-					schema = @Schema(allowableValues = { "rle", "png", "polygon" }, defaultValue = "rle"),
-					example = "polygon") @RequestParam(name = "maskFormat", required = false) String maskFormat,
+					schema = @Schema(allowableValues = { "rle", "png", "polygon" }, defaultValue = "rle",
+							example = "polygon")) @RequestParam(name = "maskFormat", required = false) String maskFormat,
 			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
 			HttpServletRequest request) {
 		PartNames.checkVision(request, "objects", "threshold", "maskFormat");
@@ -181,7 +181,9 @@ class VisionController {
 	CompletableFuture<VisionResponse> tokens(
 			@ParameterObject SharedParts shared,
 			@Parameter(description = "true: also ask Gemini's countTokens for each image as it would be sent "
-					+ "(one call per image); default false, no model call.", example = "true") @RequestParam(name = "exact",
+					+ "(one call per image); default false, no model call. The gateway sends countTokens the image alone, "
+					+ "so Gemini counts it at the model's default media resolution.",
+					schema = @Schema(type = "boolean", example = "true")) @RequestParam(name = "exact",
 							defaultValue = "false") boolean exact,
 			HttpServletRequest request) {
 		PartNames.checkVision(request, "exact");

@@ -52,4 +52,32 @@ class OpenApiIntegrationTests extends GatewayIntegrationTest {
 		assertThat(this.gateway.get("/swagger-ui.html").status()).isIn(200, 302);
 	}
 
+	@Test
+	void describesTheTaskOptionsWithExamples() {
+		JsonNode api = this.gateway.get("/v3/api-docs").json();
+		JsonNode paths = api.get("paths");
+
+		JsonNode segment = form(paths, "segment");
+		assertThat(segment.get("maskFormat").get("enum").toString()).isEqualTo("[\"rle\",\"png\",\"polygon\"]");
+		assertThat(segment.get("maskFormat").get("example").asString()).isEqualTo("polygon");
+		JsonNode tokens = form(paths, "tokens");
+		assertThat(tokens.get("exact").get("type").asString()).isEqualTo("boolean");
+		assertThat(tokens.get("exact").get("example").asBoolean()).isTrue();
+		for (String task : VISION) {
+			JsonNode resolution = form(paths, task).get("mediaResolution");
+			assertThat(resolution.get("enum").toString()).as(task).isEqualTo("[\"low\",\"medium\",\"high\"]");
+			assertThat(resolution.get("example").asString()).isEqualTo("low");
+		}
+		JsonNode schemas = api.get("components").get("schemas");
+		assertThat(schemas.get("Detection").get("properties").get("mask").get("$ref").asString()).endsWith("/DetectionMask");
+		assertThat(schemas.get("DetectionMask").get("oneOf").toString()).contains("CocoRle", "PngMask", "PolygonOutline");
+		assertThat(schemas.get("PolygonOutline").toString()).contains("\"example\":[[10,20,40,20,40,60,10,60]]");
+		assertThat(schemas.get("TokenEstimate").get("properties").has("counted")).isTrue();
+	}
+
+	private static JsonNode form(JsonNode paths, String task) {
+		return paths.get("/v1/vision/" + task).get("post").get("requestBody").get("content").get("multipart/form-data")
+			.get("schema").get("properties");
+	}
+
 }
