@@ -14,7 +14,6 @@ import com.example.visiongateway.error.VisionException;
 import com.example.visiongateway.gemini.GeminiClient;
 import com.example.visiongateway.gemini.GenerateContentBody;
 import com.example.visiongateway.gemini.GenerateContentRequest;
-import com.example.visiongateway.gemini.MediaResolution;
 import com.example.visiongateway.gemini.RequestPart;
 import com.example.visiongateway.gemini.RequestPart.FileImagePart;
 import com.example.visiongateway.gemini.RequestPart.InlineImagePart;
