@@ -10,9 +10,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
 
 /**
- * The service for a developer's machine ({@code ./mvnw spring-boot:test-run}): with {@code GEMINI_API_KEY} set it
- * talks to Google; without it, it starts the built-in Gemini stub and says so loudly. The deployed jar has no stub
- * and refuses to start without a key.
+ * The service for a developer's machine ({@code ./mvnw spring-boot:test-run}): with
+ * {@code GEMINI_API_KEY} set it talks to Google; without it, it starts the built-in
+ * Gemini stub and says so loudly. The deployed jar has no stub and refuses to start
+ * without a key.
  */
 public final class DevVisionGateway {
 

@@ -31,7 +31,10 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-/** Images kept in Gemini's file store (48 hours), to reuse by id without sending the bytes again. */
+/**
+ * Images kept in Gemini's file store (48 hours), to reuse by id without sending the bytes
+ * again.
+ */
 @RestController
 @RequestMapping(path = "/v1/files", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "files", description = "Upload an image once, reuse it by id in every vision endpoint (fileIds)")
@@ -51,7 +54,10 @@ class FilesController {
 		this.metrics = metrics;
 	}
 
-	/** Times a files operation, its checks included, as {@code vision.requests} with task {@code files}. */
+	/**
+	 * Times a files operation, its checks included, as {@code vision.requests} with task
+	 * {@code files}.
+	 */
 	private <T> CompletableFuture<T> timed(Supplier<Mono<T>> work) {
 		return this.metrics.timed("files", VisionMetrics.NO_MODEL, Mono.defer(work)).toFuture();
 	}
@@ -74,7 +80,8 @@ class FilesController {
 		return timed(() -> {
 			PartNames.checkExactly(request, List.of("file", "displayName"));
 			if (file == null) {
-				throw new VisionException(ErrorCode.BAD_REQUEST, "The part 'file' is required.", Map.of("part", "file"));
+				throw new VisionException(ErrorCode.BAD_REQUEST, "The part 'file' is required.",
+						Map.of("part", "file"));
 			}
 			String name = (displayName != null && !displayName.isBlank()) ? displayName : file.getOriginalFilename();
 			var image = this.intake.check(0,
@@ -97,12 +104,12 @@ class FilesController {
 			HttpServletRequest request) {
 		return timed(() -> {
 			if (pageSize != null && (pageSize < 1 || pageSize > MAX_PAGE_SIZE)) {
-				throw new VisionException(ErrorCode.BAD_REQUEST, "pageSize must be between 1 and " + MAX_PAGE_SIZE + ".",
-						Map.of("part", "pageSize"));
+				throw new VisionException(ErrorCode.BAD_REQUEST,
+						"pageSize must be between 1 and " + MAX_PAGE_SIZE + ".", Map.of("part", "pageSize"));
 			}
 			return this.files.list(Tenant.of(request), pageSize, pageToken)
-				.map((page) -> new FileListResponse(page.files().stream().map((f) -> FileResponse.of(f, false)).toList(),
-						page.nextPageToken()));
+				.map((page) -> new FileListResponse(
+						page.files().stream().map((f) -> FileResponse.of(f, false)).toList(), page.nextPageToken()));
 		});
 	}
 
@@ -117,7 +124,8 @@ class FilesController {
 	@Operation(summary = "Delete a stored file",
 			description = "Another caller's file is 404 FILE_NOT_FOUND, like an unknown id.")
 	CompletableFuture<ResponseEntity<Void>> delete(@PathVariable("id") String id, HttpServletRequest request) {
-		return timed(() -> this.files.delete(Tenant.of(request), id).then(Mono.fromSupplier(() -> ResponseEntity.noContent().<Void>build())));
+		return timed(() -> this.files.delete(Tenant.of(request), id)
+			.then(Mono.fromSupplier(() -> ResponseEntity.noContent().<Void>build())));
 	}
 
 }

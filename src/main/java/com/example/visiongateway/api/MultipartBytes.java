@@ -4,7 +4,10 @@ import com.example.visiongateway.io.ByteSource;
 
 import org.springframework.web.multipart.MultipartFile;
 
-/** The bytes of an uploaded part: the gateway's multipart reader makes every file part a re-readable source. */
+/**
+ * The bytes of an uploaded part: the gateway's multipart reader makes every file part a
+ * re-readable source.
+ */
 final class MultipartBytes {
 
 	private MultipartBytes() {
@@ -14,8 +17,8 @@ final class MultipartBytes {
 		if (file instanceof ByteSource source) {
 			return source;
 		}
-		throw new IllegalStateException("File parts come from StreamingMultipartResolver, not from "
-				+ file.getClass().getSimpleName());
+		throw new IllegalStateException(
+				"File parts come from StreamingMultipartResolver, not from " + file.getClass().getSimpleName());
 	}
 
 }

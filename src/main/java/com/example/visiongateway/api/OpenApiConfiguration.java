@@ -25,20 +25,26 @@ import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The OpenAPI description: what the service is, and the contract's problems on every operation. */
+/**
+ * The OpenAPI description: what the service is, and the contract's problems on every
+ * operation.
+ */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
 
-	/** Problems any vision or files operation can answer, by status, with the codes each status carries. */
-	private static final Map<String, ErrorCode[]> PROBLEMS = Map.of("400",
-			new ErrorCode[] { ErrorCode.BAD_REQUEST }, "404", new ErrorCode[] { ErrorCode.FILE_NOT_FOUND }, "408",
-			new ErrorCode[] { ErrorCode.REQUEST_TIMEOUT }, "413",
-			new ErrorCode[] { ErrorCode.PAYLOAD_TOO_LARGE }, "415", new ErrorCode[] { ErrorCode.UNSUPPORTED_MEDIA_TYPE },
-			"422",
+	/**
+	 * Problems any vision or files operation can answer, by status, with the codes each
+	 * status carries.
+	 */
+	private static final Map<String, ErrorCode[]> PROBLEMS = Map.of("400", new ErrorCode[] { ErrorCode.BAD_REQUEST },
+			"404", new ErrorCode[] { ErrorCode.FILE_NOT_FOUND }, "408", new ErrorCode[] { ErrorCode.REQUEST_TIMEOUT },
+			"413", new ErrorCode[] { ErrorCode.PAYLOAD_TOO_LARGE }, "415",
+			new ErrorCode[] { ErrorCode.UNSUPPORTED_MEDIA_TYPE }, "422",
 			new ErrorCode[] { ErrorCode.TOO_MANY_IMAGES, ErrorCode.UNREADABLE_IMAGE, ErrorCode.IMAGE_TOO_LARGE,
 					ErrorCode.CONTENT_BLOCKED },
-			"429", new ErrorCode[] { ErrorCode.RATE_LIMITED }, "502", new ErrorCode[] { ErrorCode.UPSTREAM_ERROR }, "503",
-			new ErrorCode[] { ErrorCode.UPSTREAM_UNAVAILABLE, ErrorCode.OVERLOADED }, "504", new ErrorCode[] { ErrorCode.UPSTREAM_TIMEOUT });
+			"429", new ErrorCode[] { ErrorCode.RATE_LIMITED }, "502", new ErrorCode[] { ErrorCode.UPSTREAM_ERROR },
+			"503", new ErrorCode[] { ErrorCode.UPSTREAM_UNAVAILABLE, ErrorCode.OVERLOADED }, "504",
+			new ErrorCode[] { ErrorCode.UPSTREAM_TIMEOUT });
 
 	@Bean
 	OpenAPI visionGatewayOpenApi() {
@@ -64,8 +70,9 @@ class OpenApiConfiguration {
 	}
 
 	/**
-	 * Vision endpoints bind their parts into {@link SharedParts} and plain parameters; springdoc lists those as query
-	 * parameters. They are multipart parts: move them into the multipart body so Swagger UI offers file pickers.
+	 * Vision endpoints bind their parts into {@link SharedParts} and plain parameters;
+	 * springdoc lists those as query parameters. They are multipart parts: move them into
+	 * the multipart body so Swagger UI offers file pickers.
 	 */
 	@Bean
 	OperationCustomizer multipartParts(GeminiProperties gemini) {
@@ -89,7 +96,8 @@ class OpenApiConfiguration {
 					schema = new StringSchema()._enum(models)._default(gemini.defaultModel());
 				}
 				else if (schema instanceof IntegerSchema number) {
-					// A part is text on the wire; as a string Swagger UI leaves it empty instead of pre-filling a bound.
+					// A part is text on the wire; as a string Swagger UI leaves it empty
+					// instead of pre-filling a bound.
 					StringSchema digits = new StringSchema();
 					digits.setPattern("^[0-9]+$");
 					digits.setDefault("");
@@ -98,7 +106,8 @@ class OpenApiConfiguration {
 							+ ((number.getMaximum() != null) ? " to " + number.getMaximum() : "") + ".");
 				}
 				else if (!parameter.getName().equals("images")) {
-					// Swagger UI would otherwise pre-fill "string" that a person must clear before trying.
+					// Swagger UI would otherwise pre-fill "string" that a person must
+					// clear before trying.
 					schema.setDefault((schema instanceof ArraySchema) ? List.of() : "");
 				}
 				schema.setDescription(parameter.getDescription());
@@ -122,8 +131,9 @@ class OpenApiConfiguration {
 			ErrorCode code = codes[i];
 			description.append((i > 0) ? ", " : "").append('`').append(code.name()).append('`');
 			problemJson.addExamples(code.name(),
-					new Example().value(Map.of("type", "urn:vision-gateway:problem:" + code.name().toLowerCase().replace('_', '-'),
-							"title", code.title(), "status", code.status().value(), "detail", "…", "code", code.name())));
+					new Example().value(Map.of("type",
+							"urn:vision-gateway:problem:" + code.name().toLowerCase().replace('_', '-'), "title",
+							code.title(), "status", code.status().value(), "detail", "…", "code", code.name())));
 		}
 		return new ApiResponse().description(description.toString())
 			.content(new Content().addMediaType("application/problem+json", problemJson));

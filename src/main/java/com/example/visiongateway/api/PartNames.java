@@ -13,11 +13,14 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 
-/** Refuses parts an endpoint does not know, so nothing a caller sends is silently ignored (a misspelt part, say). */
+/**
+ * Refuses parts an endpoint does not know, so nothing a caller sends is silently ignored
+ * (a misspelt part, say).
+ */
 final class PartNames {
 
-	private static final List<String> SHARED = List.of("images", "fileIds", "imageUrls", "model", "systemInstruction", "maxDimension",
-			"mediaResolution");
+	private static final List<String> SHARED = List.of("images", "fileIds", "imageUrls", "model", "systemInstruction",
+			"maxDimension", "mediaResolution");
 
 	/** Unknown names echoed back at most, each cut short: the caller chose them. */
 	private static final int MAX_ECHOED = 10;
@@ -39,10 +42,7 @@ final class PartNames {
 		}
 		unknown.removeAll(allowed);
 		if (!unknown.isEmpty()) {
-			List<String> echoed = unknown.stream()
-				.limit(MAX_ECHOED)
-				.map((name) -> Texts.abbreviate(name, 64))
-				.toList();
+			List<String> echoed = unknown.stream().limit(MAX_ECHOED).map((name) -> Texts.abbreviate(name, 64)).toList();
 			Set<String> known = new TreeSet<>(allowed);
 			throw new VisionException(ErrorCode.BAD_REQUEST,
 					"Unknown part(s) " + echoed + "; this endpoint accepts " + known + ".",

@@ -15,8 +15,9 @@ final class PictureFormats {
 	}
 
 	/**
-	 * "png" or "jpeg" when the most preferred acceptable type is a picture, null for JSON. A wildcard or a missing
-	 * header means JSON, so existing callers never get bytes they did not ask for.
+	 * "png" or "jpeg" when the most preferred acceptable type is a picture, null for
+	 * JSON. A wildcard or a missing header means JSON, so existing callers never get
+	 * bytes they did not ask for.
 	 */
 	static String requested(String accept) {
 		if (accept == null || accept.isBlank()) {

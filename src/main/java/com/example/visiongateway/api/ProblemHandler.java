@@ -1,6 +1,5 @@
 package com.example.visiongateway.api;
 
-
 import com.example.visiongateway.error.ErrorCode;
 import com.example.visiongateway.error.Problems;
 import com.example.visiongateway.error.VisionException;
@@ -22,8 +21,8 @@ import org.springframework.web.context.request.async.AsyncRequestTimeoutExceptio
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * The one place where failures become RFC 9457 problems with the contract's {@code code}. Details never carry a
- * class name, a stack trace or the Gemini key.
+ * The one place where failures become RFC 9457 problems with the contract's {@code code}.
+ * Details never carry a class name, a stack trace or the Gemini key.
  */
 @RestControllerAdvice
 class ProblemHandler extends ResponseEntityExceptionHandler {
@@ -39,7 +38,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	ResponseEntity<ProblemDetail> gemini(GeminiException ex) {
 		VisionException problem = UpstreamProblems.toProblem(ex);
 		if (ex instanceof GeminiOverloadedException) {
-			// Shedding load is working as designed; the gemini.rejections counter tells how often.
+			// Shedding load is working as designed; the gemini.rejections counter tells
+			// how often.
 			log.debug("Gemini call refused: {}", problem.detail());
 		}
 		else {
@@ -105,6 +105,5 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	private static ResponseEntity<Object> cast(ResponseEntity<?> response) {
 		return (ResponseEntity<Object>) response;
 	}
-
 
 }

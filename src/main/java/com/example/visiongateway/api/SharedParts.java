@@ -16,7 +16,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * The parts every vision endpoint shares, read from the multipart body by {@link SharedPartsResolver}.
+ * The parts every vision endpoint shares, read from the multipart body by
+ * {@link SharedPartsResolver}.
  *
  * @param images image files (repeat the part)
  * @param fileIds ids from {@code POST /v1/files} (repeat the part)
@@ -39,8 +40,10 @@ record SharedParts(
 				maximum = "100000") Integer maxDimension,
 		@Schema(description = "low, medium or high: sent to Gemini as generationConfig.mediaResolution "
 				+ "(MEDIA_RESOLUTION_LOW, …) for models that take it (Gemini 3); 400 for models that do not. Token "
-				+ "estimates follow it.", allowableValues = { "low", "medium", "high" },
-				example = "low") String mediaResolution) {
+				+ "estimates follow it.",
+				allowableValues = {
+						"low", "medium", "high" },
+				example = "low") String mediaResolution){
 
 	VisionInputs toInputs(Tenant tenant) {
 		List<Upload> uploads = (this.images != null) ? this.images.stream()
@@ -58,8 +61,9 @@ record SharedParts(
 			case "low" -> MediaResolution.LOW;
 			case "medium" -> MediaResolution.MEDIUM;
 			case "high" -> MediaResolution.HIGH;
-			default -> throw new VisionException(ErrorCode.BAD_REQUEST, "The part 'mediaResolution' must be low, medium "
-					+ "or high; it was '" + Texts.abbreviate(this.mediaResolution, 32) + "'.",
+			default -> throw new VisionException(ErrorCode.BAD_REQUEST,
+					"The part 'mediaResolution' must be low, medium " + "or high; it was '"
+							+ Texts.abbreviate(this.mediaResolution, 32) + "'.",
 					Map.of("part", "mediaResolution"));
 		};
 	}

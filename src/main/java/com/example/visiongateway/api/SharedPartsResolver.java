@@ -17,8 +17,9 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 
 /**
- * Reads {@link SharedParts} by part name. Generic data binding would re-read the record's annotations through
- * reflection on every request, the largest fixed cost a small request had (see docs/benchmarks.md).
+ * Reads {@link SharedParts} by part name. Generic data binding would re-read the record's
+ * annotations through reflection on every request, the largest fixed cost a small request
+ * had (see docs/benchmarks.md).
  */
 final class SharedPartsResolver implements HandlerMethodArgumentResolver {
 
@@ -61,8 +62,9 @@ final class SharedPartsResolver implements HandlerMethodArgumentResolver {
 		catch (NumberFormatException ex) {
 			// Reported below, like an out-of-range number.
 		}
-		throw new VisionException(ErrorCode.BAD_REQUEST, "The part 'maxDimension' must be a whole number from "
-				+ MIN_DIMENSION + " to " + MAX_DIMENSION + ".", Map.of("part", "maxDimension"));
+		throw new VisionException(ErrorCode.BAD_REQUEST,
+				"The part 'maxDimension' must be a whole number from " + MIN_DIMENSION + " to " + MAX_DIMENSION + ".",
+				Map.of("part", "maxDimension"));
 	}
 
 }

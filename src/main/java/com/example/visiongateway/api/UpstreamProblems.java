@@ -13,7 +13,10 @@ import com.example.visiongateway.gemini.GeminiException;
 import com.example.visiongateway.gemini.GeminiOverloadedException;
 import com.example.visiongateway.gemini.GeminiTimeoutException;
 
-/** Turns Gemini's typed failures into the contract's problems; the caller never sees Gemini's raw error body. */
+/**
+ * Turns Gemini's typed failures into the contract's problems; the caller never sees
+ * Gemini's raw error body.
+ */
 final class UpstreamProblems {
 
 	/** What a caller is told to wait when Gemini gave no delay of its own. */
@@ -26,7 +29,8 @@ final class UpstreamProblems {
 
 	static VisionException toProblem(GeminiException ex) {
 		if (ex instanceof GeminiOverloadedException overloaded) {
-			// Gemini was not called: the message is the gateway's own, written for the caller
+			// Gemini was not called: the message is the gateway's own, written for the
+			// caller
 			return new VisionException(ErrorCode.UPSTREAM_UNAVAILABLE, overloaded.getMessage(),
 					Map.of("retryAfterSeconds", seconds(overloaded.retryAfter())));
 		}
@@ -50,7 +54,8 @@ final class UpstreamProblems {
 		switch (ex.httpStatus()) {
 			case 429 -> {
 				properties.put("retryAfterSeconds", retryAfter(ex));
-				// Google's text names the project, its quota metrics and limits: the operator's business, not callers'.
+				// Google's text names the project, its quota metrics and limits: the
+				// operator's business, not callers'.
 				return new VisionException(ErrorCode.RATE_LIMITED,
 						"The gateway's Gemini quota is spent for now; retry after the delay given.", properties);
 			}
@@ -64,7 +69,8 @@ final class UpstreamProblems {
 			}
 			case 401 -> {
 				return new VisionException(ErrorCode.UPSTREAM_ERROR,
-						"Gemini refused the gateway's credentials; the operator must check GEMINI_API_KEY.", properties);
+						"Gemini refused the gateway's credentials; the operator must check GEMINI_API_KEY.",
+						properties);
 			}
 			case 403 -> {
 				if (message.contains("File")) {
@@ -72,12 +78,14 @@ final class UpstreamProblems {
 							"A stored file does not exist, has expired or belongs to another project.", properties);
 				}
 				return new VisionException(ErrorCode.UPSTREAM_ERROR,
-						"Gemini refused the gateway's credentials; the operator must check GEMINI_API_KEY.", properties);
+						"Gemini refused the gateway's credentials; the operator must check GEMINI_API_KEY.",
+						properties);
 			}
 			default -> {
 				if (message.contains("API key not valid")) {
 					return new VisionException(ErrorCode.UPSTREAM_ERROR,
-							"Gemini rejected the gateway's API key; the operator must check GEMINI_API_KEY.", properties);
+							"Gemini rejected the gateway's API key; the operator must check GEMINI_API_KEY.",
+							properties);
 				}
 				return new VisionException(ErrorCode.UPSTREAM_ERROR,
 						"Gemini answered " + ex.httpStatus() + ": " + message, properties);

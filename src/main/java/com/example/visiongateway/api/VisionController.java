@@ -37,7 +37,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The vision endpoints: multipart in, JSON out; the Gemini calls run without holding the request thread. */
+/**
+ * The vision endpoints: multipart in, JSON out; the Gemini calls run without holding the
+ * request thread.
+ */
 @RestController
 @RequestMapping(path = "/v1/vision", consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
 		produces = MediaType.APPLICATION_JSON_VALUE)
@@ -63,8 +66,7 @@ class VisionController {
 	@PostMapping("/caption")
 	@Operation(summary = "Caption each image",
 			description = "One Gemini call per image (bounded concurrency, input order kept); one caption per result.")
-	CompletableFuture<VisionResponse> caption(
-			@ParameterObject SharedParts shared,
+	CompletableFuture<VisionResponse> caption(@ParameterObject SharedParts shared,
 			@Parameter(description = "The instruction for each image; default: a short factual caption.") @RequestParam(
 					name = "prompt", required = false) String prompt,
 			HttpServletRequest request) {
@@ -77,8 +79,7 @@ class VisionController {
 	@Operation(summary = "Classify each image with the caller's labels",
 			description = "Structured output restricts the answer to the given labels (a JSON schema enum). "
 					+ "With multiLabel, every label that applies; otherwise exactly one.")
-	CompletableFuture<VisionResponse> classify(
-			@ParameterObject SharedParts shared,
+	CompletableFuture<VisionResponse> classify(@ParameterObject SharedParts shared,
 			@Parameter(description = "The labels to choose from (2 or more; repeat the part).",
 					required = true) @RequestParam(name = "labels", required = false) List<String> labels,
 			@Parameter(description = "Whether several labels may apply (default false).") @RequestParam(
@@ -94,31 +95,29 @@ class VisionController {
 			description = "Visual question answering and comparison: every image and the question go to Gemini in one "
 					+ "call; images that would push the body over the inline limit go through the Files API.")
 	CompletableFuture<AskResponse> ask(
-			@ParameterObject SharedParts shared,
-			@Parameter(description = "The question.", required = true) @RequestParam(name = "question",
-					required = false) String question,
+			@ParameterObject SharedParts shared, @Parameter(description = "The question.",
+					required = true) @RequestParam(name = "question", required = false) String question,
 			HttpServletRequest request) {
 		PartNames.checkVision(request, "question");
 		var inputs = shared.toInputs(Tenant.of(request));
 		return this.service.ask(question, inputs).toFuture();
 	}
 
-	@PostMapping(path = "/detect", produces = { MediaType.APPLICATION_JSON_VALUE, MediaType.IMAGE_PNG_VALUE,
-			MediaType.IMAGE_JPEG_VALUE })
+	@PostMapping(path = "/detect",
+			produces = { MediaType.APPLICATION_JSON_VALUE, MediaType.IMAGE_PNG_VALUE, MediaType.IMAGE_JPEG_VALUE })
 	@Operation(summary = "Detect objects in each image, with pixel boxes",
 			description = "Boxes come back as the model's normalized box2d [ymin, xmin, ymax, xmax] (0-1000) and as "
 					+ "integer pixel boxes bbox [x1, y1, x2, y2] (x2/y2 exclusive) of the upright image. With Accept: "
 					+ "image/png or image/jpeg and exactly one image (uploaded or from imageUrls), the answer is the "
 					+ "picture with the boxes drawn on it; a fileIds image is 406, as the gateway keeps no copy of stored "
 					+ "files and the Files API has no download.")
-	@ApiResponse(responseCode = "200", description = "Detections per image, or the annotated picture",
-			content = { @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+	@ApiResponse(responseCode = "200", description = "Detections per image, or the annotated picture", content = {
+			@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
 					schema = @Schema(implementation = VisionResponse.class)),
-					@Content(mediaType = MediaType.IMAGE_PNG_VALUE, schema = @Schema(type = "string", format = "binary")),
-					@Content(mediaType = MediaType.IMAGE_JPEG_VALUE, schema = @Schema(type = "string", format = "binary")) })
-	CompletableFuture<ResponseEntity<?>> detect(
-			@ParameterObject SharedParts shared,
-			@Parameter(description = "What to find, e.g. \"cats, coffee cups\"; default: every prominent item.") @RequestParam(
+			@Content(mediaType = MediaType.IMAGE_PNG_VALUE, schema = @Schema(type = "string", format = "binary")),
+			@Content(mediaType = MediaType.IMAGE_JPEG_VALUE, schema = @Schema(type = "string", format = "binary")) })
+	CompletableFuture<ResponseEntity<?>> detect(@ParameterObject SharedParts shared, @Parameter(
+			description = "What to find, e.g. \"cats, coffee cups\"; default: every prominent item.") @RequestParam(
 					name = "objects", required = false) String objects,
 			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
 			HttpServletRequest request) {
@@ -126,8 +125,8 @@ class VisionController {
 		return spatial(this.tasks.detect(objects), shared.toInputs(Tenant.of(request)), accept);
 	}
 
-	@PostMapping(path = "/segment", produces = { MediaType.APPLICATION_JSON_VALUE, MediaType.IMAGE_PNG_VALUE,
-			MediaType.IMAGE_JPEG_VALUE })
+	@PostMapping(path = "/segment",
+			produces = { MediaType.APPLICATION_JSON_VALUE, MediaType.IMAGE_PNG_VALUE, MediaType.IMAGE_JPEG_VALUE })
 	@Operation(summary = "Segment objects in each image: pixel boxes and masks (COCO RLE, PNG or polygons)",
 			description = "Each detection carries bbox, box2d, mask and area (set pixels). By maskFormat the mask is "
 					+ "rle (default: COCO compressed RLE over the whole upright image, size [height, width], column-major "
@@ -138,19 +137,23 @@ class VisionController {
 					+ "or image/jpeg and exactly one image (uploaded or from imageUrls), the answer is the picture with "
 					+ "boxes, labels and translucent masks drawn on it; maskFormat does not apply then.")
 	@ApiResponse(responseCode = "200", description = "Detections with masks per image, or the annotated picture",
-			content = { @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-					schema = @Schema(implementation = VisionResponse.class)),
-					@Content(mediaType = MediaType.IMAGE_PNG_VALUE, schema = @Schema(type = "string", format = "binary")),
-					@Content(mediaType = MediaType.IMAGE_JPEG_VALUE, schema = @Schema(type = "string", format = "binary")) })
-	CompletableFuture<ResponseEntity<?>> segment(
-			@ParameterObject SharedParts shared,
+			content = {
+					@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+							schema = @Schema(implementation = VisionResponse.class)),
+					@Content(mediaType = MediaType.IMAGE_PNG_VALUE,
+							schema = @Schema(type = "string", format = "binary")),
+					@Content(mediaType = MediaType.IMAGE_JPEG_VALUE,
+							schema = @Schema(type = "string", format = "binary")) })
+	CompletableFuture<ResponseEntity<?>> segment(@ParameterObject SharedParts shared,
 			@Parameter(description = "What to segment; default: every prominent item.") @RequestParam(name = "objects",
 					required = false) String objects,
-			@Parameter(description = "0-254, default 127: a mask pixel is set when its value is above it.") @RequestParam(
-					name = "threshold", required = false) @Min(0) @Max(254) Integer threshold,
+			@Parameter(
+					description = "0-254, default 127: a mask pixel is set when its value is above it.") @RequestParam(
+							name = "threshold", required = false) @Min(0) @Max(254) Integer threshold,
 			@Parameter(description = "rle (default), png or polygon: the form of each mask.",
 					schema = @Schema(allowableValues = { "rle", "png", "polygon" }, defaultValue = "rle",
-							example = "polygon")) @RequestParam(name = "maskFormat", required = false) String maskFormat,
+							example = "polygon")) @RequestParam(name = "maskFormat",
+									required = false) String maskFormat,
 			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
 			HttpServletRequest request) {
 		PartNames.checkVision(request, "objects", "threshold", "maskFormat");
@@ -178,8 +181,7 @@ class VisionController {
 					+ "images (258 tokens per tile; both sides up to 384 px is one tile); Gemini 3 models charge per media "
 					+ "resolution (the mediaResolution part, else the model's). No model call unless exact=true, which "
 					+ "also asks Gemini's countTokens for each image and answers its count as tokens.counted.")
-	CompletableFuture<VisionResponse> tokens(
-			@ParameterObject SharedParts shared,
+	CompletableFuture<VisionResponse> tokens(@ParameterObject SharedParts shared,
 			@Parameter(description = "true: also ask Gemini's countTokens for each image as it would be sent "
 					+ "(one call per image); default false, no model call. The gateway sends countTokens the image alone, "
 					+ "so Gemini counts it at the model's default media resolution.",
@@ -196,30 +198,35 @@ class VisionController {
 		}
 		MaskFormat format = MaskFormat.parse(value);
 		if (format == null) {
-			throw new VisionException(ErrorCode.BAD_REQUEST, "The part 'maskFormat' must be rle, png or polygon; it was '"
-					+ Texts.abbreviate(value, 32) + "'.", Map.of("part", "maskFormat"));
+			throw new VisionException(ErrorCode.BAD_REQUEST,
+					"The part 'maskFormat' must be rle, png or polygon; it was '" + Texts.abbreviate(value, 32) + "'.",
+					Map.of("part", "maskFormat"));
 		}
 		return format;
 	}
 
 	private List<String> checkLabels(List<String> labels) {
-		List<String> given = (labels != null) ? labels.stream().map(String::strip).filter((l) -> !l.isEmpty()).distinct().toList()
-				: List.of();
+		List<String> given = (labels != null)
+				? labels.stream().map(String::strip).filter((l) -> !l.isEmpty()).distinct().toList() : List.of();
 		if (given.size() < 2) {
 			throw new VisionException(ErrorCode.BAD_REQUEST, "The part 'labels' needs at least 2 distinct labels.",
 					Map.of("part", "labels"));
 		}
 		if (given.size() > this.limits.maxLabels()) {
-			throw new VisionException(ErrorCode.BAD_REQUEST, "At most " + this.limits.maxLabels() + " labels are allowed.",
+			throw new VisionException(ErrorCode.BAD_REQUEST,
+					"At most " + this.limits.maxLabels() + " labels are allowed.",
 					Map.of("part", "labels", "limit", this.limits.maxLabels(), "actual", given.size()));
 		}
-		given.stream().filter((label) -> label.length() > this.limits.maxLabelLength()).findFirst().ifPresent((label) -> {
-			throw new VisionException(ErrorCode.BAD_REQUEST,
-					"A label has " + label.length() + " characters; at most " + this.limits.maxLabelLength() + " are allowed.",
-					Map.of("part", "labels", "limit", this.limits.maxLabelLength()));
-		});
+		given.stream()
+			.filter((label) -> label.length() > this.limits.maxLabelLength())
+			.findFirst()
+			.ifPresent((label) -> {
+				throw new VisionException(
+						ErrorCode.BAD_REQUEST, "A label has " + label.length() + " characters; at most "
+								+ this.limits.maxLabelLength() + " are allowed.",
+						Map.of("part", "labels", "limit", this.limits.maxLabelLength()));
+			});
 		return given;
 	}
-
 
 }

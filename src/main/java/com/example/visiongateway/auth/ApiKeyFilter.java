@@ -21,9 +21,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
- * Lets a request in only with a configured API key ({@code X-API-Key}, or {@code Authorization: Bearer}), and
- * within the key's requests-per-minute. It runs before the multipart body is parsed, so a refused caller costs no
- * upload. An accepted caller's {@link Tenant} is set as a request attribute. Refusals go through Spring MVC's
+ * Lets a request in only with a configured API key ({@code X-API-Key}, or
+ * {@code Authorization: Bearer}), and within the key's requests-per-minute. It runs
+ * before the multipart body is parsed, so a refused caller costs no upload. An accepted
+ * caller's {@link Tenant} is set as a request attribute. Refusals go through Spring MVC's
  * exception resolution, so they are the same problems as everywhere else.
  */
 final class ApiKeyFilter extends OncePerRequestFilter {
@@ -83,11 +84,12 @@ final class ApiKeyFilter extends OncePerRequestFilter {
 		if (!take.granted()) {
 			count("request_quota");
 			log.debug("Key {} is over its {} requests per minute", name, this.requests.perMinute());
-			refuse(request, response, new VisionException(ErrorCode.RATE_LIMITED,
-					"This API key may make " + this.requests.perMinute() + " requests per minute; retry in "
-							+ take.retryAfterSeconds() + " s.",
-					Map.of("retryAfterSeconds", take.retryAfterSeconds(), "limit", this.requests.perMinute(),
-							"quota", "requests-per-minute")));
+			refuse(request, response,
+					new VisionException(ErrorCode.RATE_LIMITED,
+							"This API key may make " + this.requests.perMinute() + " requests per minute; retry in "
+									+ take.retryAfterSeconds() + " s.",
+							Map.of("retryAfterSeconds", take.retryAfterSeconds(), "limit", this.requests.perMinute(),
+									"quota", "requests-per-minute")));
 			return;
 		}
 		count("accepted");
@@ -101,12 +103,17 @@ final class ApiKeyFilter extends OncePerRequestFilter {
 		}
 	}
 
-	/** No key name as a tag: metrics may be read by whoever reaches the management port. */
+	/**
+	 * No key name as a tag: metrics may be read by whoever reaches the management port.
+	 */
 	private void count(String outcome) {
 		this.meters.counter("vision.auth.requests", "outcome", outcome).increment();
 	}
 
-	/** The key from {@code X-API-Key}, else from a bearer {@code Authorization} header; blank counts as none. */
+	/**
+	 * The key from {@code X-API-Key}, else from a bearer {@code Authorization} header;
+	 * blank counts as none.
+	 */
 	static Optional<String> presentedKey(HttpServletRequest request) {
 		String header = request.getHeader(API_KEY_HEADER);
 		if (header != null && !header.isBlank()) {
@@ -121,7 +128,10 @@ final class ApiKeyFilter extends OncePerRequestFilter {
 		return Optional.empty();
 	}
 
-	/** The path as the container decoded and normalized it, so {@code /actuator/../v1/…} is not public. */
+	/**
+	 * The path as the container decoded and normalized it, so {@code /actuator/../v1/…}
+	 * is not public.
+	 */
 	private static String path(HttpServletRequest request) {
 		String servletPath = request.getServletPath();
 		String pathInfo = request.getPathInfo();

@@ -13,8 +13,9 @@ import java.util.function.BiPredicate;
 import java.util.regex.Pattern;
 
 /**
- * The accepted API keys, known only by their SHA-256 digests. A presented key is hashed and compared with every
- * digest in constant time, so neither the comparison nor the position of a match shows in the timing.
+ * The accepted API keys, known only by their SHA-256 digests. A presented key is hashed
+ * and compared with every digest in constant time, so neither the comparison nor the
+ * position of a match shows in the timing.
  */
 final class ApiKeys {
 
@@ -36,14 +37,18 @@ final class ApiKeys {
 	}
 
 	/**
-	 * Parses {@code vision.auth.key-hashes} entries, {@code digest} or {@code name:digest}. A key without a name is
-	 * called {@code key-} and the first 8 characters of its digest, which say nothing usable about the key itself.
+	 * Parses {@code vision.auth.key-hashes} entries, {@code digest} or
+	 * {@code name:digest}. A key without a name is called {@code key-} and the first 8
+	 * characters of its digest, which say nothing usable about the key itself.
 	 */
 	static ApiKeys parse(List<String> entries) {
 		return parse(entries, MessageDigest::isEqual);
 	}
 
-	/** As {@link #parse(List)}, comparing digests with {@code equal} (tests count the comparisons). */
+	/**
+	 * As {@link #parse(List)}, comparing digests with {@code equal} (tests count the
+	 * comparisons).
+	 */
 	static ApiKeys parse(List<String> entries, BiPredicate<byte[], byte[]> equal) {
 		List<ApiKey> keys = new ArrayList<>();
 		Set<String> names = new HashSet<>();
@@ -51,7 +56,8 @@ final class ApiKeys {
 			String entry = entries.get(i).strip();
 			int colon = entry.lastIndexOf(':');
 			String digest = entry.substring(colon + 1);
-			String name = (colon >= 0) ? entry.substring(0, colon) : "key-" + digest.substring(0, Math.min(8, digest.length()));
+			String name = (colon >= 0) ? entry.substring(0, colon)
+					: "key-" + digest.substring(0, Math.min(8, digest.length()));
 			if (!DIGEST.matcher(digest).matches()) {
 				throw new IllegalArgumentException("vision.auth.key-hashes[" + i + "] is not a lower-case SHA-256 hex "
 						+ "digest (64 characters 0-9a-f, optionally after 'name:')");
@@ -61,15 +67,18 @@ final class ApiKeys {
 						+ "characters of A-Z, a-z, 0-9, '.', '_' or '-'");
 			}
 			if (!names.add(name)) {
-				throw new IllegalArgumentException("vision.auth.key-hashes[" + i + "]: the name '" + name
-						+ "' is used twice");
+				throw new IllegalArgumentException(
+						"vision.auth.key-hashes[" + i + "]: the name '" + name + "' is used twice");
 			}
 			keys.add(new ApiKey(name, HexFormat.of().parseHex(digest)));
 		}
 		return new ApiKeys(List.copyOf(keys), equal);
 	}
 
-	/** The name of the configured key the caller presented, if any. Every digest is compared, match or not. */
+	/**
+	 * The name of the configured key the caller presented, if any. Every digest is
+	 * compared, match or not.
+	 */
 	Optional<String> identify(String presented) {
 		byte[] digest = sha256(presented);
 		String found = null;

@@ -15,12 +15,18 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Caller authentication and per-key quotas, wired only when {@code vision.auth.enabled} is true. */
+/**
+ * Caller authentication and per-key quotas, wired only when {@code vision.auth.enabled}
+ * is true.
+ */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBooleanProperty("vision.auth.enabled")
 class AuthConfiguration {
 
-	/** After character encoding and the HTTP server observation (so refusals are measured), before the rest. */
+	/**
+	 * After character encoding and the HTTP server observation (so refusals are
+	 * measured), before the rest.
+	 */
 	private static final int FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
 
 	@Bean
@@ -49,7 +55,8 @@ class AuthConfiguration {
 			@Override
 			public void addInterceptors(InterceptorRegistry registry) {
 				if (images.limited()) {
-					registry.addInterceptor(interceptor).addPathPatterns("/v1/vision/**", ImageQuotaInterceptor.FILES_PATH);
+					registry.addInterceptor(interceptor)
+						.addPathPatterns("/v1/vision/**", ImageQuotaInterceptor.FILES_PATH);
 				}
 			}
 		};

@@ -16,9 +16,9 @@ import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
- * Charges the caller's images-per-minute once the multipart body is parsed (the count is only known then): every
- * {@code images} file, {@code fileIds} and {@code imageUrls} value of a vision request, and 1 for an upload to
- * {@code POST /v1/files}.
+ * Charges the caller's images-per-minute once the multipart body is parsed (the count is
+ * only known then): every {@code images} file, {@code fileIds} and {@code imageUrls}
+ * value of a vision request, and 1 for an upload to {@code POST /v1/files}.
  */
 final class ImageQuotaInterceptor implements HandlerInterceptor {
 
@@ -35,7 +35,8 @@ final class ImageQuotaInterceptor implements HandlerInterceptor {
 
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-		// An asynchronous controller's result comes back on a second (ASYNC) dispatch: it was charged on the first.
+		// An asynchronous controller's result comes back on a second (ASYNC) dispatch: it
+		// was charged on the first.
 		if (request.getDispatcherType() != DispatcherType.REQUEST
 				|| !(request.getAttribute(Tenant.ATTRIBUTE) instanceof Tenant caller)) {
 			return true;
@@ -59,7 +60,10 @@ final class ImageQuotaInterceptor implements HandlerInterceptor {
 				"limit", this.images.perMinute(), "actual", count, "quota", "images-per-minute"));
 	}
 
-	/** The images a request carries, all sources together; blank ids and URLs name no image. */
+	/**
+	 * The images a request carries, all sources together; blank ids and URLs name no
+	 * image.
+	 */
 	static long imageCount(HttpServletRequest request) {
 		if (!"POST".equals(request.getMethod())) {
 			return 0;
@@ -67,7 +71,8 @@ final class ImageQuotaInterceptor implements HandlerInterceptor {
 		if (FILES_PATH.equals(request.getServletPath())) {
 			return 1;
 		}
-		long count = nonBlank(request.getParameterValues("fileIds")) + nonBlank(request.getParameterValues("imageUrls"));
+		long count = nonBlank(request.getParameterValues("fileIds"))
+				+ nonBlank(request.getParameterValues("imageUrls"));
 		if (request instanceof MultipartHttpServletRequest multipart) {
 			count += multipart.getMultiFileMap().getOrDefault("images", List.of()).size();
 		}

@@ -3,9 +3,10 @@ package com.example.visiongateway.auth;
 import java.util.List;
 
 /**
- * The paths anyone may call on the API port with authentication on: health (for probes and load balancers) and the
- * OpenAPI description with Swagger UI. Everything else needs a key: metrics and info too (they are served without a
- * key on the management port, {@code management.server.port}, which this filter does not guard), and unknown paths.
+ * The paths anyone may call on the API port with authentication on: health (for probes
+ * and load balancers) and the OpenAPI description with Swagger UI. Everything else needs
+ * a key: metrics and info too (they are served without a key on the management port,
+ * {@code management.server.port}, which this filter does not guard), and unknown paths.
  */
 record PublicPaths(List<String> exact, List<String> prefixes) {
 
@@ -14,7 +15,9 @@ record PublicPaths(List<String> exact, List<String> prefixes) {
 				List.of("/actuator/health/", apiDocsPath + "/", apiDocsPath + ".", "/swagger-ui/"));
 	}
 
-	/** Whether the path, as the container decoded and normalized it, is open to anyone. */
+	/**
+	 * Whether the path, as the container decoded and normalized it, is open to anyone.
+	 */
 	boolean matches(String path) {
 		return this.exact.contains(path) || this.prefixes.stream().anyMatch(path::startsWith);
 	}

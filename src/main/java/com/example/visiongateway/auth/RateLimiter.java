@@ -11,11 +11,12 @@ import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
 
 /**
- * One quota (say, images per minute) for every caller: a Bucket4j token bucket per caller name holding up to
- * {@code perMinute} tokens, refilled continuously by the time that has passed, so a quiet caller is full again after
- * a minute whatever it spent before. A take larger than the whole bucket is refused outright and costs nothing: no
- * caller can go into debt. Buckets live in memory, bounded to the callers seen most recently; a bucket unused for a
- * minute is full anyway, so forgetting it changes nothing.
+ * One quota (say, images per minute) for every caller: a Bucket4j token bucket per caller
+ * name holding up to {@code perMinute} tokens, refilled continuously by the time that has
+ * passed, so a quiet caller is full again after a minute whatever it spent before. A take
+ * larger than the whole bucket is refused outright and costs nothing: no caller can go
+ * into debt. Buckets live in memory, bounded to the callers seen most recently; a bucket
+ * unused for a minute is full anyway, so forgetting it changes nothing.
  */
 final class RateLimiter {
 
@@ -57,8 +58,7 @@ final class RateLimiter {
 			return new Take(Outcome.EXCEEDS_LIMIT, seconds(untilFull));
 		}
 		ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(amount);
-		return probe.isConsumed() ? Take.GRANTED
-				: new Take(Outcome.REFUSED, seconds(probe.getNanosToWaitForRefill()));
+		return probe.isConsumed() ? Take.GRANTED : new Take(Outcome.REFUSED, seconds(probe.getNanosToWaitForRefill()));
 	}
 
 	long callers() {
@@ -91,7 +91,10 @@ final class RateLimiter {
 
 	}
 
-	/** The outcome of a take, and when refused the whole seconds until it (or, for one too large, a full bucket) would be. */
+	/**
+	 * The outcome of a take, and when refused the whole seconds until it (or, for one too
+	 * large, a full bucket) would be.
+	 */
 	record Take(Outcome outcome, long retryAfterSeconds) {
 
 		static final Take GRANTED = new Take(Outcome.GRANTED, 0);
@@ -102,7 +105,9 @@ final class RateLimiter {
 
 	}
 
-	/** Bucket4j's time from the application's {@link Clock}, so tests move time by hand. */
+	/**
+	 * Bucket4j's time from the application's {@link Clock}, so tests move time by hand.
+	 */
 	private record ClockTimeMeter(Clock clock) implements TimeMeter {
 
 		@Override

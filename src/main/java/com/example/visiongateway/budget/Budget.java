@@ -9,10 +9,12 @@ import com.example.visiongateway.error.ErrorCode;
 import com.example.visiongateway.error.VisionException;
 
 /**
- * One resource that all requests share (heap bytes, decoded pixel bytes, temp-disk bytes): every holder reserves
- * what it holds before it holds it and releases it when done, so the sum of what callers make the gateway hold never
- * passes the capacity. A reservation that does not fit waits a little for others to release, then fails with
- * {@link ErrorCode#OVERLOADED} and a {@code Retry-After}, instead of the process running out of memory or disk.
+ * One resource that all requests share (heap bytes, decoded pixel bytes, temp-disk
+ * bytes): every holder reserves what it holds before it holds it and releases it when
+ * done, so the sum of what callers make the gateway hold never passes the capacity. A
+ * reservation that does not fit waits a little for others to release, then fails with
+ * {@link ErrorCode#OVERLOADED} and a {@code Retry-After}, instead of the process running
+ * out of memory or disk.
  */
 public final class Budget {
 
@@ -27,7 +29,8 @@ public final class Budget {
 	private long used;
 
 	/**
-	 * @param resource the resource's name, as the {@code resource} tag of {@code vision.budget.used}
+	 * @param resource the resource's name, as the {@code resource} tag of
+	 * {@code vision.budget.used}
 	 * @param capacity how many units (bytes) may be held at once, at least 0
 	 */
 	public Budget(String resource, long capacity) {
@@ -74,7 +77,8 @@ public final class Budget {
 
 	/**
 	 * Reserve {@code amount}, waiting up to {@code wait} for others to release.
-	 * @throws VisionException {@link ErrorCode#OVERLOADED} when it does not fit in time, or can never fit
+	 * @throws VisionException {@link ErrorCode#OVERLOADED} when it does not fit in time,
+	 * or can never fit
 	 */
 	public void reserve(long amount, Duration wait) {
 		checkAmount(amount);

@@ -9,8 +9,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The shared budgets as beans, injected by name ({@link #HEAP}, {@link #DISK}). Every {@link Budget} bean, these and
- * any other package's, is measured as {@code vision.budget.used} and {@code vision.budget.capacity}, tagged with its
+ * The shared budgets as beans, injected by name ({@link #HEAP}, {@link #DISK}). Every
+ * {@link Budget} bean, these and any other package's, is measured as
+ * {@code vision.budget.used} and {@code vision.budget.capacity}, tagged with its
  * resource.
  */
 @Configuration(proxyBeanMethods = false)

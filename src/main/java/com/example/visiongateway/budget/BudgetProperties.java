@@ -13,11 +13,14 @@ import org.springframework.validation.annotation.Validated;
 /**
  * The gateway's own budgets, shared by all requests (see {@link Budget}).
  *
- * @param heap heap bytes requests may hold at once: multipart read buffers, part names and filenames, text parts,
- * image parts kept on the heap. Unset: an eighth of the maximum heap
- * @param disk temp-disk bytes requests may hold at once: uploaded parts written to temp files, fetched
- * {@code imageUrls} bodies, downscaled copies. Keep it below the size of {@code java.io.tmpdir}
- * @param maxWait how long a request waits for a spent budget before it is answered {@code 503 OVERLOADED}
+ * @param heap heap bytes requests may hold at once: multipart read buffers, part names
+ * and filenames, text parts, image parts kept on the heap. Unset: an eighth of the
+ * maximum heap
+ * @param disk temp-disk bytes requests may hold at once: uploaded parts written to temp
+ * files, fetched {@code imageUrls} bodies, downscaled copies. Keep it below the size of
+ * {@code java.io.tmpdir}
+ * @param maxWait how long a request waits for a spent budget before it is answered
+ * {@code 503 OVERLOADED}
  */
 @ConfigurationProperties("vision.budget")
 @Validated
@@ -27,7 +30,10 @@ public record BudgetProperties(DataSize heap, @DefaultValue("1536MB") @NotNull D
 	/** One multipart read buffer must fit, or no upload could ever be read. */
 	private static final long MIN_HEAP = 1024 * 1024;
 
-	/** The heap budget in bytes: as configured, or an eighth of the heap this JVM may grow to. */
+	/**
+	 * The heap budget in bytes: as configured, or an eighth of the heap this JVM may grow
+	 * to.
+	 */
 	public long heapBytes() {
 		return (this.heap != null) ? this.heap.toBytes() : Runtime.getRuntime().maxMemory() / 8;
 	}

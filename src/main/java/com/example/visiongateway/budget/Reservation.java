@@ -5,9 +5,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * What one holder (a request, a part, a temp file) has reserved from a {@link Budget} so far. It grows as the holder
- * takes more, and {@link #close()} gives all of it back, once, from whichever thread ends the holder's life; what is
- * reserved after that is given back at once.
+ * What one holder (a request, a part, a temp file) has reserved from a {@link Budget} so
+ * far. It grows as the holder takes more, and {@link #close()} gives all of it back,
+ * once, from whichever thread ends the holder's life; what is reserved after that is
+ * given back at once.
  */
 public final class Reservation implements AutoCloseable {
 
@@ -19,7 +20,9 @@ public final class Reservation implements AutoCloseable {
 
 	private final AtomicBoolean closed = new AtomicBoolean();
 
-	/** @param wait how long {@link #add(long)} waits for others to release before it fails */
+	/**
+	 * @param wait how long {@link #add(long)} waits for others to release before it fails
+	 */
 	public Reservation(Budget budget, Duration wait) {
 		this.budget = budget;
 		this.wait = wait;
@@ -27,7 +30,8 @@ public final class Reservation implements AutoCloseable {
 
 	/**
 	 * Reserves {@code amount} more, waiting briefly when the budget is spent.
-	 * @throws com.example.visiongateway.error.VisionException {@code OVERLOADED} when it does not fit in time
+	 * @throws com.example.visiongateway.error.VisionException {@code OVERLOADED} when it
+	 * does not fit in time
 	 */
 	public void add(long amount) {
 		this.budget.reserve(amount, this.wait);

@@ -5,7 +5,10 @@ import java.util.Locale;
 
 import org.springframework.http.ProblemDetail;
 
-/** Builds the contract's RFC 9457 problem objects, for responses and for per-image {@code error} members alike. */
+/**
+ * Builds the contract's RFC 9457 problem objects, for responses and for per-image
+ * {@code error} members alike.
+ */
 public final class Problems {
 
 	private static final String TYPE_PREFIX = "urn:vision-gateway:problem:";

@@ -5,9 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A failure the caller should see as a contract problem: a {@link ErrorCode}, a human-readable
- * detail (never a class name or stack trace), and optional extra problem members such as
- * {@code limit}, {@code actual} or {@code imageIndex}.
+ * A failure the caller should see as a contract problem: a {@link ErrorCode}, a
+ * human-readable detail (never a class name or stack trace), and optional extra problem
+ * members such as {@code limit}, {@code actual} or {@code imageIndex}.
  */
 public class VisionException extends RuntimeException {
 
@@ -37,7 +37,9 @@ public class VisionException extends RuntimeException {
 		return this.properties;
 	}
 
-	/** The same problem tied to one input image, so multi-image answers can say which one. */
+	/**
+	 * The same problem tied to one input image, so multi-image answers can say which one.
+	 */
 	public VisionException forImage(int index) {
 		Map<String, Object> withIndex = new LinkedHashMap<>(this.properties);
 		withIndex.put("imageIndex", index);

@@ -4,27 +4,30 @@ import java.net.InetAddress;
 import java.util.Arrays;
 
 /**
- * Decides whether an address may be fetched from without being allow-listed: only public unicast
- * addresses may. Pure: it looks at the address bytes and never at the network. IPv6 forms that
- * embed an IPv4 address (mapped, compatible, NAT64, 6to4) are judged by the address they embed.
+ * Decides whether an address may be fetched from without being allow-listed: only public
+ * unicast addresses may. Pure: it looks at the address bytes and never at the network.
+ * IPv6 forms that embed an IPv4 address (mapped, compatible, NAT64, 6to4) are judged by
+ * the address they embed.
  */
 final class AddressPolicy {
 
-	private static final byte[] AWS_METADATA_V6 = { (byte) 0xfd, 0x00, 0x0e, (byte) 0xc2, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-			0, 0x02, 0x54 };
+	private static final byte[] AWS_METADATA_V6 = { (byte) 0xfd, 0x00, 0x0e, (byte) 0xc2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+			0x02, 0x54 };
 
 	private static final int AWS_METADATA_V4 = 0xA9FEA9FE;
 
 	private AddressPolicy() {
 	}
 
-	/** What kind of address this is; only {@link Category#PUBLIC} may be fetched from unless allow-listed. */
+	/**
+	 * What kind of address this is; only {@link Category#PUBLIC} may be fetched from
+	 * unless allow-listed.
+	 */
 	enum Category {
 
 		PUBLIC("a public address"), LOOPBACK("a loopback address"), PRIVATE("a private network address"),
-		SHARED("a carrier-grade NAT address"), LINK_LOCAL("a link-local address"),
-		METADATA("a cloud metadata address"), MULTICAST("a multicast address"),
-		UNSPECIFIED("an unspecified address"), BROADCAST("the broadcast address"),
+		SHARED("a carrier-grade NAT address"), LINK_LOCAL("a link-local address"), METADATA("a cloud metadata address"),
+		MULTICAST("a multicast address"), UNSPECIFIED("an unspecified address"), BROADCAST("the broadcast address"),
 		RESERVED("a reserved or non-routable address");
 
 		private final String description;
@@ -92,7 +95,8 @@ final class AddressPolicy {
 		}
 		int first = u16(b, 0);
 		if (first == 0x0064 && u16(b, 2) == 0xFF9B) {
-			// 64:ff9b::/96 is the well-known NAT64 prefix; 64:ff9b:1::/48 is for local use
+			// 64:ff9b::/96 is the well-known NAT64 prefix; 64:ff9b:1::/48 is for local
+			// use
 			return zero(b, 4, 12) ? ipv4(toInt(b, 12)) : Category.PRIVATE;
 		}
 		if (first == 0x2002) {
@@ -107,7 +111,8 @@ final class AddressPolicy {
 		if ((first & 0xFFC0) == 0xFEC0 || (first & 0xFE00) == 0xFC00) {
 			return Category.PRIVATE;
 		}
-		// Teredo hides its client address, documentation is never real; outside 2000::/3 nothing is global unicast
+		// Teredo hides its client address, documentation is never real; outside 2000::/3
+		// nothing is global unicast
 		if ((first == 0x2001 && u16(b, 2) == 0x0000) || (first == 0x2001 && u16(b, 2) == 0x0DB8)
 				|| (first & 0xE000) != 0x2000) {
 			return Category.RESERVED;
@@ -115,7 +120,10 @@ final class AddressPolicy {
 		return Category.PUBLIC;
 	}
 
-	/** ::a.b.c.d is deprecated and never routed as such: at best reserved, at worst what it embeds. */
+	/**
+	 * ::a.b.c.d is deprecated and never routed as such: at best reserved, at worst what
+	 * it embeds.
+	 */
 	private static Category compatible(byte[] b) {
 		Category embedded = ipv4(toInt(b, 12));
 		return (embedded == Category.PUBLIC) ? Category.RESERVED : embedded;

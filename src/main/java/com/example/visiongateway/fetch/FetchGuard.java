@@ -12,22 +12,25 @@ import java.util.Set;
 import io.netty.util.NetUtil;
 
 /**
- * Where the gateway may fetch from. A host listed in {@code vision.fetch.allowed-hosts} may be
- * anything; any other host must be neither a known metadata name nor resolve to an address that
- * {@link AddressPolicy} refuses. IP literals are checked before any connection, since the HTTP
- * client connects to them without asking a resolver; names are checked by
- * {@link VettingResolverGroup} on the very addresses the connection then uses. Hosts are
- * normalized as {@link FetchTarget#normalize(String)} does.
+ * Where the gateway may fetch from. A host listed in {@code vision.fetch.allowed-hosts}
+ * may be anything; any other host must be neither a known metadata name nor resolve to an
+ * address that {@link AddressPolicy} refuses. IP literals are checked before any
+ * connection, since the HTTP client connects to them without asking a resolver; names are
+ * checked by {@link VettingResolverGroup} on the very addresses the connection then uses.
+ * Hosts are normalized as {@link FetchTarget#normalize(String)} does.
  */
 final class FetchGuard {
 
 	/** Names that reach a cloud provider's metadata service from inside its network. */
-	private static final Set<String> METADATA_NAMES = Set.of("metadata", "metadata.google.internal",
-			"metadata.goog", "instance-data", "instance-data.ec2.internal");
+	private static final Set<String> METADATA_NAMES = Set.of("metadata", "metadata.google.internal", "metadata.goog",
+			"instance-data", "instance-data.ec2.internal");
 
 	private final Set<String> allowedNames = new HashSet<>();
 
-	/** IP entries also match other spellings of the same address ({@code ::1} and {@code 0:0:0:0:0:0:0:1}). */
+	/**
+	 * IP entries also match other spellings of the same address ({@code ::1} and
+	 * {@code 0:0:0:0:0:0:0:1}).
+	 */
 	private final List<byte[]> allowedAddresses = new ArrayList<>();
 
 	FetchGuard(Collection<String> allowedHosts) {
@@ -44,7 +47,10 @@ final class FetchGuard {
 		}
 	}
 
-	/** Why the host may not be fetched, judged without the network; empty when it may be, or when only its addresses can tell. */
+	/**
+	 * Why the host may not be fetched, judged without the network; empty when it may be,
+	 * or when only its addresses can tell.
+	 */
 	Optional<String> refusal(String host) {
 		if (allowed(host)) {
 			return Optional.empty();
@@ -68,7 +74,10 @@ final class FetchGuard {
 			.findFirst();
 	}
 
-	/** Whether the host is allow-listed, and so may be fetched whatever it resolves to and on any port. */
+	/**
+	 * Whether the host is allow-listed, and so may be fetched whatever it resolves to and
+	 * on any port.
+	 */
 	boolean allowed(String host) {
 		if (this.allowedNames.contains(host)) {
 			return true;

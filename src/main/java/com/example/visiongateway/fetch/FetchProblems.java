@@ -6,7 +6,10 @@ import java.util.Map;
 import com.example.visiongateway.error.ErrorCode;
 import com.example.visiongateway.error.VisionException;
 
-/** The problems a fetch raises; they name the host and the URL without its query, never the full URL. */
+/**
+ * The problems a fetch raises; they name the host and the URL without its query, never
+ * the full URL.
+ */
 final class FetchProblems {
 
 	private FetchProblems() {

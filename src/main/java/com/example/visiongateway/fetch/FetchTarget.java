@@ -8,18 +8,20 @@ import com.example.visiongateway.error.ErrorCode;
 import com.example.visiongateway.error.VisionException;
 
 /**
- * One URL the gateway is about to request: parsed strictly, http or https only, without user
- * credentials, with its host normalized (lower case, no brackets, no trailing dot) for the
- * allow-list and the checks.
+ * One URL the gateway is about to request: parsed strictly, http or https only, without
+ * user credentials, with its host normalized (lower case, no brackets, no trailing dot)
+ * for the allow-list and the checks.
  *
  * @param uri what is requested (no fragment)
  * @param host the normalized host
- * @param shown the URL as logs and problems show it: no query, no fragment, no user information,
- * since pre-signed URLs carry credentials in the query
+ * @param shown the URL as logs and problems show it: no query, no fragment, no user
+ * information, since pre-signed URLs carry credentials in the query
  */
 record FetchTarget(URI uri, String host, String shown) {
 
-	/** Problems echo what the caller sent; an absurd value is cut to a readable length. */
+	/**
+	 * Problems echo what the caller sent; an absurd value is cut to a readable length.
+	 */
 	private static final int MAX_SHOWN_LENGTH = 200;
 
 	static FetchTarget parse(String url) {
@@ -36,7 +38,9 @@ record FetchTarget(URI uri, String host, String shown) {
 		return of(uri);
 	}
 
-	/** A redirect's Location, relative or absolute, checked like the URL the caller sent. */
+	/**
+	 * A redirect's Location, relative or absolute, checked like the URL the caller sent.
+	 */
 	FetchTarget redirect(String location) {
 		URI next;
 		try {
@@ -63,8 +67,7 @@ record FetchTarget(URI uri, String host, String shown) {
 	private static FetchTarget of(URI uri) {
 		String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : null;
 		if (scheme == null || uri.isOpaque()) {
-			throw new VisionException(ErrorCode.URL_NOT_ALLOWED,
-					"Only absolute http and https URLs are fetched.");
+			throw new VisionException(ErrorCode.URL_NOT_ALLOWED, "Only absolute http and https URLs are fetched.");
 		}
 		if (!scheme.equals("http") && !scheme.equals("https")) {
 			throw new VisionException(ErrorCode.URL_NOT_ALLOWED,
@@ -84,7 +87,10 @@ record FetchTarget(URI uri, String host, String shown) {
 		return new FetchTarget(request, normalize(uri.getHost()), shown);
 	}
 
-	/** The same spelling rules for URL hosts and allow-list entries, so they compare as equals. */
+	/**
+	 * The same spelling rules for URL hosts and allow-list entries, so they compare as
+	 * equals.
+	 */
 	static String normalize(String host) {
 		String normalized = host.trim().toLowerCase(Locale.ROOT);
 		if (normalized.startsWith("[") && normalized.endsWith("]")) {

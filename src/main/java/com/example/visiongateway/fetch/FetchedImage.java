@@ -5,11 +5,12 @@ import com.example.visiongateway.io.ByteSource;
 import com.example.visiongateway.io.TempFileBytes;
 
 /**
- * An image fetched from a URL. The bytes live in a temp file until {@link #close()}; nothing about
- * them is checked yet (type, size in pixels): that is the caller's job, as for an upload.
+ * An image fetched from a URL. The bytes live in a temp file until {@link #close()};
+ * nothing about them is checked yet (type, size in pixels): that is the caller's job, as
+ * for an upload.
  *
- * @param url the URL as the caller sent it, without query, fragment and user information (the
- * query of a pre-signed URL is a credential)
+ * @param url the URL as the caller sent it, without query, fragment and user information
+ * (the query of a pre-signed URL is a credential)
  * @param host the host the bytes finally came from, after any redirects
  * @param bytes the body, exactly as received
  * @param contentType the response's Content-Type, or {@code null} when it had none

@@ -39,16 +39,18 @@ import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Fetches {@code imageUrls} without letting a caller reach what only the gateway can reach.
- * Every hop (the URL and each redirect, at most {@code vision.fetch.max-redirects}) is checked by
- * {@link FetchGuard}: IP literals and metadata names before connecting, names by the resolver that
- * also supplies the addresses connected to. Redirects are followed here, never by the client, and
- * the body streams into a temp file that is abandoned as soon as it passes the upload byte limit; its bytes are
- * charged to the shared disk budget as they arrive (503 {@code OVERLOADED} when it is spent: the event loop does not
- * wait) and given back when the image is closed.
- * Refusals are 400 {@code URL_NOT_ALLOWED}; everything else that goes wrong, including a body
- * over the limit, is 422 {@code URL_FETCH_FAILED}, naming the host, never the query. Safe to
- * call concurrently; connections are not pooled, so each hop resolves and is checked afresh.
+ * Fetches {@code imageUrls} without letting a caller reach what only the gateway can
+ * reach. Every hop (the URL and each redirect, at most
+ * {@code vision.fetch.max-redirects}) is checked by {@link FetchGuard}: IP literals and
+ * metadata names before connecting, names by the resolver that also supplies the
+ * addresses connected to. Redirects are followed here, never by the client, and the body
+ * streams into a temp file that is abandoned as soon as it passes the upload byte limit;
+ * its bytes are charged to the shared disk budget as they arrive (503 {@code OVERLOADED}
+ * when it is spent: the event loop does not wait) and given back when the image is
+ * closed. Refusals are 400 {@code URL_NOT_ALLOWED}; everything else that goes wrong,
+ * including a body over the limit, is 422 {@code URL_FETCH_FAILED}, naming the host,
+ * never the query. Safe to call concurrently; connections are not pooled, so each hop
+ * resolves and is checked afresh.
  */
 @Component
 public final class ImageFetcher implements AutoCloseable {
@@ -103,18 +105,19 @@ public final class ImageFetcher implements AutoCloseable {
 	/**
 	 * Fetch one URL.
 	 * @param url an http or https URL
-	 * @return the image, to be {@link FetchedImage#close() closed} by the caller once the request is done; or an error
-	 * that is a {@link VisionException}: {@code BAD_REQUEST} (not a URL), {@code URL_NOT_ALLOWED} or
-	 * {@code URL_FETCH_FAILED}
+	 * @return the image, to be {@link FetchedImage#close() closed} by the caller once the
+	 * request is done; or an error that is a {@link VisionException}: {@code BAD_REQUEST}
+	 * (not a URL), {@code URL_NOT_ALLOWED} or {@code URL_FETCH_FAILED}
 	 */
 	public Mono<FetchedImage> fetch(String url) {
 		return Mono.defer(() -> {
 			FetchTarget target = FetchTarget.parse(url);
-			return hop(target, target, 0).timeout(this.timeout,
-					Mono.error(() -> FetchProblems.failed(target, "no complete answer within " + describe(this.timeout))));
+			return hop(target, target, 0).timeout(this.timeout, Mono
+				.error(() -> FetchProblems.failed(target, "no complete answer within " + describe(this.timeout))));
 		})
 			.doOnError((ex) -> log.debug("Image URL not fetched: {}", ex.getMessage()))
-			// an image dropped by a cancelled or timed-out pipeline must not leave its temp file behind
+			// an image dropped by a cancelled or timed-out pipeline must not leave its
+			// temp file behind
 			.doOnDiscard(AutoCloseable.class, ImageFetcher::closeDiscarded);
 	}
 
@@ -130,7 +133,8 @@ public final class ImageFetcher implements AutoCloseable {
 		}
 		// Before any name is resolved: the port alone decides.
 		if (!this.allowedPorts.contains(target.port()) && !this.guard.allowed(target.host())) {
-			return Mono.error(FetchProblems.notAllowed(target, "port " + target.port() + " is not one it fetches from"));
+			return Mono
+				.error(FetchProblems.notAllowed(target, "port " + target.port() + " is not one it fetches from"));
 		}
 		return this.client.get()
 			.uri(target.uri())
@@ -142,7 +146,8 @@ public final class ImageFetcher implements AutoCloseable {
 					return Mono.just(fetched.image());
 				}
 				if (redirects >= this.maxRedirects) {
-					return Mono.error(FetchProblems.failed(target, "it redirected more than " + this.maxRedirects + " times"));
+					return Mono
+						.error(FetchProblems.failed(target, "it redirected more than " + this.maxRedirects + " times"));
 				}
 				return Mono.defer(() -> {
 					FetchTarget next = target.redirect(((Outcome.Redirected) outcome).location());
@@ -160,8 +165,8 @@ public final class ImageFetcher implements AutoCloseable {
 		if (REDIRECTS.contains(status)) {
 			String location = response.responseHeaders().get(HttpHeaderNames.LOCATION);
 			connection.dispose();
-			return (location != null) ? Mono.just(new Outcome.Redirected(location)) : Mono
-				.error(FetchProblems.failed(target, "it answered HTTP " + status + " without a Location"));
+			return (location != null) ? Mono.just(new Outcome.Redirected(location))
+					: Mono.error(FetchProblems.failed(target, "it answered HTTP " + status + " without a Location"));
 		}
 		if (status < 200 || status > 299) {
 			connection.dispose();
@@ -181,9 +186,9 @@ public final class ImageFetcher implements AutoCloseable {
 	}
 
 	/**
-	 * Streams the body into the file, counting as it goes: one byte over the limit ends the
-	 * download and the connection. Network buffers are copied on the event loop (they are
-	 * released right after), and the file is written asynchronously.
+	 * Streams the body into the file, counting as it goes: one byte over the limit ends
+	 * the download and the connection. Network buffers are copied on the event loop (they
+	 * are released right after), and the file is written asynchronously.
 	 */
 	private Mono<Long> spool(Connection connection, FetchTarget target, Path file, Reservation disk) {
 		AtomicLong received = new AtomicLong();
@@ -198,12 +203,12 @@ public final class ImageFetcher implements AutoCloseable {
 			buffer.readBytes(copy);
 			return DefaultDataBufferFactory.sharedInstance.wrap(copy);
 		});
-		return DataBufferUtils.write(chunks, file)
-			.then(Mono.fromSupplier(() -> {
-				complete.set(true);
-				return received.get();
-			}))
-			// before the failure travels on, so no caller ever sees it while the file is still there
+		return DataBufferUtils.write(chunks, file).then(Mono.fromSupplier(() -> {
+			complete.set(true);
+			return received.get();
+		}))
+			// before the failure travels on, so no caller ever sees it while the file is
+			// still there
 			.doOnError((ex) -> {
 				TempFileBytes.deleteQuietly(file);
 				disk.close();
@@ -239,7 +244,8 @@ public final class ImageFetcher implements AutoCloseable {
 			if (cause instanceof VisionException vision) {
 				return vision;
 			}
-			// A name refused for its addresses and a name that does not resolve get the same answer, so callers
+			// A name refused for its addresses and a name that does not resolve get the
+			// same answer, so callers
 			// cannot use the gateway to map internal DNS.
 			if (cause instanceof UnknownHostException) {
 				return FetchProblems.notAllowed(target, UNRESOLVED);

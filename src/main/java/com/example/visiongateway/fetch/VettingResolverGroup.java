@@ -15,10 +15,10 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * The HTTP client's only resolver: it looks a name up and hands the connection only addresses
- * {@link FetchGuard} accepted, so the address checked is the address connected to (a second,
- * different DNS answer cannot slip in between check and connect). The JDK lookup blocks, so it
- * runs on Reactor's bounded elastic threads, never on an event loop.
+ * The HTTP client's only resolver: it looks a name up and hands the connection only
+ * addresses {@link FetchGuard} accepted, so the address checked is the address connected
+ * to (a second, different DNS answer cannot slip in between check and connect). The JDK
+ * lookup blocks, so it runs on Reactor's bounded elastic threads, never on an event loop.
  */
 final class VettingResolverGroup extends AddressResolverGroup<InetSocketAddress> {
 
@@ -33,7 +33,10 @@ final class VettingResolverGroup extends AddressResolverGroup<InetSocketAddress>
 		return new VettingResolver(executor, this.guard);
 	}
 
-	/** The reason a resolved name was refused; the fetcher turns it into the contract problem. */
+	/**
+	 * The reason a resolved name was refused; the fetcher turns it into the contract
+	 * problem.
+	 */
 	static final class RefusedAddressException extends UnknownHostException {
 
 		private static final long serialVersionUID = 1L;
@@ -76,7 +79,8 @@ final class VettingResolverGroup extends AddressResolverGroup<InetSocketAddress>
 				if (refusal != null) {
 					throw new RefusedAddressException(refusal);
 				}
-				// each address keeps the name, so TLS still sends SNI for it and checks the certificate against it
+				// each address keeps the name, so TLS still sends SNI for it and checks
+				// the certificate against it
 				return addresses.stream()
 					.map((address) -> new InetSocketAddress(address, unresolved.getPort()))
 					.toList();

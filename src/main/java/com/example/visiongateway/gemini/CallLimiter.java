@@ -8,10 +8,10 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
 
 /**
- * Caps the calls in flight; callers beyond the cap wait in a bounded first-come-first-served queue,
- * and beyond the queue they are refused at once. Waiting parks a subscription, never a thread; a
- * slot is freed when its call completes, fails or is cancelled, and a cancelled waiter leaves the
- * queue.
+ * Caps the calls in flight; callers beyond the cap wait in a bounded
+ * first-come-first-served queue, and beyond the queue they are refused at once. Waiting
+ * parks a subscription, never a thread; a slot is freed when its call completes, fails or
+ * is cancelled, and a cancelled waiter leaves the queue.
  */
 final class CallLimiter {
 
@@ -30,7 +30,10 @@ final class CallLimiter {
 		this.maxQueued = maxQueued;
 	}
 
-	/** {@code call} once a slot is free; fails with {@code refusal} when the queue is full too. */
+	/**
+	 * {@code call} once a slot is free; fails with {@code refusal} when the queue is full
+	 * too.
+	 */
 	<T> Mono<T> run(Mono<T> call, Supplier<? extends RuntimeException> refusal) {
 		return Mono.usingWhen(acquire(refusal), (permit) -> {
 			permit.delivered.set(true);
@@ -129,7 +132,10 @@ final class CallLimiter {
 			return Mono.fromRunnable(this::close);
 		}
 
-		/** Idempotent: a call that ends and is cancelled in the same instant frees its slot once. */
+		/**
+		 * Idempotent: a call that ends and is cancelled in the same instant frees its
+		 * slot once.
+		 */
 		void close() {
 			if (this.released.compareAndSet(false, true)) {
 				free();

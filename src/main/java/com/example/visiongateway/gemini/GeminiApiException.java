@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Gemini answered with an HTTP error. Keeps the HTTP status, Google's {@code status} (such as
- * RESOURCE_EXHAUSTED, absent when the body was not Google's JSON), Google's message, and how long
- * Google asked us to wait (from RetryInfo or a Retry-After header).
+ * Gemini answered with an HTTP error. Keeps the HTTP status, Google's {@code status}
+ * (such as RESOURCE_EXHAUSTED, absent when the body was not Google's JSON), Google's
+ * message, and how long Google asked us to wait (from RetryInfo or a Retry-After header).
  */
 public class GeminiApiException extends GeminiException {
 
@@ -31,12 +31,18 @@ public class GeminiApiException extends GeminiException {
 		return this.httpStatus;
 	}
 
-	/** Google's status name, such as {@code RESOURCE_EXHAUSTED} or {@code PERMISSION_DENIED}. */
+	/**
+	 * Google's status name, such as {@code RESOURCE_EXHAUSTED} or
+	 * {@code PERMISSION_DENIED}.
+	 */
 	public Optional<String> status() {
 		return Optional.ofNullable(this.status);
 	}
 
-	/** Google's own message, or a short description of a body that was not Google's error JSON. */
+	/**
+	 * Google's own message, or a short description of a body that was not Google's error
+	 * JSON.
+	 */
 	public String googleMessage() {
 		return this.googleMessage;
 	}

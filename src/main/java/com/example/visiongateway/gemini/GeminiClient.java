@@ -33,10 +33,11 @@ import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * The gateway's one door to the Gemini Developer API: generate, count tokens, and the Files API.
- * Every method is non-blocking and fails with a {@link GeminiException} subtype. Transient failures
- * are retried, every call has a deadline, and the load on Gemini is bounded (see
- * {@link GeminiResilience}); what still fails carries Google's status and retry delay.
+ * The gateway's one door to the Gemini Developer API: generate, count tokens, and the
+ * Files API. Every method is non-blocking and fails with a {@link GeminiException}
+ * subtype. Transient failures are retried, every call has a deadline, and the load on
+ * Gemini is bounded (see {@link GeminiResilience}); what still fails carries Google's
+ * status and retry delay.
  */
 public class GeminiClient implements AutoCloseable {
 
@@ -59,8 +60,9 @@ public class GeminiClient implements AutoCloseable {
 	private final WebClient api;
 
 	/**
-	 * Talks to upload session URLs. The session URL is itself the credential (Python's SDK sends
-	 * no key there), so the key stays out of these requests: one fewer place it travels.
+	 * Talks to upload session URLs. The session URL is itself the credential (Python's
+	 * SDK sends no key there), so the key stays out of these requests: one fewer place it
+	 * travels.
 	 */
 	private final WebClient sessions;
 
@@ -92,16 +94,17 @@ public class GeminiClient implements AutoCloseable {
 	}
 
 	/**
-	 * A pool as large as the call limit, so the limit (not the pool's small default) decides when
-	 * calls wait; the pending queue only absorbs the moment a finished call's connection takes to
-	 * come back.
+	 * A pool as large as the call limit, so the limit (not the pool's small default)
+	 * decides when calls wait; the pending queue only absorbs the moment a finished
+	 * call's connection takes to come back.
 	 */
 	private static ConnectionProvider connections(GeminiProperties properties, GeminiResilienceProperties limits) {
 		return ConnectionProvider.builder("gemini")
 			.maxConnections(limits.maxConcurrentCalls())
 			.pendingAcquireMaxCount(Math.max(limits.maxQueuedCalls(), limits.maxConcurrentCalls()))
 			.pendingAcquireTimeout(properties.connectTimeout())
-			// Google drops idle connections; reusing one it dropped costs a failed attempt
+			// Google drops idle connections; reusing one it dropped costs a failed
+			// attempt
 			.maxIdleTime(Duration.ofSeconds(30))
 			.build();
 	}
@@ -117,7 +120,10 @@ public class GeminiClient implements AutoCloseable {
 		return this.properties.apiVersion();
 	}
 
-	/** {@code POST /{version}/models/{model}:generateContent}, the body streamed with an exact Content-Length. */
+	/**
+	 * {@code POST /{version}/models/{model}:generateContent}, the body streamed with an
+	 * exact Content-Length.
+	 */
 	public Mono<GenerateContentResponse> generateContent(String model, GenerateContentRequest request) {
 		return this.resilience.call(GeminiOperation.GENERATE, Mono.defer(() -> {
 			GenerateContentBody body = GenerateContentBody.of(request);
@@ -130,7 +136,10 @@ public class GeminiClient implements AutoCloseable {
 		}));
 	}
 
-	/** {@code POST /{version}/models/{model}:countTokens} with the request's contents only. */
+	/**
+	 * {@code POST /{version}/models/{model}:countTokens} with the request's contents
+	 * only.
+	 */
 	public Mono<CountTokensResponse> countTokens(String model, GenerateContentRequest request) {
 		return this.resilience.call(GeminiOperation.COUNT_TOKENS, Mono.defer(() -> {
 			GenerateContentBody body = GenerateContentBody.of(request.contentsOnly());
@@ -145,11 +154,11 @@ public class GeminiClient implements AutoCloseable {
 
 	/**
 	 * Uploads with the resumable protocol: a start request, then chunks of
-	 * {@code upload-chunk-size} streamed from the source. A retry after a failed chunk resumes the
-	 * same session: it asks Gemini ({@code query}) how many bytes arrived and goes on from there, so
-	 * a broken connection never leaves a second, duplicate file. Only when the session itself is
-	 * gone (the query fails) does the next attempt start a new one. The file may still be
-	 * PROCESSING; see {@link #awaitActive}.
+	 * {@code upload-chunk-size} streamed from the source. A retry after a failed chunk
+	 * resumes the same session: it asks Gemini ({@code query}) how many bytes arrived and
+	 * goes on from there, so a broken connection never leaves a second, duplicate file.
+	 * Only when the session itself is gone (the query fails) does the next attempt start
+	 * a new one. The file may still be PROCESSING; see {@link #awaitActive}.
 	 */
 	public Mono<GeminiFile> upload(ByteSource bytes, String mimeType, String displayName) {
 		AtomicReference<URI> open = new AtomicReference<>();
@@ -166,9 +175,9 @@ public class GeminiClient implements AutoCloseable {
 	}
 
 	/**
-	 * The file once it is ACTIVE, polling {@code getFile} every {@code file-poll-interval}; fails
-	 * with a {@link GeminiFileException} when Gemini marks it FAILED or after
-	 * {@code file-active-timeout}.
+	 * The file once it is ACTIVE, polling {@code getFile} every
+	 * {@code file-poll-interval}; fails with a {@link GeminiFileException} when Gemini
+	 * marks it FAILED or after {@code file-active-timeout}.
 	 */
 	public Mono<GeminiFile> awaitActive(GeminiFile file) {
 		if (file.isActive()) {
@@ -189,9 +198,10 @@ public class GeminiClient implements AutoCloseable {
 				return current.isActive() ? Mono.just(current) : Mono.<GeminiFile>empty();
 			})
 			.repeatWhenEmpty((emptyRounds) -> emptyRounds)
-			.timeout(timeout, Mono.defer(() -> Mono.error(new GeminiFileException(GeminiOperation.GET_FILE,
-					file.name(), "Gemini file " + file.name() + " did not become ACTIVE within " + timeout.toMillis()
-							+ " ms (last state " + lastState.get() + ")"))));
+			.timeout(timeout,
+					Mono.defer(() -> Mono.error(new GeminiFileException(GeminiOperation.GET_FILE, file.name(),
+							"Gemini file " + file.name() + " did not become ACTIVE within " + timeout.toMillis()
+									+ " ms (last state " + lastState.get() + ")"))));
 	}
 
 	/** {@code GET /{version}/files/{id}}; accepts {@code files/abc} or {@code abc}. */
@@ -202,7 +212,10 @@ public class GeminiClient implements AutoCloseable {
 						GeminiFile.class)));
 	}
 
-	/** {@code GET /{version}/files}; either argument may be {@code null} for Gemini's default. */
+	/**
+	 * {@code GET /{version}/files}; either argument may be {@code null} for Gemini's
+	 * default.
+	 */
 	public Mono<FileList> listFiles(Integer pageSize, String pageToken) {
 		Map<String, Object> variables = new LinkedHashMap<>();
 		variables.put("version", version());
@@ -210,12 +223,13 @@ public class GeminiClient implements AutoCloseable {
 		variables.put("pageToken", pageToken);
 		return this.resilience.call(GeminiOperation.LIST_FILES,
 				Mono.defer(() -> call(GeminiOperation.LIST_FILES, GeminiResilience.FILES, this.api.get().uri((uri) -> {
-			uri.path("/{version}/files");
-			// Values go in as variables so they are encoded in full ('+' and '/' in page tokens)
-			Optional.ofNullable(pageSize).ifPresent((present) -> uri.queryParam("pageSize", "{pageSize}"));
-			Optional.ofNullable(pageToken).ifPresent((present) -> uri.queryParam("pageToken", "{pageToken}"));
-			return uri.build(variables);
-		}), FileList.class)));
+					uri.path("/{version}/files");
+					// Values go in as variables so they are encoded in full ('+' and '/'
+					// in page tokens)
+					Optional.ofNullable(pageSize).ifPresent((present) -> uri.queryParam("pageSize", "{pageSize}"));
+					Optional.ofNullable(pageToken).ifPresent((present) -> uri.queryParam("pageToken", "{pageToken}"));
+					return uri.build(variables);
+				}), FileList.class)));
 	}
 
 	/** {@code DELETE /{version}/files/{id}}; accepts {@code files/abc} or {@code abc}. */
@@ -258,7 +272,8 @@ public class GeminiClient implements AutoCloseable {
 			.contentLength(0);
 		return exchange(GeminiOperation.UPLOAD, GeminiResilience.FILES, spec, (response) -> {
 			String received = response.headers().asHttpHeaders().getFirst(UPLOAD_SIZE_RECEIVED);
-			return response.releaseBody().then(Mono.fromCallable(() -> Long.parseLong(String.valueOf(received).strip())))
+			return response.releaseBody()
+				.then(Mono.fromCallable(() -> Long.parseLong(String.valueOf(received).strip())))
 				.onErrorMap(NumberFormatException.class, (ex) -> new GeminiException(GeminiOperation.UPLOAD,
 						"Gemini upload query answered no valid " + UPLOAD_SIZE_RECEIVED, null));
 		});
@@ -279,9 +294,11 @@ public class GeminiClient implements AutoCloseable {
 			String status = response.headers().asHttpHeaders().getFirst(UPLOAD_STATUS);
 			if (!expected.equalsIgnoreCase((status != null) ? status.strip() : "")) {
 				return response.releaseBody()
-					.then(Mono.error(new GeminiException(GeminiOperation.UPLOAD, "Gemini upload session answered "
-							+ UPLOAD_STATUS + " '" + status + "' at offset " + offset + ", expected '" + expected + "'",
-							null)));
+					.then(Mono.error(
+							new GeminiException(
+									GeminiOperation.UPLOAD, "Gemini upload session answered " + UPLOAD_STATUS + " '"
+											+ status + "' at offset " + offset + ", expected '" + expected + "'",
+									null)));
 			}
 			return response.bodyToMono(byte[].class).defaultIfEmpty(new byte[0]);
 		});
@@ -320,8 +337,8 @@ public class GeminiClient implements AutoCloseable {
 	}
 
 	/**
-	 * Sends through {@code target}'s circuit breaker and the call limit, hands 2xx answers to
-	 * {@code onSuccess}, and turns everything else into a GeminiException.
+	 * Sends through {@code target}'s circuit breaker and the call limit, hands 2xx
+	 * answers to {@code onSuccess}, and turns everything else into a GeminiException.
 	 */
 	private <T> Mono<T> exchange(GeminiOperation operation, String target, WebClient.RequestHeadersSpec<?> spec,
 			Function<ClientResponse, Mono<T>> onSuccess) {
@@ -338,7 +355,8 @@ public class GeminiClient implements AutoCloseable {
 
 	private static BodyInserter<Void, ClientHttpRequest> streamed(Function<DataBufferFactory, Flux<DataBuffer>> content,
 			boolean quick) {
-		// A small body from the heap is written right on the event loop, which saves a thread hop per request;
+		// A small body from the heap is written right on the event loop, which saves a
+		// thread hop per request;
 		// disk reads and long encodings run on a worker thread instead.
 		return (message, context) -> {
 			Flux<DataBuffer> body = content.apply(message.bufferFactory());

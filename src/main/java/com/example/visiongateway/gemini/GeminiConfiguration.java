@@ -9,7 +9,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.function.client.WebClient;
 
-/** The Gemini client, built from Boot's {@link WebClient.Builder} so observations and codecs apply. */
+/**
+ * The Gemini client, built from Boot's {@link WebClient.Builder} so observations and
+ * codecs apply.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ GeminiProperties.class, GeminiResilienceProperties.class })
 class GeminiConfiguration {

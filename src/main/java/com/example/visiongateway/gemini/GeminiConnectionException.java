@@ -1,6 +1,9 @@
 package com.example.visiongateway.gemini;
 
-/** The connection to Gemini could not be made or broke: refused, reset, closed before the answer ended. */
+/**
+ * The connection to Gemini could not be made or broke: refused, reset, closed before the
+ * answer ended.
+ */
 public class GeminiConnectionException extends GeminiException {
 
 	public GeminiConnectionException(GeminiOperation operation, String message, Throwable cause) {

@@ -44,7 +44,10 @@ final class GeminiErrors {
 		this.clock = clock;
 	}
 
-	/** An HTTP error answer: Google's error JSON when it is one, a short description of the body otherwise. */
+	/**
+	 * An HTTP error answer: Google's error JSON when it is one, a short description of
+	 * the body otherwise.
+	 */
 	GeminiApiException fromResponse(GeminiOperation operation, int httpStatus, HttpHeaders headers, byte[] body) {
 		GoogleError error = parse(body);
 		Optional<Duration> retryAfter = RetryDelays.retryAfter(headers.getFirst(HttpHeaders.RETRY_AFTER),
@@ -124,7 +127,8 @@ final class GeminiErrors {
 			return reason(httpStatus) + " (empty body)";
 		}
 		int length = Math.min(body.length, MAX_BODY_SNIPPET);
-		// Collapse whitespace and drop control characters so an HTML page reads as one short line
+		// Collapse whitespace and drop control characters so an HTML page reads as one
+		// short line
 		String snippet = new String(body, 0, length, StandardCharsets.UTF_8).replaceAll("[\\p{Cntrl}\\s]+", " ")
 			.strip();
 		return reason(httpStatus) + " (not Google's error JSON): " + snippet

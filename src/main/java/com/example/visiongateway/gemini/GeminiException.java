@@ -1,8 +1,9 @@
 package com.example.visiongateway.gemini;
 
 /**
- * A Gemini call failed. Subclasses say how; this class itself covers answers the gateway could not
- * use (unreadable JSON, too large, a broken upload protocol). Messages never contain the API key.
+ * A Gemini call failed. Subclasses say how; this class itself covers answers the gateway
+ * could not use (unreadable JSON, too large, a broken upload protocol). Messages never
+ * contain the API key.
  */
 public class GeminiException extends RuntimeException {
 

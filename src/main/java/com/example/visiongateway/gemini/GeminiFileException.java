@@ -1,6 +1,9 @@
 package com.example.visiongateway.gemini;
 
-/** An uploaded file did not become usable: Gemini marked it FAILED, or it stayed PROCESSING too long. */
+/**
+ * An uploaded file did not become usable: Gemini marked it FAILED, or it stayed
+ * PROCESSING too long.
+ */
 public class GeminiFileException extends GeminiException {
 
 	private final String fileName;

@@ -1,6 +1,9 @@
 package com.example.visiongateway.gemini;
 
-/** The Gemini call that failed; {@link #tag()} is a low-cardinality name for logs and metrics. */
+/**
+ * The Gemini call that failed; {@link #tag()} is a low-cardinality name for logs and
+ * metrics.
+ */
 public enum GeminiOperation {
 
 	GENERATE("generate"), COUNT_TOKENS("count_tokens"), UPLOAD("upload"), GET_FILE("get_file"),

@@ -3,9 +3,9 @@ package com.example.visiongateway.gemini;
 import java.time.Duration;
 
 /**
- * The gateway did not call Gemini at all: too many calls are already in flight and waiting, or
- * Gemini has been failing and its circuit breaker is open. Never retried; the caller is told when
- * to try again.
+ * The gateway did not call Gemini at all: too many calls are already in flight and
+ * waiting, or Gemini has been failing and its circuit breaker is open. Never retried; the
+ * caller is told when to try again.
  */
 public class GeminiOverloadedException extends GeminiException {
 

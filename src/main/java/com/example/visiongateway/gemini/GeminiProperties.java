@@ -15,16 +15,18 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * How to reach Gemini. Invalid combinations stop start-up with a message naming the key to fix;
- * the API key never appears in {@link #toString()}.
+ * How to reach Gemini. Invalid combinations stop start-up with a message naming the key
+ * to fix; the API key never appears in {@link #toString()}.
  *
- * @param baseUrl scheme, host and port of the API (the project's stub in tests and key-less runs)
+ * @param baseUrl scheme, host and port of the API (the project's stub in tests and
+ * key-less runs)
  * @param apiVersion path segment of the API version: v1, v1beta or v1alpha
  * @param apiKey the Gemini API key; may be blank only when {@code stub} is true
  * @param stub true only for the key-less run against the project's Gemini stub
- * @param defaultModel the model used when a request names none; must be a key of {@code models}
- * @param models the allow-list of models and their settings; when empty, {@code gemini-2.5-flash}
- * with default settings and thinking off for spatial tasks
+ * @param defaultModel the model used when a request names none; must be a key of
+ * {@code models}
+ * @param models the allow-list of models and their settings; when empty,
+ * {@code gemini-2.5-flash} with default settings and thinking off for spatial tasks
  * @param connectTimeout TCP connect timeout
  * @param responseTimeout longest silence allowed while waiting for or reading an answer
  * @param fileActiveTimeout how long to wait for an uploaded file to become ACTIVE
@@ -78,7 +80,10 @@ public record GeminiProperties(@DefaultValue("https://generativelanguage.googlea
 		return (this.apiKey.isEmpty() && this.stub) ? "stub-key" : this.apiKey;
 	}
 
-	/** Settings of an allowed model, or {@code null} when the model is not on the allow-list. */
+	/**
+	 * Settings of an allowed model, or {@code null} when the model is not on the
+	 * allow-list.
+	 */
 	public ModelSettings model(String name) {
 		return this.models.get(name);
 	}

@@ -17,21 +17,25 @@ import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
 /**
- * What stands between the client and the wire: every client call is retried by {@link RetryPolicy}
- * within one deadline, and every HTTP exchange passes a circuit breaker (one per model, one for the
- * Files API) and the {@link CallLimiter}. Nothing here blocks a thread: waits are timers and queued
- * subscriptions.
+ * What stands between the client and the wire: every client call is retried by
+ * {@link RetryPolicy} within one deadline, and every HTTP exchange passes a circuit
+ * breaker (one per model, one for the Files API) and the {@link CallLimiter}. Nothing
+ * here blocks a thread: waits are timers and queued subscriptions.
  * <p>
- * Meters: {@code gemini.retries} (tags {@code operation}, {@code reason}), {@code gemini.rejections}
- * (tags {@code operation}, {@code reason} = {@code overloaded} or {@code circuit_open}), and the
- * gauges {@code gemini.calls.active} and {@code gemini.calls.queued}.
+ * Meters: {@code gemini.retries} (tags {@code operation}, {@code reason}),
+ * {@code gemini.rejections} (tags {@code operation}, {@code reason} = {@code overloaded}
+ * or {@code circuit_open}), and the gauges {@code gemini.calls.active} and
+ * {@code gemini.calls.queued}.
  */
 public final class GeminiResilience {
 
 	/** Breaker of the Files API; generate and count tokens use one per model. */
 	static final String FILES = "files";
 
-	/** What a caller refused for overload is told to wait: long enough for a burst to drain. */
+	/**
+	 * What a caller refused for overload is told to wait: long enough for a burst to
+	 * drain.
+	 */
 	static final Duration OVERLOAD_RETRY_AFTER = Duration.ofSeconds(2);
 
 	private static final Logger log = LoggerFactory.getLogger(GeminiResilience.class);
@@ -71,7 +75,8 @@ public final class GeminiResilience {
 			.failureRateThreshold(settings.failureRateThreshold())
 			.waitDurationInOpenState(settings.waitInOpen())
 			.permittedNumberOfCallsInHalfOpenState(settings.halfOpenCalls())
-			// Slowness is not failure here (long generations are normal); timeouts are recorded as failures
+			// Slowness is not failure here (long generations are normal); timeouts are
+			// recorded as failures
 			.slowCallRateThreshold(100)
 			.slowCallDurationThreshold(properties.deadline())
 			.build();
@@ -89,9 +94,10 @@ public final class GeminiResilience {
 	}
 
 	/**
-	 * One client call: {@code attempt} is subscribed again for each try (so it must rebuild its
-	 * request and re-open its bytes), and the whole call, waits included, ends by the deadline.
-	 * Cancelling on the deadline cancels the exchange in flight, which closes its connection.
+	 * One client call: {@code attempt} is subscribed again for each try (so it must
+	 * rebuild its request and re-open its bytes), and the whole call, waits included,
+	 * ends by the deadline. Cancelling on the deadline cancels the exchange in flight,
+	 * which closes its connection.
 	 */
 	<T> Mono<T> call(GeminiOperation operation, Mono<T> attempt) {
 		Duration deadline = this.properties.deadline();
@@ -100,7 +106,8 @@ public final class GeminiResilience {
 			return attempt.retryWhen(Retry.from((signals) -> signals.concatMap((signal) -> {
 				Duration remaining = deadline.minusNanos(System.nanoTime() - started);
 				Throwable failure = signal.failure();
-				Optional<Duration> wait = this.retryPolicy.nextWait(failure, (int) signal.totalRetries() + 1, remaining);
+				Optional<Duration> wait = this.retryPolicy.nextWait(failure, (int) signal.totalRetries() + 1,
+						remaining);
 				if (wait.isEmpty()) {
 					return Mono.error(failure);
 				}
@@ -110,11 +117,15 @@ public final class GeminiResilience {
 					.increment();
 				return Mono.delay(wait.get());
 			})));
-		}).timeout(deadline, Mono.error(() -> new GeminiTimeoutException(operation, "Gemini " + operation.tag()
-				+ " did not finish within the deadline of " + deadline.toMillis() + " ms", null)));
+		})
+			.timeout(deadline, Mono.error(() -> new GeminiTimeoutException(operation, "Gemini " + operation.tag()
+					+ " did not finish within the deadline of " + deadline.toMillis() + " ms", null)));
 	}
 
-	/** One HTTP exchange with Gemini, through the breaker of {@code target} and then the limiter. */
+	/**
+	 * One HTTP exchange with Gemini, through the breaker of {@code target} and then the
+	 * limiter.
+	 */
 	<T> Mono<T> exchange(GeminiOperation operation, String target, Mono<T> exchange) {
 		Mono<T> limited = this.limiter.run(exchange, () -> {
 			reject(operation, "overloaded");
@@ -151,7 +162,10 @@ public final class GeminiResilience {
 		});
 	}
 
-	/** Only Gemini's own failures count against it; a request Gemini rightly refused shows it is up. */
+	/**
+	 * Only Gemini's own failures count against it; a request Gemini rightly refused shows
+	 * it is up.
+	 */
 	private static void record(CircuitBreaker breaker, long duration, Throwable failure) {
 		if (failure instanceof GeminiTimeoutException || failure instanceof GeminiConnectionException
 				|| (failure instanceof GeminiApiException api && api.httpStatus() >= 500)) {
@@ -161,7 +175,8 @@ public final class GeminiResilience {
 			breaker.onSuccess(duration, breaker.getTimestampUnit());
 		}
 		else {
-			// Quota, our own unreadable bytes, an unusable answer, a refused slot: says nothing about Gemini's health
+			// Quota, our own unreadable bytes, an unusable answer, a refused slot: says
+			// nothing about Gemini's health
 			breaker.releasePermission();
 		}
 	}

@@ -17,18 +17,22 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferFactory;
 
 /**
- * The JSON body of a {@code generateContent} call, written as a stream: image bytes are read and
- * base64-encoded block by block while the body is sent, so no image is ever held whole in memory.
- * The exact length is known beforehand from sizes alone, which lets the request carry a
- * Content-Length and lets a planner decide inline versus Files API before reading anything.
+ * The JSON body of a {@code generateContent} call, written as a stream: image bytes are
+ * read and base64-encoded block by block while the body is sent, so no image is ever held
+ * whole in memory. The exact length is known beforehand from sizes alone, which lets the
+ * request carry a Content-Length and lets a planner decide inline versus Files API before
+ * reading anything.
  * <p>
  * The body is {@code {"contents":[{"role":"user","parts":[…]}],"systemInstruction":…,
  * "generationConfig":…,"safetySettings":…}} in camelCase. Its length is the sum of
- * {@link #partLength} over the parts, one comma between two parts, and the JSON around them.
+ * {@link #partLength} over the parts, one comma between two parts, and the JSON around
+ * them.
  */
 public final class GenerateContentBody {
 
-	/** Raw bytes per base64 block: a multiple of 3, so 48 KiB in gives exactly 64 KiB out. */
+	/**
+	 * Raw bytes per base64 block: a multiple of 3, so 48 KiB in gives exactly 64 KiB out.
+	 */
 	static final int RAW_BLOCK = 48 * 1024;
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -71,7 +75,10 @@ public final class GenerateContentBody {
 		return of(request).length();
 	}
 
-	/** Bytes of one part's JSON object on its own, without the comma that separates it from the next. */
+	/**
+	 * Bytes of one part's JSON object on its own, without the comma that separates it
+	 * from the next.
+	 */
 	public static long partLength(RequestPart part) {
 		return new GenerateContentBody(new Writer().part(part).finish()).length();
 	}
@@ -81,7 +88,10 @@ public final class GenerateContentBody {
 		return 4 * ((n + 2) / 3);
 	}
 
-	/** The body as a lazy stream: nothing is read until subscribed, images block by block on demand. */
+	/**
+	 * The body as a lazy stream: nothing is read until subscribed, images block by block
+	 * on demand.
+	 */
 	public static Flux<DataBuffer> write(GenerateContentRequest request, DataBufferFactory bufferFactory) {
 		return Flux.defer(() -> of(request).content(bufferFactory));
 	}
@@ -90,7 +100,10 @@ public final class GenerateContentBody {
 		return this.length;
 	}
 
-	/** True when writing the body is quick enough for an event loop: every image on the heap, and not many bytes. */
+	/**
+	 * True when writing the body is quick enough for an event loop: every image on the
+	 * heap, and not many bytes.
+	 */
 	public boolean quickToWrite() {
 		long imageBytes = 0;
 		for (Segment segment : this.segments) {
@@ -146,7 +159,10 @@ public final class GenerateContentBody {
 
 	}
 
-	/** Collects JSON text into as few segments as possible, with each image as its own segment. */
+	/**
+	 * Collects JSON text into as few segments as possible, with each image as its own
+	 * segment.
+	 */
 	private static final class Writer {
 
 		private final List<Segment> segments = new ArrayList<>();

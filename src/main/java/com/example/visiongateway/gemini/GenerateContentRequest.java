@@ -6,12 +6,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One single-turn Gemini request. Absent (null or empty) members are left out of the body.
+ * One single-turn Gemini request. Absent (null or empty) members are left out of the
+ * body.
  *
  * @param parts the user turn, in order (for one image with text, the image first)
  * @param systemInstruction the system instruction text, or {@code null}
  * @param generationConfig Gemini's {@code generationConfig} in camelCase, or {@code null}
- * @param safetySettings Gemini's {@code safetySettings} ({@code category}, {@code threshold}), or {@code null}
+ * @param safetySettings Gemini's {@code safetySettings} ({@code category},
+ * {@code threshold}), or {@code null}
  */
 public record GenerateContentRequest(List<RequestPart> parts, String systemInstruction,
 		Map<String, Object> generationConfig, List<Map<String, String>> safetySettings) {
@@ -21,8 +23,8 @@ public record GenerateContentRequest(List<RequestPart> parts, String systemInstr
 			throw new IllegalArgumentException("A Gemini request needs at least one part");
 		}
 		parts = List.copyOf(parts);
-		generationConfig = (generationConfig != null) ? Collections.unmodifiableMap(new LinkedHashMap<>(generationConfig))
-				: Map.of();
+		generationConfig = (generationConfig != null)
+				? Collections.unmodifiableMap(new LinkedHashMap<>(generationConfig)) : Map.of();
 		safetySettings = (safetySettings != null) ? List.copyOf(safetySettings) : List.of();
 	}
 

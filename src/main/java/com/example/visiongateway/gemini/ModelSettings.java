@@ -12,13 +12,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * What the gateway needs to know about one allowed model.
  *
- * @param maxImages images per request, at most 3,600 (the Developer API's limit for Gemini 2.x)
+ * @param maxImages images per request, at most 3,600 (the Developer API's limit for
+ * Gemini 2.x)
  * @param masks whether the model can return segmentation masks (a Gemini 2.5 feature)
  * @param jsonMode whether the model honours {@code responseMimeType: application/json}
  * @param tokenScheme how image input tokens are charged
- * @param mediaResolution the level charged when {@code tokenScheme} is {@code MEDIA_RESOLUTION}
- * @param generationConfig merged into every request for this model (for example {@code thinkingConfig})
- * @param spatialGenerationConfig merged on top for detect and segment (for example a zero thinking budget)
+ * @param mediaResolution the level charged when {@code tokenScheme} is
+ * {@code MEDIA_RESOLUTION}
+ * @param generationConfig merged into every request for this model (for example
+ * {@code thinkingConfig})
+ * @param spatialGenerationConfig merged on top for detect and segment (for example a zero
+ * thinking budget)
  */
 public record ModelSettings(@DefaultValue("3600") @Min(1) @Max(3600) int maxImages, @DefaultValue("true") boolean masks,
 		@DefaultValue("true") boolean jsonMode, @DefaultValue("TILES") TokenScheme tokenScheme,
@@ -38,7 +42,8 @@ public record ModelSettings(@DefaultValue("3600") @Min(1) @Max(3600) int maxImag
 	}
 
 	private static Map<String, Object> readOnly(Map<String, Object> map) {
-		// LinkedHashMap rather than Map.copyOf: keeps the configured order for readable request bodies
+		// LinkedHashMap rather than Map.copyOf: keeps the configured order for readable
+		// request bodies
 		return (map != null) ? Collections.unmodifiableMap(new LinkedHashMap<>(map)) : Map.of();
 	}
 

@@ -4,7 +4,10 @@ import java.util.Objects;
 
 import com.example.visiongateway.io.ByteSource;
 
-/** One part of the user's turn: exactly one of text, inline image bytes or an uploaded file. */
+/**
+ * One part of the user's turn: exactly one of text, inline image bytes or an uploaded
+ * file.
+ */
 public sealed interface RequestPart {
 
 	record TextPart(String text) implements RequestPart {
@@ -15,7 +18,10 @@ public sealed interface RequestPart {
 
 	}
 
-	/** Image bytes sent base64-encoded inside the request body, read only while the body is written. */
+	/**
+	 * Image bytes sent base64-encoded inside the request body, read only while the body
+	 * is written.
+	 */
 	record InlineImagePart(ByteSource bytes, String mimeType) implements RequestPart {
 
 		public InlineImagePart {

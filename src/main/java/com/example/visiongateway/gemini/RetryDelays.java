@@ -29,8 +29,8 @@ final class RetryDelays {
 	}
 
 	/**
-	 * A {@code google.protobuf.Duration} in its JSON form, seconds with an {@code s} suffix ("26s",
-	 * "1.5s"), or in its object form ({@code seconds}, {@code nanos}).
+	 * A {@code google.protobuf.Duration} in its JSON form, seconds with an {@code s}
+	 * suffix ("26s", "1.5s"), or in its object form ({@code seconds}, {@code nanos}).
 	 */
 	static Optional<Duration> protoDuration(Object value) {
 		try {
@@ -51,7 +51,10 @@ final class RetryDelays {
 		return Optional.empty();
 	}
 
-	/** A {@code Retry-After} header: delay-seconds or an HTTP date (a date in the past means now). */
+	/**
+	 * A {@code Retry-After} header: delay-seconds or an HTTP date (a date in the past
+	 * means now).
+	 */
 	static Optional<Duration> retryAfter(String header, Instant now) {
 		if (header == null || header.isBlank()) {
 			return Optional.empty();

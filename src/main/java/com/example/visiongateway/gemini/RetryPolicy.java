@@ -8,12 +8,15 @@ import java.util.function.DoubleSupplier;
 import com.example.visiongateway.gemini.GeminiResilienceProperties.Retry;
 
 /**
- * Decides whether a failed attempt is tried again, and after how long. Pure: the caller supplies
- * the time left before the deadline and the randomness.
+ * Decides whether a failed attempt is tried again, and after how long. Pure: the caller
+ * supplies the time left before the deadline and the randomness.
  */
 final class RetryPolicy {
 
-	/** Statuses worth another try: the request was fine, Gemini (or the way to it) was not. */
+	/**
+	 * Statuses worth another try: the request was fine, Gemini (or the way to it) was
+	 * not.
+	 */
 	private static final Set<Integer> TRANSIENT = Set.of(408, 429, 500, 502, 503, 504);
 
 	private final Retry settings;
@@ -21,14 +24,18 @@ final class RetryPolicy {
 	private final DoubleSupplier random;
 
 	/**
-	 * @param random uniform in {@code [0, 1)}, such as {@code ThreadLocalRandom.current()::nextDouble}
+	 * @param random uniform in {@code [0, 1)}, such as
+	 * {@code ThreadLocalRandom.current()::nextDouble}
 	 */
 	RetryPolicy(Retry settings, DoubleSupplier random) {
 		this.settings = settings;
 		this.random = random;
 	}
 
-	/** The low-cardinality reason a failure is worth retrying ({@code http_503}, {@code connection}), if it is. */
+	/**
+	 * The low-cardinality reason a failure is worth retrying ({@code http_503},
+	 * {@code connection}), if it is.
+	 */
 	static Optional<String> retryReason(Throwable failure) {
 		if (failure instanceof GeminiApiException api && TRANSIENT.contains(api.httpStatus())) {
 			return Optional.of("http_" + api.httpStatus());
@@ -40,9 +47,10 @@ final class RetryPolicy {
 	}
 
 	/**
-	 * How long to wait before the next attempt, or empty to give up with {@code failure}: it is not
-	 * transient, the attempts are used up, or the wait would end past the deadline (then the caller
-	 * learns at once, with Google's delay still on the failure).
+	 * How long to wait before the next attempt, or empty to give up with {@code failure}:
+	 * it is not transient, the attempts are used up, or the wait would end past the
+	 * deadline (then the caller learns at once, with Google's delay still on the
+	 * failure).
 	 * @param attemptsMade attempts so far, the failed one included
 	 * @param remaining time left before the call's deadline
 	 */

@@ -8,20 +8,27 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.SynchronousSink;
 
 /**
- * Reads a slice of a {@link ByteSource} as a lazy sequence of blocks: one block per downstream
- * request, a fresh stream per subscription (so a re-subscribed body starts over), and the stream
- * closed on completion, error or cancellation. Every block is full except the last, so blocks of a
- * multiple of 3 bytes base64-encode without padding in between.
+ * Reads a slice of a {@link ByteSource} as a lazy sequence of blocks: one block per
+ * downstream request, a fresh stream per subscription (so a re-subscribed body starts
+ * over), and the stream closed on completion, error or cancellation. Every block is full
+ * except the last, so blocks of a multiple of 3 bytes base64-encode without padding in
+ * between.
  */
 final class SourceChunks {
 
-	/** Past this, reading (and encoding) holds an event loop up long enough to delay other connections. */
+	/**
+	 * Past this, reading (and encoding) holds an event loop up long enough to delay other
+	 * connections.
+	 */
 	private static final long QUICK_BYTES = 1024 * 1024;
 
 	private SourceChunks() {
 	}
 
-	/** True when reading {@code length} bytes can run on an event loop: no disk, and little copying. */
+	/**
+	 * True when reading {@code length} bytes can run on an event loop: no disk, and
+	 * little copying.
+	 */
 	static boolean quickToRead(long length, boolean inMemory) {
 		return inMemory && length <= QUICK_BYTES;
 	}
@@ -64,9 +71,11 @@ final class SourceChunks {
 				int wanted = (int) Math.min(blockSize, this.remaining);
 				byte[] block = this.in.readNBytes(wanted);
 				if (block.length < wanted) {
-					// The Content-Length already sent promised more: fail rather than hang the request
-					sink.error(new SourceReadException("The image ended " + (this.remaining - block.length)
-							+ " bytes before its declared size", null));
+					// The Content-Length already sent promised more: fail rather than
+					// hang the request
+					sink.error(new SourceReadException(
+							"The image ended " + (this.remaining - block.length) + " bytes before its declared size",
+							null));
 					return this;
 				}
 				this.remaining -= wanted;

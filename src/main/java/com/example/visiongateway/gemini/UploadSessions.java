@@ -3,8 +3,9 @@ package com.example.visiongateway.gemini;
 import java.net.URI;
 
 /**
- * The resumable upload's session URL names Google's host even when the gateway talks to a stub
- * or an egress proxy, so it is moved onto the configured base URL, as Google's SDKs do.
+ * The resumable upload's session URL names Google's host even when the gateway talks to a
+ * stub or an egress proxy, so it is moved onto the configured base URL, as Google's SDKs
+ * do.
  */
 final class UploadSessions {
 

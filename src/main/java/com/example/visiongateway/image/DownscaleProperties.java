@@ -8,7 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * How {@link Downscaler} re-encodes what it shrinks (requests ask for it with {@code maxDimension}).
+ * How {@link Downscaler} re-encodes what it shrinks (requests ask for it with
+ * {@code maxDimension}).
  *
  * @param jpegQuality JPEG quality of a downscaled JPEG, 0.1 to 1.0
  */

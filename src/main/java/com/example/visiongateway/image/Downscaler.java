@@ -24,22 +24,26 @@ import com.example.visiongateway.io.TempFileBytes;
 import com.example.visiongateway.spatial.Orientation;
 
 /**
- * Shrinks an image whose longer side is over a requested maximum, to save bytes and tokens.
+ * Shrinks an image whose longer side is over a requested maximum, to save bytes and
+ * tokens.
  *
- * <p>What comes out is always <em>upright</em>: the EXIF orientation is applied to the pixels and
- * the result carries orientation 1 (no EXIF at all). The upright geometry keeps its proportions,
- * so normalized model coordinates on the small image map onto the caller's upright original,
- * whichever way Gemini treats EXIF. The longer upright side becomes exactly the maximum, the other
- * side is rounded to the nearest pixel (at least 1). Scaling halves repeatedly with bilinear
- * filtering (each halving averages 2 x 2 pixels) and takes the last step, less than a halving,
- * bilinearly: fine detail averages out instead of aliasing. PNG stays PNG, JPEG stays JPEG
- * (at the configured quality); metadata (EXIF, ICC, XMP) is not carried over.
+ * <p>
+ * What comes out is always <em>upright</em>: the EXIF orientation is applied to the
+ * pixels and the result carries orientation 1 (no EXIF at all). The upright geometry
+ * keeps its proportions, so normalized model coordinates on the small image map onto the
+ * caller's upright original, whichever way Gemini treats EXIF. The longer upright side
+ * becomes exactly the maximum, the other side is rounded to the nearest pixel (at least
+ * 1). Scaling halves repeatedly with bilinear filtering (each halving averages 2 x 2
+ * pixels) and takes the last step, less than a halving, bilinearly: fine detail averages
+ * out instead of aliasing. PNG stays PNG, JPEG stays JPEG (at the configured quality);
+ * metadata (EXIF, ICC, XMP) is not carried over.
  *
- * <p>Images that are not shrunk come back unchanged: those already small enough, HEIC/HEIF and
- * WebP (the JVM has no decoder for them) and any the JVM fails to decode (each of the last with
- * a warning). Decoding holds the whole raster in memory, 4 bytes per pixel, so the pixel limit is
- * checked again from the decoder's own header reading; callers should bound how many downscales
- * run at once.
+ * <p>
+ * Images that are not shrunk come back unchanged: those already small enough, HEIC/HEIF
+ * and WebP (the JVM has no decoder for them) and any the JVM fails to decode (each of the
+ * last with a warning). Decoding holds the whole raster in memory, 4 bytes per pixel, so
+ * the pixel limit is checked again from the decoder's own header reading; callers should
+ * bound how many downscales run at once.
  */
 public final class Downscaler {
 
@@ -70,7 +74,8 @@ public final class Downscaler {
 		if (Math.max(info.width(), info.height()) <= maxDimension) {
 			return Downscaled.unchanged(bytes, info, null);
 		}
-		// Re-encoding stays in the image's family, so both a reader and a writer are needed (WebP can be read only).
+		// Re-encoding stays in the image's family, so both a reader and a writer are
+		// needed (WebP can be read only).
 		if (!info.type().decodable() || !ImageIO.getImageReadersByMIMEType(info.type().mimeType()).hasNext()
 				|| !ImageIO.getImageWritersByMIMEType(info.type().mimeType()).hasNext()) {
 			return Downscaled.unchanged(bytes, info, info.type().name() + " images are sent at full size: "
@@ -93,7 +98,10 @@ public final class Downscaler {
 				bytes.size() - size, List.of());
 	}
 
-	/** Decodes the stored raster (no orientation applied), or null when the JVM's decoder gives up on it. */
+	/**
+	 * Decodes the stored raster (no orientation applied), or null when the JVM's decoder
+	 * gives up on it.
+	 */
 	private BufferedImage decode(ByteSource bytes, ImageType type) {
 		ImageReader reader = ImageIO.getImageReadersByMIMEType(type.mimeType()).next();
 		try (InputStream stream = bytes.openStream(); ImageInputStream in = ImageIO.createImageInputStream(stream)) {
@@ -105,7 +113,8 @@ public final class Downscaler {
 			throw ex;
 		}
 		catch (IOException | RuntimeException ex) {
-			// a variant the JVM's decoder does not handle (CMYK JPEG, say): Gemini may still read it
+			// a variant the JVM's decoder does not handle (CMYK JPEG, say): Gemini may
+			// still read it
 			return null;
 		}
 		finally {
@@ -127,7 +136,8 @@ public final class Downscaler {
 			current = resize(current, width, height, type);
 		}
 		if (type == BufferedImage.TYPE_INT_ARGB_PRE) {
-			// premultiplied while filtering so transparent pixels lend no colour; writers expect straight alpha
+			// premultiplied while filtering so transparent pixels lend no colour; writers
+			// expect straight alpha
 			current = resize(current, width, height, BufferedImage.TYPE_INT_ARGB);
 		}
 		return current;
@@ -177,7 +187,6 @@ public final class Downscaler {
 		}
 	}
 
-
 	private static long size(Path file) {
 		try {
 			return Files.size(file);
@@ -191,9 +200,11 @@ public final class Downscaler {
 	/**
 	 * The image to send.
 	 *
-	 * @param bytes the downscaled image in a temp file, or the original bytes when nothing was done
+	 * @param bytes the downscaled image in a temp file, or the original bytes when
+	 * nothing was done
 	 * @param info what the bytes are: for a downscaled image its new size, orientation 1
-	 * @param bytesSaved original size minus new size (negative in the rare case re-encoding grew the file)
+	 * @param bytesSaved original size minus new size (negative in the rare case
+	 * re-encoding grew the file)
 	 * @param warnings why an image over the maximum was left as it is; empty otherwise
 	 */
 	public record Downscaled(ByteSource bytes, ImageInfo info, long bytesSaved,
@@ -212,7 +223,10 @@ public final class Downscaler {
 			return this.bytes instanceof TempFileBytes;
 		}
 
-		/** Deletes the temp file of a downscaled image; the original bytes are the caller's and stay. */
+		/**
+		 * Deletes the temp file of a downscaled image; the original bytes are the
+		 * caller's and stay.
+		 */
 		@Override
 		public void close() {
 			if (this.bytes instanceof TempFileBytes image) {
@@ -221,6 +235,5 @@ public final class Downscaler {
 		}
 
 	}
-
 
 }

@@ -1,9 +1,9 @@
 package com.example.visiongateway.image;
 
 /**
- * Reads the Orientation tag (0x0112) from IFD0 of an EXIF TIFF structure, in either byte order.
- * Anything malformed or out of range means "no orientation", that is 1: orientation is a hint,
- * never a reason to refuse an image.
+ * Reads the Orientation tag (0x0112) from IFD0 of an EXIF TIFF structure, in either byte
+ * order. Anything malformed or out of range means "no orientation", that is 1:
+ * orientation is a hint, never a reason to refuse an image.
  */
 final class ExifOrientation {
 
@@ -18,7 +18,10 @@ final class ExifOrientation {
 	private ExifOrientation() {
 	}
 
-	/** The TIFF header may be preceded by the JPEG-style "Exif\0\0" marker, which some writers keep. */
+	/**
+	 * The TIFF header may be preceded by the JPEG-style "Exif\0\0" marker, which some
+	 * writers keep.
+	 */
 	static int fromTiff(byte[] data) {
 		int start = startsWith(data, EXIF_HEADER) ? EXIF_HEADER.length : 0;
 		if (data.length - start < 8) {
@@ -70,7 +73,10 @@ final class ExifOrientation {
 		return true;
 	}
 
-	/** Offsets are relative to the TIFF header; callers keep them inside {@link #length()}. */
+	/**
+	 * Offsets are relative to the TIFF header; callers keep them inside
+	 * {@link #length()}.
+	 */
 	private record Tiff(byte[] data, int start, boolean little) {
 
 		int length() {

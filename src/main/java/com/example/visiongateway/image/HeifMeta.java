@@ -5,10 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Finds the primary item's properties in a HEIF {@code meta} box: {@code pitm} names the item,
- * {@code ipma} lists its property indexes, {@code ipco} holds the properties. The size is the
- * primary item's {@code ispe} (a grid's output size, not a tile's), and the orientation combines
- * its {@code irot} and {@code imir} in the order they are listed, as decoders apply them.
+ * Finds the primary item's properties in a HEIF {@code meta} box: {@code pitm} names the
+ * item, {@code ipma} lists its property indexes, {@code ipco} holds the properties. The
+ * size is the primary item's {@code ispe} (a grid's output size, not a tile's), and the
+ * orientation combines its {@code irot} and {@code imir} in the order they are listed, as
+ * decoders apply them.
  */
 final class HeifMeta {
 
@@ -17,7 +18,9 @@ final class HeifMeta {
 	private HeifMeta() {
 	}
 
-	/** @param meta the payload of the {@code meta} box, a full box */
+	/**
+	 * @param meta the payload of the {@code meta} box, a full box
+	 */
 	static Primary primary(byte[] meta) {
 		Data data = new Data(meta);
 		long primaryId = -1;
@@ -123,8 +126,9 @@ final class HeifMeta {
 	}
 
 	/**
-	 * A display transform as "mirror left-right if {@code mirrored}, then turn anticlockwise by
-	 * {@code turns} quarters"; every combination of irot and imir is one of these eight.
+	 * A display transform as "mirror left-right if {@code mirrored}, then turn
+	 * anticlockwise by {@code turns} quarters"; every combination of irot and imir is one
+	 * of these eight.
 	 */
 	private record Transform(boolean mirrored, int turns) {
 
@@ -140,8 +144,9 @@ final class HeifMeta {
 		}
 
 		/**
-		 * imir axis 1 swaps left and right (EXIF 2), axis 0 swaps top and bottom (EXIF 4), per
-		 * ISO/IEC 23008-12:2022. A mirror after a turn equals the opposite turn after the mirror.
+		 * imir axis 1 swaps left and right (EXIF 2), axis 0 swaps top and bottom (EXIF
+		 * 4), per ISO/IEC 23008-12:2022. A mirror after a turn equals the opposite turn
+		 * after the mirror.
 		 */
 		Transform mirror(boolean leftRight) {
 			int base = leftRight ? 0 : 2;
@@ -154,7 +159,10 @@ final class HeifMeta {
 
 	}
 
-	/** Bounds-checked big-endian reads: an offset outside the bytes makes the image unreadable. */
+	/**
+	 * Bounds-checked big-endian reads: an offset outside the bytes makes the image
+	 * unreadable.
+	 */
 	private record Data(byte[] bytes) {
 
 		int u8(int offset) {
@@ -172,7 +180,10 @@ final class HeifMeta {
 			return ((long) u16(offset) << 16) | u16(offset + 2);
 		}
 
-		/** A size of 0 runs to the end of the parent; 64-bit sizes cannot occur inside a 1 MiB box. */
+		/**
+		 * A size of 0 runs to the end of the parent; 64-bit sizes cannot occur inside a 1
+		 * MiB box.
+		 */
 		List<Box> children(int from, int to) {
 			List<Box> boxes = new ArrayList<>();
 			int offset = from;

@@ -4,14 +4,18 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Walks the top-level ISO-BMFF boxes of a HEIC/HEIF file, checking that none runs past the end,
- * and reads the {@code meta} box to find the primary item's size and orientation.
+ * Walks the top-level ISO-BMFF boxes of a HEIC/HEIF file, checking that none runs past
+ * the end, and reads the {@code meta} box to find the primary item's size and
+ * orientation.
  */
 final class HeifParser {
 
 	private static final int MAX_TOP_LEVEL_BOXES = 1024;
 
-	/** Item metadata is small even for tiled photos; anything bigger is refused rather than buffered. */
+	/**
+	 * Item metadata is small even for tiled photos; anything bigger is refused rather
+	 * than buffered.
+	 */
 	private static final int MAX_META = 1024 * 1024;
 
 	private HeifParser() {

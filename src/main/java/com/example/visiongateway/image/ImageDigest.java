@@ -9,7 +9,10 @@ import java.util.HexFormat;
 
 import com.example.visiongateway.io.ByteSource;
 
-/** The SHA-256 of an image's bytes, computed in one streaming pass unless known already (files are deduplicated by it). */
+/**
+ * The SHA-256 of an image's bytes, computed in one streaming pass unless known already
+ * (files are deduplicated by it).
+ */
 public final class ImageDigest {
 
 	private static final int BUFFER_SIZE = 64 * 1024;
@@ -19,7 +22,8 @@ public final class ImageDigest {
 
 	/**
 	 * @return the lower-case hex SHA-256 of all the bytes
-	 * @throws UncheckedIOException if the bytes cannot be read: a server-side fault, not the caller's
+	 * @throws UncheckedIOException if the bytes cannot be read: a server-side fault, not
+	 * the caller's
 	 */
 	public static String sha256Hex(ByteSource bytes) {
 		if (bytes.knownSha256() != null) {

@@ -10,7 +10,10 @@ package com.example.visiongateway.image;
  */
 public record ImageInfo(ImageType type, int width, int height, int orientation) {
 
-	/** Orientations 5 to 8 turn the picture by a quarter, so width and height trade places. */
+	/**
+	 * Orientations 5 to 8 turn the picture by a quarter, so width and height trade
+	 * places.
+	 */
 	public boolean transposed() {
 		return this.orientation >= 5 && this.orientation <= 8;
 	}

@@ -5,9 +5,10 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * A forward-only reader over an image's bytes that knows the declared size and where it is, so
- * parsers can bounds-check every length field against what is left and skip what they do not
- * need. Running out of bytes is an {@link EOFException}, which the inspector reports as unreadable.
+ * A forward-only reader over an image's bytes that knows the declared size and where it
+ * is, so parsers can bounds-check every length field against what is left and skip what
+ * they do not need. Running out of bytes is an {@link EOFException}, which the inspector
+ * reports as unreadable.
  */
 final class ImageInput {
 
@@ -86,7 +87,8 @@ final class ImageInput {
 		while (left > 0) {
 			long skipped = this.in.skip(left);
 			if (skipped <= 0) {
-				// skip() may legitimately return 0 before the end; one read tells the two apart
+				// skip() may legitimately return 0 before the end; one read tells the two
+				// apart
 				if (this.in.read() < 0) {
 					throw new EOFException();
 				}
@@ -97,7 +99,10 @@ final class ImageInput {
 		this.position += count;
 	}
 
-	/** Moves forward to an absolute offset; going backwards means the structure is inconsistent. */
+	/**
+	 * Moves forward to an absolute offset; going backwards means the structure is
+	 * inconsistent.
+	 */
 	void skipTo(long offset) throws IOException {
 		skip(offset - this.position);
 	}

@@ -8,17 +8,21 @@ import java.util.Locale;
 import com.example.visiongateway.io.ByteSource;
 
 /**
- * Decides an image's type from its magic numbers and reads its size and orientation from the
- * header, without decoding pixels. Only the header and the tail are read (the tail to notice a
- * file cut short), so the cost does not grow with the image. Every outcome is either an
- * {@link ImageInfo} or a {@link com.example.visiongateway.error.VisionException} with the
- * contract's code: UNSUPPORTED_MEDIA_TYPE, UNREADABLE_IMAGE or IMAGE_TOO_LARGE.
+ * Decides an image's type from its magic numbers and reads its size and orientation from
+ * the header, without decoding pixels. Only the header and the tail are read (the tail to
+ * notice a file cut short), so the cost does not grow with the image. Every outcome is
+ * either an {@link ImageInfo} or a
+ * {@link com.example.visiongateway.error.VisionException} with the contract's code:
+ * UNSUPPORTED_MEDIA_TYPE, UNREADABLE_IMAGE or IMAGE_TOO_LARGE.
  */
 public final class ImageInspector {
 
 	private static final int BUFFER_SIZE = 16 * 1024;
 
-	/** Declared types are echoed in problems, so an absurd one is cut to a readable length. */
+	/**
+	 * Declared types are echoed in problems, so an absurd one is cut to a readable
+	 * length.
+	 */
 	private static final int MAX_DECLARED_LENGTH = 100;
 
 	private final PixelLimit limit;
@@ -54,7 +58,9 @@ public final class ImageInspector {
 		}
 	}
 
-	/** Peeks at the head and rewinds, so each parser reads the file from its first byte. */
+	/**
+	 * Peeks at the head and rewinds, so each parser reads the file from its first byte.
+	 */
 	private static MagicNumbers.Detected detect(InputStream stream) throws IOException {
 		stream.mark(MagicNumbers.HEAD_LENGTH);
 		byte[] head = stream.readNBytes(MagicNumbers.HEAD_LENGTH);

@@ -10,16 +10,20 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * What one request may carry. The image count can be lowered, never raised above Gemini's 3,600.
+ * What one request may carry. The image count can be lowered, never raised above Gemini's
+ * 3,600.
  *
  * @param maxImagesPerRequest images per request, all sources together
  * @param maxImageSize bytes of one image
  * @param maxRequestSize bytes of the whole multipart request
- * @param maxPixels pixel count of one image (decompression-bomb guard, checked from the header)
- * @param maxTextLength characters of a prompt, question, system instruction or object list
+ * @param maxPixels pixel count of one image (decompression-bomb guard, checked from the
+ * header)
+ * @param maxTextLength characters of a prompt, question, system instruction or object
+ * list
  * @param maxLabels labels a classify request may offer
  * @param maxLabelLength characters of one label
- * @param maxDrawPixels pixel count of an image the gateway decodes to draw on (annotated pictures)
+ * @param maxDrawPixels pixel count of an image the gateway decodes to draw on (annotated
+ * pictures)
  */
 @ConfigurationProperties("vision.limits")
 @Validated

@@ -27,8 +27,10 @@ final class ImageProblems {
 		properties.put("detectedMimeType", detectedMimeType);
 		properties.put("declaredMimeType", declaredMimeType);
 		properties.put("allowedMimeTypes", ImageType.allowedMimeTypes());
-		return new VisionException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "The image was declared as " + declaredMimeType
-				+ " but its bytes are " + detectedMimeType + "; allowed types are " + allowed() + ".", properties);
+		return new VisionException(
+				ErrorCode.UNSUPPORTED_MEDIA_TYPE, "The image was declared as " + declaredMimeType
+						+ " but its bytes are " + detectedMimeType + "; allowed types are " + allowed() + ".",
+				properties);
 	}
 
 	static VisionException tooLarge(long limit, long actual) {

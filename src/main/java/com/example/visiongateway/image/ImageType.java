@@ -22,7 +22,9 @@ public enum ImageType {
 		return this.mimeType;
 	}
 
-	/** Whether the JVM can decode it (for drawing and downscaling); HEIC/HEIF it cannot. */
+	/**
+	 * Whether the JVM can decode it (for drawing and downscaling); HEIC/HEIF it cannot.
+	 */
 	public boolean decodable() {
 		return this != HEIC && this != HEIF;
 	}
@@ -31,7 +33,10 @@ public enum ImageType {
 		return MIME_TYPES;
 	}
 
-	/** Maps a declared Content-Type (parameters and case ignored; image/jpg accepted) to a type. */
+	/**
+	 * Maps a declared Content-Type (parameters and case ignored; image/jpg accepted) to a
+	 * type.
+	 */
 	public static Optional<ImageType> fromMimeType(String contentType) {
 		if (contentType == null) {
 			return Optional.empty();

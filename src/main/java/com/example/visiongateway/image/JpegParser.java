@@ -3,15 +3,19 @@ package com.example.visiongateway.image;
 import java.io.IOException;
 
 /**
- * Walks JPEG marker segments by their lengths up to the first scan, taking the size from the SOFn
- * segment and the orientation from an APP1 Exif segment, then checks that the file ends with EOI.
- * Only the Exif and SOF payloads are read; every other segment is skipped.
+ * Walks JPEG marker segments by their lengths up to the first scan, taking the size from
+ * the SOFn segment and the orientation from an APP1 Exif segment, then checks that the
+ * file ends with EOI. Only the Exif and SOF payloads are read; every other segment is
+ * skipped.
  */
 final class JpegParser {
 
 	private static final int MAX_SEGMENTS = 1024;
 
-	/** A cut file ends inside entropy-coded data; some writers pad after EOI with zeros, which is harmless. */
+	/**
+	 * A cut file ends inside entropy-coded data; some writers pad after EOI with zeros,
+	 * which is harmless.
+	 */
 	private static final int TAIL_WINDOW = 1024;
 
 	private static final int APP1 = 0xE1;
@@ -61,7 +65,8 @@ final class JpegParser {
 				in.skip(payload - 5);
 			}
 			else if (marker == APP1 && !exifSeen && payload >= EXIF.length) {
-				// APP1 also carries XMP, often in many large segments: only the Exif one is read
+				// APP1 also carries XMP, often in many large segments: only the Exif one
+				// is read
 				boolean exif = ExifOrientation.startsWith(in.read(EXIF.length), EXIF);
 				if (exif) {
 					exifSeen = true;
@@ -82,7 +87,10 @@ final class JpegParser {
 		return new ImageInfo(ImageType.JPEG, width, height, orientation);
 	}
 
-	/** Fill bytes (0xFF runs) may precede a marker; anything else between segments is corrupt. */
+	/**
+	 * Fill bytes (0xFF runs) may precede a marker; anything else between segments is
+	 * corrupt.
+	 */
 	private static int nextMarker(ImageInput in) throws IOException {
 		if (in.u8() != 0xFF) {
 			throw ImageProblems.unreadable("The JPEG segment structure is corrupt.");

@@ -4,8 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
 /**
- * Decides the type from the first bytes only. Supported types yield an {@link ImageType}; a few
- * common unsupported ones are named so the 415 problem can tell the caller what was sent.
+ * Decides the type from the first bytes only. Supported types yield an {@link ImageType};
+ * a few common unsupported ones are named so the 415 problem can tell the caller what was
+ * sent.
  */
 final class MagicNumbers {
 
@@ -48,9 +49,12 @@ final class MagicNumbers {
 		return Detected.unsupported(otherMimeType(head, length));
 	}
 
-	/** Major brand first, then the compatible ones; the box may be cut by the head window. */
+	/**
+	 * Major brand first, then the compatible ones; the box may be cut by the head window.
+	 */
 	private static Detected fromBrands(byte[] head, int length) {
-		long boxSize = ((head[0] & 0xFFL) << 24) | ((head[1] & 0xFF) << 16) | ((head[2] & 0xFF) << 8) | (head[3] & 0xFF);
+		long boxSize = ((head[0] & 0xFFL) << 24) | ((head[1] & 0xFF) << 16) | ((head[2] & 0xFF) << 8)
+				| (head[3] & 0xFF);
 		// a size of 0 means "up to the end of the file"
 		int end = (int) Math.min((boxSize == 0) ? length : boxSize, length);
 		if (end < 12) {

@@ -1,8 +1,8 @@
 package com.example.visiongateway.image;
 
 /**
- * Checks dimensions as soon as a header yields them, so a decompression bomb is refused before
- * anything else is read, let alone decoded.
+ * Checks dimensions as soon as a header yields them, so a decompression bomb is refused
+ * before anything else is read, let alone decoded.
  */
 record PixelLimit(long maxPixels) {
 

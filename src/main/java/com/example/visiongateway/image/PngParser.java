@@ -11,7 +11,9 @@ final class PngParser {
 
 	private static final int MAX_CHUNKS = 1024;
 
-	/** Orientation needs only IFD0; a larger eXIf chunk is skipped rather than buffered. */
+	/**
+	 * Orientation needs only IFD0; a larger eXIf chunk is skipped rather than buffered.
+	 */
 	private static final int MAX_EXIF = 64 * 1024;
 
 	private static final long IHDR = fourCc("IHDR");

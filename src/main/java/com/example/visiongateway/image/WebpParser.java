@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Reads the size from the first chunk of a RIFF WebP (lossy VP8, lossless VP8L or extended VP8X)
- * and, for VP8X files that flag it, the orientation from the EXIF chunk. A RIFF size larger than
- * the file means the file was cut short.
+ * Reads the size from the first chunk of a RIFF WebP (lossy VP8, lossless VP8L or
+ * extended VP8X) and, for VP8X files that flag it, the orientation from the EXIF chunk. A
+ * RIFF size larger than the file means the file was cut short.
  */
 final class WebpParser {
 
@@ -38,7 +38,10 @@ final class WebpParser {
 		};
 	}
 
-	/** The key frame header: a 3-byte frame tag, the start code 9D 01 2A, then 14-bit width and height. */
+	/**
+	 * The key frame header: a 3-byte frame tag, the start code 9D 01 2A, then 14-bit
+	 * width and height.
+	 */
 	private static ImageInfo lossy(ImageInput in, long chunkSize, PixelLimit limit) throws IOException {
 		if (chunkSize < 10) {
 			throw ImageProblems.unreadable("The WebP frame header is cut short.");
@@ -54,7 +57,10 @@ final class WebpParser {
 		return new ImageInfo(ImageType.WEBP, width, height, ExifOrientation.DEFAULT);
 	}
 
-	/** A signature byte 0x2F, then width-1 and height-1 in 14 bits each, little-endian bit order. */
+	/**
+	 * A signature byte 0x2F, then width-1 and height-1 in 14 bits each, little-endian bit
+	 * order.
+	 */
 	private static ImageInfo lossless(ImageInput in, long chunkSize, PixelLimit limit) throws IOException {
 		if (chunkSize < 5 || in.u8() != 0x2F) {
 			throw ImageProblems.unreadable("The WebP lossless header is malformed.");
@@ -88,7 +94,10 @@ final class WebpParser {
 		return new ImageInfo(ImageType.WEBP, width, height, orientation);
 	}
 
-	/** EXIF usually follows the image data, so the chunks before it are skipped, never read. */
+	/**
+	 * EXIF usually follows the image data, so the chunks before it are skipped, never
+	 * read.
+	 */
 	private static int findOrientation(ImageInput in, long riffEnd) throws IOException {
 		for (int chunks = 0; chunks < MAX_CHUNKS && in.position() + 8 <= riffEnd; chunks++) {
 			String chunk = fourCc(in);

@@ -17,9 +17,10 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Deletes, at start-up, temp files a gateway that died mid-request left behind (an out-of-memory exit, a killed
- * pod whose {@code /tmp} volume outlives the container). Only files older than any request can live are touched,
- * so other gateways sharing the directory keep theirs.
+ * Deletes, at start-up, temp files a gateway that died mid-request left behind (an
+ * out-of-memory exit, a killed pod whose {@code /tmp} volume outlives the container).
+ * Only files older than any request can live are touched, so other gateways sharing the
+ * directory keep theirs.
  */
 @Component
 class StaleTempFiles implements ApplicationListener<ApplicationReadyEvent> {
@@ -48,7 +49,10 @@ class StaleTempFiles implements ApplicationListener<ApplicationReadyEvent> {
 		}
 	}
 
-	/** Deletes the gateway's temp files in {@code directory} last modified before {@code cutoff}; returns how many. */
+	/**
+	 * Deletes the gateway's temp files in {@code directory} last modified before
+	 * {@code cutoff}; returns how many.
+	 */
 	static int sweep(Path directory, Instant cutoff) {
 		int deleted = 0;
 		try (DirectoryStream<Path> files = Files.newDirectoryStream(directory,

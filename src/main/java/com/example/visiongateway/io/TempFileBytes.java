@@ -6,7 +6,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Bytes spooled to a temp file (a fetched body, a downscaled image), deleted by whoever owns them when done. */
+/**
+ * Bytes spooled to a temp file (a fetched body, a downscaled image), deleted by whoever
+ * owns them when done.
+ */
 public record TempFileBytes(Path path, long size) implements ByteSource {
 
 	@Override
@@ -18,12 +21,18 @@ public record TempFileBytes(Path path, long size) implements ByteSource {
 		deleteQuietly(this.path);
 	}
 
-	/** Every temp file of the gateway is named {@code vision-KIND-*.img}, so a sweep can recognise its own. */
+	/**
+	 * Every temp file of the gateway is named {@code vision-KIND-*.img}, so a sweep can
+	 * recognise its own.
+	 */
 	static final String PREFIX = "vision-";
 
 	static final String SUFFIX = ".img";
 
-	/** A new empty temp file named after its kind ({@code part}, {@code fetch}, {@code downscaled}). */
+	/**
+	 * A new empty temp file named after its kind ({@code part}, {@code fetch},
+	 * {@code downscaled}).
+	 */
 	public static Path create(String kind) {
 		try {
 			return Files.createTempFile(PREFIX + kind + "-", SUFFIX);

@@ -13,9 +13,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 
 /**
- * Digests a large part, and writes it to its temp file when it has one, on another thread while the request thread
- * goes on reading the socket: on an otherwise idle core the two halves of an upload's work overlap instead of adding
- * up. Bytes bound for disk are copied into a few recycled buffers, so a slow disk holds the reader back rather than
+ * Digests a large part, and writes it to its temp file when it has one, on another thread
+ * while the request thread goes on reading the socket: on an otherwise idle core the two
+ * halves of an upload's work overlap instead of adding up. Bytes bound for disk are
+ * copied into a few recycled buffers, so a slow disk holds the reader back rather than
  * filling the heap; heap chunks are handed over as they are.
  */
 final class BackgroundSpool {
@@ -49,8 +50,8 @@ final class BackgroundSpool {
 
 	/**
 	 * @param channel the part's temp file, or null to digest only
-	 * @throws java.util.concurrent.RejectedExecutionException when no spool thread is free (then the caller does
-	 * the work itself)
+	 * @throws java.util.concurrent.RejectedExecutionException when no spool thread is
+	 * free (then the caller does the work itself)
 	 */
 	static BackgroundSpool start(Executor executor, MessageDigest digest, FileChannel channel) {
 		BackgroundSpool spool = new BackgroundSpool(digest, channel);
@@ -74,7 +75,10 @@ final class BackgroundSpool {
 		put(new Chunk(chunk, length, false));
 	}
 
-	/** Waits until every byte is digested and written; the digest is then the caller's again. */
+	/**
+	 * Waits until every byte is digested and written; the digest is then the caller's
+	 * again.
+	 */
 	void finish() {
 		put(END);
 		await();
@@ -172,7 +176,9 @@ final class BackgroundSpool {
 		return new UncheckedIOException(new InterruptedIOException("Interrupted while spooling a multipart part"));
 	}
 
-	/** @param recycled one of this spool's own buffers, reused once processed */
+	/**
+	 * @param recycled one of this spool's own buffers, reused once processed
+	 */
 	private record Chunk(byte[] bytes, int length, boolean recycled) {
 	}
 

@@ -3,21 +3,29 @@ package com.example.visiongateway.multipart;
 import java.util.Arrays;
 
 /**
- * Finds a multipart delimiter ({@code CRLF--boundary}) in a buffer. Horspool's skip table looks at about one byte
- * in every delimiter length of ordinary data, several times faster than a byte-by-byte scan. Data that keeps almost
- * matching (a caller can choose both the boundary and the bytes) would make it slow, so after a few failed
- * comparisons per window the rest of the window is searched with Knuth-Morris-Pratt, which reads every byte once.
+ * Finds a multipart delimiter ({@code CRLF--boundary}) in a buffer. Horspool's skip table
+ * looks at about one byte in every delimiter length of ordinary data, several times
+ * faster than a byte-by-byte scan. Data that keeps almost matching (a caller can choose
+ * both the boundary and the bytes) would make it slow, so after a few failed comparisons
+ * per window the rest of the window is searched with Knuth-Morris-Pratt, which reads
+ * every byte once.
  */
 final class DelimiterSearch {
 
-	/** Failed full comparisons allowed per this many bytes of a window before switching to the linear search. */
+	/**
+	 * Failed full comparisons allowed per this many bytes of a window before switching to
+	 * the linear search.
+	 */
 	private static final int BYTES_PER_FAILED_COMPARISON = 64;
 
 	private final byte[] pattern;
 
 	private final int[] skip = new int[256];
 
-	/** Knuth-Morris-Pratt: the longest proper prefix of pattern[0..i] that is also its suffix. */
+	/**
+	 * Knuth-Morris-Pratt: the longest proper prefix of pattern[0..i] that is also its
+	 * suffix.
+	 */
 	private final int[] prefix;
 
 	DelimiterSearch(byte[] pattern) {
@@ -46,7 +54,10 @@ final class DelimiterSearch {
 		return this.pattern.length;
 	}
 
-	/** The index of the first delimiter lying wholly within {@code buffer[from, to)}, or -1. */
+	/**
+	 * The index of the first delimiter lying wholly within {@code buffer[from, to)}, or
+	 * -1.
+	 */
 	int find(byte[] buffer, int from, int to) {
 		int last = this.pattern.length - 1;
 		byte lastByte = this.pattern[last];

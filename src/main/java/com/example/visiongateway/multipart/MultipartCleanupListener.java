@@ -3,7 +3,10 @@ package com.example.visiongateway.multipart;
 import jakarta.servlet.ServletRequestEvent;
 import jakarta.servlet.ServletRequestListener;
 
-/** Releases a request's parts when the container is done with it, whatever path the request took to its end. */
+/**
+ * Releases a request's parts when the container is done with it, whatever path the
+ * request took to its end.
+ */
 final class MultipartCleanupListener implements ServletRequestListener {
 
 	@Override

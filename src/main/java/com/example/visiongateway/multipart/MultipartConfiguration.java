@@ -13,7 +13,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
-/** Multipart requests are read by the gateway's own resolver; Boot's container-based one is switched off. */
+/**
+ * Multipart requests are read by the gateway's own resolver; Boot's container-based one
+ * is switched off.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(MultipartProperties.class)
 class MultipartConfiguration {

@@ -17,12 +17,14 @@ import org.springframework.web.servlet.HandlerExecutionChain;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * Decides, before a body byte is read, whether a request goes to a handler that takes multipart/form-data: one whose
- * mapping declares {@code consumes = multipart/form-data} (the vision endpoints, {@code POST /v1/files}; a later
- * {@code /gemini/**} upload handler joins by declaring it). Anything else (an unknown path, a method the path does
- * not take, {@code /actuator/**}, the OpenAPI description, Swagger UI) is answered with its body unread; the
- * container then closes the connection rather than drain a large one. Authentication runs earlier, in a filter, so
- * a refused caller's body is never read either.
+ * Decides, before a body byte is read, whether a request goes to a handler that takes
+ * multipart/form-data: one whose mapping declares {@code consumes = multipart/form-data}
+ * (the vision endpoints, {@code POST /v1/files}; a later {@code /gemini/**} upload
+ * handler joins by declaring it). Anything else (an unknown path, a method the path does
+ * not take, {@code /actuator/**}, the OpenAPI description, Swagger UI) is answered with
+ * its body unread; the container then closes the connection rather than drain a large
+ * one. Authentication runs earlier, in a filter, so a refused caller's body is never read
+ * either.
  */
 final class MultipartEndpoints {
 
@@ -44,14 +46,17 @@ final class MultipartEndpoints {
 			chain = handlers.getHandler(request);
 		}
 		catch (Exception noMatch) {
-			// a wrong method or media type: Spring MVC answers it (405, 415) without the body
+			// a wrong method or media type: Spring MVC answers it (405, 415) without the
+			// body
 			return false;
 		}
 		return chain != null && chain.getHandler() instanceof HandlerMethod handler
 				&& this.takesMultipart.computeIfAbsent(handler.getMethod(), MultipartEndpoints::declaresMultipart);
 	}
 
-	/** The method's own {@code consumes}, else its class's, as Spring MVC combines them. */
+	/**
+	 * The method's own {@code consumes}, else its class's, as Spring MVC combines them.
+	 */
 	private static boolean declaresMultipart(Method method) {
 		RequestMapping onMethod = AnnotatedElementUtils.findMergedAnnotation(method, RequestMapping.class);
 		RequestMapping onClass = AnnotatedElementUtils.findMergedAnnotation(method.getDeclaringClass(),

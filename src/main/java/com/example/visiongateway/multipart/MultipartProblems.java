@@ -7,7 +7,10 @@ import com.example.visiongateway.error.ErrorCode;
 import com.example.visiongateway.error.Texts;
 import com.example.visiongateway.error.VisionException;
 
-/** The reader's refusals as contract problems: byte and part limits are 413, anything malformed or over-long text 400. */
+/**
+ * The reader's refusals as contract problems: byte and part limits are 413, anything
+ * malformed or over-long text 400.
+ */
 final class MultipartProblems {
 
 	/** Part names are the caller's: echoed at most this long. */

@@ -11,12 +11,14 @@ import java.util.concurrent.Executor;
 import com.example.visiongateway.budget.Reservation;
 
 /**
- * Reads a multipart/form-data body in one pass over a fixed buffer: file parts stream into {@link PartWriter}s
- * (heap or temp file, SHA-256 on the way), text parts into strings, every limit enforced as the bytes arrive so an
- * endless or oversized body is refused without being read to its end, and a body that takes longer than its timeout
- * is refused with 408 as soon as a read returns past it, or when the container's socket read timeout ends a read of
- * a body that went silent. Everything the request holds on the heap is charged to the heap budget: the read buffer
- * while reading, part names, filenames and text until the request ends. Delimiters are found with
+ * Reads a multipart/form-data body in one pass over a fixed buffer: file parts stream
+ * into {@link PartWriter}s (heap or temp file, SHA-256 on the way), text parts into
+ * strings, every limit enforced as the bytes arrive so an endless or oversized body is
+ * refused without being read to its end, and a body that takes longer than its timeout is
+ * refused with 408 as soon as a read returns past it, or when the container's socket read
+ * timeout ends a read of a body that went silent. Everything the request holds on the
+ * heap is charged to the heap budget: the read buffer while reading, part names,
+ * filenames and text until the request ends. Delimiters are found with
  * {@link DelimiterSearch}.
  */
 final class MultipartReader {
@@ -27,7 +29,10 @@ final class MultipartReader {
 
 	private static final byte LF = '\n';
 
-	/** Objects, map entries and arrays around each part's name and filename, charged besides their characters. */
+	/**
+	 * Objects, map entries and arrays around each part's name and filename, charged
+	 * besides their characters.
+	 */
 	private static final int PART_OVERHEAD = 256;
 
 	private final InputStream in;
@@ -60,10 +65,11 @@ final class MultipartReader {
 	private long textBytes;
 
 	/**
-	 * @param declaredLength the body's Content-Length, or -1: a small body gets a small buffer
+	 * @param declaredLength the body's Content-Length, or -1: a small body gets a small
+	 * buffer
 	 * @param timeout how long, from now, the whole body may take to arrive
-	 * @throws com.example.visiongateway.error.VisionException {@code OVERLOADED} when the heap budget has no room for
-	 * the read buffer
+	 * @throws com.example.visiongateway.error.VisionException {@code OVERLOADED} when the
+	 * heap budget has no room for the read buffer
 	 */
 	MultipartReader(InputStream in, long declaredLength, byte[] boundary, MultipartLimits limits, BodyBudgets budgets,
 			Executor spooler, Duration timeout) {
@@ -81,20 +87,24 @@ final class MultipartReader {
 		this.timeout = timeout;
 		this.deadline = System.nanoTime() + timeout.toNanos();
 		int needed = limits.maxPartHeaderSize() + 2 * pattern.length + 8;
-		int wanted = (declaredLength >= 0 && declaredLength < MAX_BUFFER_SIZE) ? (int) declaredLength + 2 : MAX_BUFFER_SIZE;
+		int wanted = (declaredLength >= 0 && declaredLength < MAX_BUFFER_SIZE) ? (int) declaredLength + 2
+				: MAX_BUFFER_SIZE;
 		int size = Math.max(needed, wanted);
 		this.heap = budgets.heapReservation();
 		this.heap.add(size);
 		this.buffer = new byte[size];
-		// The body reads as if it began with CRLF, so the first delimiter is found like every other one.
+		// The body reads as if it began with CRLF, so the first delimiter is found like
+		// every other one.
 		this.buffer[0] = CR;
 		this.buffer[1] = LF;
 		this.limit = 2;
 	}
 
 	/**
-	 * @return every part up to the closing delimiter (what follows it is ignored, as RFC 2046 says)
-	 * @throws com.example.visiongateway.error.VisionException when the body is malformed or over a limit
+	 * @return every part up to the closing delimiter (what follows it is ignored, as RFC
+	 * 2046 says)
+	 * @throws com.example.visiongateway.error.VisionException when the body is malformed
+	 * or over a limit
 	 * @throws IOException when the body cannot be read (the caller went away, say)
 	 */
 	ParsedMultipart read() throws IOException {
@@ -125,7 +135,10 @@ final class MultipartReader {
 		}
 	}
 
-	/** Heap a part's headers keep until the request ends: its name and filename, two bytes a character at most. */
+	/**
+	 * Heap a part's headers keep until the request ends: its name and filename, two bytes
+	 * a character at most.
+	 */
 	private static long heldFor(PartHeaders headers) {
 		long characters = headers.name().length() + ((headers.filename() != null) ? headers.filename().length() : 0)
 				+ ((headers.contentType() != null) ? headers.contentType().length() : 0);
@@ -143,7 +156,10 @@ final class MultipartReader {
 		this.position = at + this.delimiter.length();
 	}
 
-	/** After a delimiter: {@code --} ends the body; otherwise optional padding and CRLF start the next part. */
+	/**
+	 * After a delimiter: {@code --} ends the body; otherwise optional padding and CRLF
+	 * start the next part.
+	 */
 	private boolean atClosingDelimiter() throws IOException {
 		if (!available(2)) {
 			throw MultipartProblems.malformed("it ends without its closing boundary");
@@ -161,7 +177,10 @@ final class MultipartReader {
 		return false;
 	}
 
-	/** The header lines up to the blank line that ends them (excluded); empty when the part has no headers. */
+	/**
+	 * The header lines up to the blank line that ends them (excluded); empty when the
+	 * part has no headers.
+	 */
 	private String readHeaderBlock() throws IOException {
 		int max = this.limits.maxPartHeaderSize();
 		while (true) {
@@ -187,7 +206,8 @@ final class MultipartReader {
 
 	private int indexOfBlankLine(int from, int to) {
 		for (int i = from; i + 3 < to; i++) {
-			if (this.buffer[i] == CR && this.buffer[i + 1] == LF && this.buffer[i + 2] == CR && this.buffer[i + 3] == LF) {
+			if (this.buffer[i] == CR && this.buffer[i + 1] == LF && this.buffer[i + 2] == CR
+					&& this.buffer[i + 3] == LF) {
 				return i;
 			}
 		}
@@ -238,14 +258,16 @@ final class MultipartReader {
 				this.position = at + this.delimiter.length();
 				return;
 			}
-			// The last bytes may be the start of a delimiter: they wait for the next read.
+			// The last bytes may be the start of a delimiter: they wait for the next
+			// read.
 			int safe = this.limit - keep;
 			if (safe > this.position) {
 				sink.accept(this.buffer, this.position, safe - this.position);
 				this.position = safe;
 			}
 			if (!fill()) {
-				throw MultipartProblems.malformed("it ends inside part '" + MultipartProblems.echoed(headers.name()) + "'");
+				throw MultipartProblems
+					.malformed("it ends inside part '" + MultipartProblems.echoed(headers.name()) + "'");
 			}
 		}
 	}
@@ -259,7 +281,10 @@ final class MultipartReader {
 		return true;
 	}
 
-	/** Moves the unconsumed bytes to the front and reads until the buffer is full or the body ends. */
+	/**
+	 * Moves the unconsumed bytes to the front and reads until the buffer is full or the
+	 * body ends.
+	 */
 	private boolean fill() throws IOException {
 		if (this.ended) {
 			return false;
@@ -287,7 +312,9 @@ final class MultipartReader {
 		return count > 0;
 	}
 
-	/** One read of the socket, refused once the body has taken longer than its timeout. */
+	/**
+	 * One read of the socket, refused once the body has taken longer than its timeout.
+	 */
 	private int readBeforeDeadline(int offset, int length) throws IOException {
 		if (System.nanoTime() - this.deadline > 0) {
 			throw MultipartProblems.timedOut(this.timeout);
@@ -303,7 +330,9 @@ final class MultipartReader {
 		}
 	}
 
-	/** A body that stopped arriving: the container's socket read timeout ended the read. */
+	/**
+	 * A body that stopped arriving: the container's socket read timeout ended the read.
+	 */
 	private static boolean silent(IOException ex) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause instanceof SocketTimeoutException) {

@@ -12,8 +12,9 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * The parts of one request, in arrival order: files by name, text values by name, and what each text part declared;
- * with the heap it holds for names and text (each file part holds its own bytes).
+ * The parts of one request, in arrival order: files by name, text values by name, and
+ * what each text part declared; with the heap it holds for names and text (each file part
+ * holds its own bytes).
  */
 final class ParsedMultipart {
 
@@ -27,7 +28,9 @@ final class ParsedMultipart {
 
 	private final List<StreamedPart> parts = new ArrayList<>();
 
-	/** @param heap the request's own heap reservation, given back on {@link #release()} */
+	/**
+	 * @param heap the request's own heap reservation, given back on {@link #release()}
+	 */
 	ParsedMultipart(Reservation heap) {
 		this.heap = heap;
 	}
@@ -62,7 +65,9 @@ final class ParsedMultipart {
 		return this.parts;
 	}
 
-	/** Deletes the temp files and gives back heap and disk; safe to call more than once. */
+	/**
+	 * Deletes the temp files and gives back heap and disk; safe to call more than once.
+	 */
 	void release() {
 		this.parts.forEach(StreamedPart::release);
 		this.heap.close();

@@ -8,8 +8,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * What a part's header block says: its name, its filename (present, possibly empty, for a file part; null for a text
- * part) and its declared Content-Type. Only {@code form-data} dispositions with a name are accepted (RFC 7578).
+ * What a part's header block says: its name, its filename (present, possibly empty, for a
+ * file part; null for a text part) and its declared Content-Type. Only {@code form-data}
+ * dispositions with a name are accepted (RFC 7578).
  *
  * @param name the part name
  * @param filename the file name, or null for a text part
@@ -34,12 +35,15 @@ record PartHeaders(String name, String filename, String contentType) {
 			return Charset.forName(declared);
 		}
 		catch (IllegalArgumentException ex) {
-			throw MultipartProblems.malformed("part '" + MultipartProblems.echoed(this.name)
-					+ "' declares an unknown charset");
+			throw MultipartProblems
+				.malformed("part '" + MultipartProblems.echoed(this.name) + "' declares an unknown charset");
 		}
 	}
 
-	/** Parses a header block: lines separated by CRLF, without the blank line that ends it. */
+	/**
+	 * Parses a header block: lines separated by CRLF, without the blank line that ends
+	 * it.
+	 */
 	static PartHeaders parse(String block) {
 		String disposition = null;
 		String contentType = null;
@@ -81,9 +85,10 @@ record PartHeaders(String name, String filename, String contentType) {
 	}
 
 	/**
-	 * {@code ; key=value} pairs after {@code start}. As the container's parser did, a value runs to the next semicolon
-	 * outside quotes and loses its outer quotes only: {@code filename="a"b".png"} is {@code a"b".png}, and backslashes
-	 * stay (Windows paths), though {@code \"} never ends a quoted run.
+	 * {@code ; key=value} pairs after {@code start}. As the container's parser did, a
+	 * value runs to the next semicolon outside quotes and loses its outer quotes only:
+	 * {@code filename="a"b".png"} is {@code a"b".png}, and backslashes stay (Windows
+	 * paths), though {@code \"} never ends a quoted run.
 	 */
 	private static Map<String, String> parameters(String header, int start) {
 		Map<String, String> parameters = new LinkedHashMap<>();
@@ -115,7 +120,10 @@ record PartHeaders(String name, String filename, String contentType) {
 		return parameters;
 	}
 
-	/** RFC 8187 {@code charset'language'percent-encoded}, as browsers and curl send non-ASCII names. */
+	/**
+	 * RFC 8187 {@code charset'language'percent-encoded}, as browsers and curl send
+	 * non-ASCII names.
+	 */
 	private static String extendedValue(String value) {
 		if (value == null) {
 			return null;

@@ -18,12 +18,14 @@ import com.example.visiongateway.image.ImageDigest;
 import com.example.visiongateway.io.TempFileBytes;
 
 /**
- * Collects one file part while it streams in: on the heap while it fits under the in-memory part size and the
- * shared heap budget allows, then in a temp file charged to the disk budget; its SHA-256 is computed on the way, so nobody reads the part
- * again just to fingerprint it. Heap bytes live in chunks of up to 64 KB, sized to what arrives, so a growing part
- * is never copied. Past 256 KB, a {@link BackgroundSpool} digests the part (and writes it, once on disk) when a spool thread
- * is free, while the request thread goes on reading. Disk failures are the gateway's, not the caller's: they surface
- * as {@link UncheckedIOException}.
+ * Collects one file part while it streams in: on the heap while it fits under the
+ * in-memory part size and the shared heap budget allows, then in a temp file charged to
+ * the disk budget; its SHA-256 is computed on the way, so nobody reads the part again
+ * just to fingerprint it. Heap bytes live in chunks of up to 64 KB, sized to what
+ * arrives, so a growing part is never copied. Past 256 KB, a {@link BackgroundSpool}
+ * digests the part (and writes it, once on disk) when a spool thread is free, while the
+ * request thread goes on reading. Disk failures are the gateway's, not the caller's: they
+ * surface as {@link UncheckedIOException}.
  */
 final class PartWriter {
 
@@ -34,7 +36,10 @@ final class PartWriter {
 	/** Below this, handing work to another thread costs more than it saves. */
 	private static final long DIGEST_ASIDE_FROM = 256 * 1024;
 
-	/** Temp-disk bytes are reserved this far ahead, so a growing file does not reserve on every read. */
+	/**
+	 * Temp-disk bytes are reserved this far ahead, so a growing file does not reserve on
+	 * every read.
+	 */
 	private static final long DISK_STEP = 1024 * 1024;
 
 	private final PartHeaders headers;
@@ -53,7 +58,9 @@ final class PartWriter {
 
 	private final MessageDigest digest = ImageDigest.newSha256();
 
-	/** Heap chunks: all full and digested but the last, which holds {@link #fill} bytes. */
+	/**
+	 * Heap chunks: all full and digested but the last, which holds {@link #fill} bytes.
+	 */
 	private List<byte[]> chunks = new ArrayList<>();
 
 	private int fill;
@@ -68,7 +75,10 @@ final class PartWriter {
 
 	private boolean spoolRefused;
 
-	/** @param spooler runs {@link BackgroundSpool}s for large parts, when it has a thread free */
+	/**
+	 * @param spooler runs {@link BackgroundSpool}s for large parts, when it has a thread
+	 * free
+	 */
 	PartWriter(PartHeaders headers, BodyBudgets budgets, long inMemoryLimit, Executor spooler) {
 		this.headers = headers;
 		this.budgets = budgets;
@@ -166,7 +176,10 @@ final class PartWriter {
 		return this.chunks.isEmpty() ? 0 : lastChunk().length - this.fill;
 	}
 
-	/** A chunk big enough for what is being written, up to 64 KB, and no bigger than the part may still grow. */
+	/**
+	 * A chunk big enough for what is being written, up to 64 KB, and no bigger than the
+	 * part may still grow.
+	 */
 	private boolean addChunk(int writing) {
 		if (this.size >= this.inMemoryLimit) {
 			return false;
@@ -185,7 +198,10 @@ final class PartWriter {
 		return true;
 	}
 
-	/** Digests heap bytes that will not change any more, here or on a spool thread once the part is large. */
+	/**
+	 * Digests heap bytes that will not change any more, here or on a spool thread once
+	 * the part is large.
+	 */
 	private void digest(byte[] chunk, int length) {
 		if (this.spool == null && this.size > DIGEST_ASIDE_FROM) {
 			startSpool();
@@ -244,7 +260,10 @@ final class PartWriter {
 		this.partsOnHeap.close();
 	}
 
-	/** Reserves temp disk for a file of {@code fileSize} bytes before they are written (503 when it is spent). */
+	/**
+	 * Reserves temp disk for a file of {@code fileSize} bytes before they are written
+	 * (503 when it is spent).
+	 */
 	private void reserveDisk(long fileSize) {
 		long missing = fileSize - this.disk.held();
 		if (missing > 0 && !this.disk.tryAdd(Math.max(missing, DISK_STEP))) {

@@ -20,8 +20,9 @@ import com.example.visiongateway.io.TempFileBytes;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * A file part as the reader left it: on the heap or in a temp file, its bytes reserved from the heap or the disk
- * budget, with the SHA-256 computed while it arrived. {@link #release()} gives both back once the request is done.
+ * A file part as the reader left it: on the heap or in a temp file, its bytes reserved
+ * from the heap or the disk budget, with the SHA-256 computed while it arrived.
+ * {@link #release()} gives both back once the request is done.
  */
 final class StreamedPart implements MultipartFile, ByteSource {
 
@@ -31,7 +32,10 @@ final class StreamedPart implements MultipartFile, ByteSource {
 
 	private final String sha256;
 
-	/** Heap chunks, every one full but the last; null on disk, and dropped on release (a part may outlive it). */
+	/**
+	 * Heap chunks, every one full but the last; null on disk, and dropped on release (a
+	 * part may outlive it).
+	 */
 	private volatile List<byte[]> memory;
 
 	private final boolean onHeap;

@@ -18,11 +18,13 @@ import org.springframework.web.multipart.MultipartResolver;
 import org.springframework.web.multipart.support.DefaultMultipartHttpServletRequest;
 
 /**
- * Spring MVC's multipart resolver, backed by the gateway's own {@link MultipartReader} instead of the container's
- * parser: several times faster on large images, a digest computed on the way in, heap and disk budgets shared by
- * all requests, text parts bounded on their own, and a timeout for the whole body. Only requests bound for a handler
- * that takes multipart are read ({@link MultipartEndpoints}). Parts are released when Spring cleans up the request
- * and, at the latest, when the container destroys it ({@link MultipartCleanupListener}).
+ * Spring MVC's multipart resolver, backed by the gateway's own {@link MultipartReader}
+ * instead of the container's parser: several times faster on large images, a digest
+ * computed on the way in, heap and disk budgets shared by all requests, text parts
+ * bounded on their own, and a timeout for the whole body. Only requests bound for a
+ * handler that takes multipart are read ({@link MultipartEndpoints}). Parts are released
+ * when Spring cleans up the request and, at the latest, when the container destroys it
+ * ({@link MultipartCleanupListener}).
  */
 public final class StreamingMultipartResolver implements MultipartResolver, AutoCloseable {
 
@@ -39,7 +41,10 @@ public final class StreamingMultipartResolver implements MultipartResolver, Auto
 
 	private final MultipartEndpoints endpoints;
 
-	/** One thread per core digests and writes large parts while request threads read (see BackgroundSpool). */
+	/**
+	 * One thread per core digests and writes large parts while request threads read (see
+	 * BackgroundSpool).
+	 */
 	private final ThreadPoolExecutor spooler;
 
 	StreamingMultipartResolver(MultipartLimits limits, BodyBudgets budgets, Duration bodyTimeout,
@@ -51,7 +56,8 @@ public final class StreamingMultipartResolver implements MultipartResolver, Auto
 		int threads = Runtime.getRuntime().availableProcessors();
 		CustomizableThreadFactory factory = new CustomizableThreadFactory("part-spool-");
 		factory.setDaemon(true);
-		this.spooler = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), factory);
+		this.spooler = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
+				factory);
 		this.spooler.allowCoreThreadTimeOut(true);
 	}
 
@@ -75,8 +81,8 @@ public final class StreamingMultipartResolver implements MultipartResolver, Auto
 		}
 		ParsedMultipart parsed;
 		try {
-			parsed = new MultipartReader(request.getInputStream(), request.getContentLengthLong(), boundary, this.limits,
-					this.budgets, this.spooler, this.bodyTimeout)
+			parsed = new MultipartReader(request.getInputStream(), request.getContentLengthLong(), boundary,
+					this.limits, this.budgets, this.spooler, this.bodyTimeout)
 				.read();
 		}
 		catch (IOException ex) {

@@ -15,9 +15,10 @@ import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
 import org.springframework.web.reactive.function.client.ExchangeFunction;
 
 /**
- * One Micrometer observation per HTTP exchange with Gemini, named {@code gemini.requests}: a timer tagged with the
- * operation and status for Prometheus, and a span (child of the caller's trace) once a tracing exporter is
- * configured. WebClient's own observation, nested inside, propagates the trace headers to Gemini.
+ * One Micrometer observation per HTTP exchange with Gemini, named
+ * {@code gemini.requests}: a timer tagged with the operation and status for Prometheus,
+ * and a span (child of the caller's trace) once a tracing exporter is configured.
+ * WebClient's own observation, nested inside, propagates the trace headers to Gemini.
  */
 public class GeminiObservationFilter implements ExchangeFilterFunction {
 
@@ -44,7 +45,8 @@ public class GeminiObservationFilter implements ExchangeFilterFunction {
 				.lowCardinalityKeyValue(KeyValue.of("operation", operation))
 				.start();
 			return next.exchange(request).doOnNext((response) -> {
-				observation.lowCardinalityKeyValue(KeyValue.of("status", String.valueOf(response.statusCode().value())));
+				observation
+					.lowCardinalityKeyValue(KeyValue.of("status", String.valueOf(response.statusCode().value())));
 				observation.stop();
 			}).doOnError((ex) -> {
 				observation.lowCardinalityKeyValue(KeyValue.of("status", "none"));

@@ -24,7 +24,8 @@ class ObservabilityConfiguration {
 	@Bean
 	FilterRegistrationBean<RequestLogFilter> requestLogFilter() {
 		FilterRegistrationBean<RequestLogFilter> registration = new FilterRegistrationBean<>(new RequestLogFilter());
-		// First, so the request id and the duration cover everything, authentication included.
+		// First, so the request id and the duration cover everything, authentication
+		// included.
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 		return registration;
 	}
@@ -39,8 +40,10 @@ class ObservabilityConfiguration {
 	ApplicationListener<ApplicationReadyEvent> geminiModeBanner(GeminiProperties properties) {
 		return (event) -> {
 			if (properties.stub()) {
-				log.warn("*** vision.gemini.stub=true: Gemini calls go to {} with a placeholder key; answers are NOT "
-						+ "Google's. Set GEMINI_API_KEY (and leave stub off) in production. ***", properties.baseUrl());
+				log.warn(
+						"*** vision.gemini.stub=true: Gemini calls go to {} with a placeholder key; answers are NOT "
+								+ "Google's. Set GEMINI_API_KEY (and leave stub off) in production. ***",
+						properties.baseUrl());
 			}
 			else {
 				log.info("Gemini calls go to {} (API {}), {} model(s) allowed", properties.baseUrl(),
@@ -50,8 +53,8 @@ class ObservabilityConfiguration {
 	}
 
 	/**
-	 * Readiness without calling Gemini: the configuration bound (start-up fails otherwise) and names either a key or
-	 * the stub. The probe never spends quota.
+	 * Readiness without calling Gemini: the configuration bound (start-up fails
+	 * otherwise) and names either a key or the stub. The probe never spends quota.
 	 */
 	@Bean
 	HealthIndicator gemini(GeminiProperties properties) {

@@ -3,7 +3,10 @@ package com.example.visiongateway.observability;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 
-/** What the request log line reports beyond HTTP: the model and the number of images, noted while handling. */
+/**
+ * What the request log line reports beyond HTTP: the model and the number of images,
+ * noted while handling.
+ */
 public final class RequestFacts {
 
 	static final String MODEL = RequestFacts.class.getName() + ".model";
@@ -13,7 +16,10 @@ public final class RequestFacts {
 	private RequestFacts() {
 	}
 
-	/** Notes the facts on the current request, when there is one (not in unit tests or background work). */
+	/**
+	 * Notes the facts on the current request, when there is one (not in unit tests or
+	 * background work).
+	 */
 	public static void note(String model, int images) {
 		RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
 		if (attributes != null) {

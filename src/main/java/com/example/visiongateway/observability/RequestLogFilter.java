@@ -17,9 +17,10 @@ import org.slf4j.MDC;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * One log line per request — method, path (never the query string), status, duration, image count, model and
- * request id — written when the response is complete, also for asynchronous requests. The request id comes from
- * {@code X-Request-Id} when it is sane, is generated otherwise, and is echoed in the response.
+ * One log line per request — method, path (never the query string), status, duration,
+ * image count, model and request id — written when the response is complete, also for
+ * asynchronous requests. The request id comes from {@code X-Request-Id} when it is sane,
+ * is generated otherwise, and is echoed in the response.
  */
 public class RequestLogFilter extends OncePerRequestFilter {
 

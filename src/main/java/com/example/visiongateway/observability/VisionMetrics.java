@@ -14,8 +14,8 @@ import reactor.core.publisher.Mono;
 import org.springframework.stereotype.Component;
 
 /**
- * The gateway's own meters. Every tag has a small, fixed set of values (task, model from the allow-list, outcome,
- * MIME type, transfer): nothing a caller types ends up as a tag.
+ * The gateway's own meters. Every tag has a small, fixed set of values (task, model from
+ * the allow-list, outcome, MIME type, transfer): nothing a caller types ends up as a tag.
  */
 @Component
 public class VisionMetrics {

@@ -11,13 +11,15 @@ import java.awt.image.DataBufferInt;
 import java.util.List;
 
 /**
- * Draws detections on their upright image: a translucent mask, the box, and the label on a
- * filled tag, each detection in its own colour. Uses only off-screen drawing, so it works with
- * {@code java.awt.headless=true}.
+ * Draws detections on their upright image: a translucent mask, the box, and the label on
+ * a filled tag, each detection in its own colour. Uses only off-screen drawing, so it
+ * works with {@code java.awt.headless=true}.
  */
 public final class Annotator {
 
-	/** Successive hues a golden angle apart stay distinct for any number of detections. */
+	/**
+	 * Successive hues a golden angle apart stay distinct for any number of detections.
+	 */
 	private static final float GOLDEN_RATIO_CONJUGATE = 0.618034f;
 
 	private static final int MASK_OPACITY_PERCENT = 45;
@@ -39,7 +41,8 @@ public final class Annotator {
 		try {
 			graphics.drawImage(upright, 0, 0, null);
 			for (int i = 0; i < detections.size(); i++) {
-				if (detections.get(i).mask() instanceof CocoRle mask && mask.width() == width && mask.height() == height) {
+				if (detections.get(i).mask() instanceof CocoRle mask && mask.width() == width
+						&& mask.height() == height) {
 					paintMask(out, mask, colour(i));
 				}
 			}

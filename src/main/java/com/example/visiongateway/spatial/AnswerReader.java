@@ -20,14 +20,16 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Finds the array of detections in a model's answer text, however it was wrapped: inside
- * {@code ```json} or bare fences (any case, any indentation), with prose before or after it, as a
- * top-level array or as the first array member of an object ({@code {"objects": [...]}}), or cut
- * short by the output token limit, in which case every complete item is kept.
+ * {@code ```json} or bare fences (any case, any indentation), with prose before or after
+ * it, as a top-level array or as the first array member of an object ({@code {"objects":
+ * [...]}}), or cut short by the output token limit, in which case every complete item is
+ * kept.
  * <p>
- * The answer is streamed, so a truncated or partly malformed answer still yields the items
- * before the damage. Work is bounded: the answer length, nesting depth, number and string lengths
- * are capped by Jackson's stream constraints, at most {@value #MAX_ATTEMPTS} candidate starts are
- * tried, and items beyond {@link SpatialLimits#maxItems()} are skipped without being built.
+ * The answer is streamed, so a truncated or partly malformed answer still yields the
+ * items before the damage. Work is bounded: the answer length, nesting depth, number and
+ * string lengths are capped by Jackson's stream constraints, at most
+ * {@value #MAX_ATTEMPTS} candidate starts are tried, and items beyond
+ * {@link SpatialLimits#maxItems()} are skipped without being built.
  */
 final class AnswerReader {
 
@@ -67,22 +69,22 @@ final class AnswerReader {
 	 * Read the items of an answer.
 	 * @param answer the model's answer text
 	 * @return the well-formed items and the repairs made
-	 * @throws VisionException {@link ErrorCode#UPSTREAM_ERROR} when nothing usable is found
+	 * @throws VisionException {@link ErrorCode#UPSTREAM_ERROR} when nothing usable is
+	 * found
 	 */
 	ParsedAnswer read(String answer) {
 		if (answer == null || answer.isBlank()) {
 			throw unusable("The model's answer is empty", "");
 		}
 		if (answer.length() > this.limits.maxAnswerChars()) {
-			throw unusable("The model's answer is longer than " + this.limits.maxAnswerChars() + " characters",
-					answer);
+			throw unusable("The model's answer is longer than " + this.limits.maxAnswerChars() + " characters", answer);
 		}
 		String firstFailure = null;
 		int attempts = 0;
 		for (Region region : regions(answer)) {
 			char[] chars = region.text().toCharArray();
-			for (int start = jsonStart(chars, 0); start >= 0 && attempts < MAX_ATTEMPTS; start = jsonStart(chars,
-					start + 1)) {
+			for (int start = jsonStart(chars, 0); start >= 0
+					&& attempts < MAX_ATTEMPTS; start = jsonStart(chars, start + 1)) {
 				attempts++;
 				Attempt attempt = parse(chars, start);
 				if (attempt.usable()) {
@@ -145,8 +147,8 @@ final class AnswerReader {
 	}
 
 	private static int skipLanguageTag(String text, int index) {
-		while (index < text.length() && (Character.isLetterOrDigit(text.charAt(index))
-				|| "_-+.".indexOf(text.charAt(index)) >= 0)) {
+		while (index < text.length()
+				&& (Character.isLetterOrDigit(text.charAt(index)) || "_-+.".indexOf(text.charAt(index)) >= 0)) {
 			index++;
 		}
 		return index;
@@ -183,13 +185,15 @@ final class AnswerReader {
 			return collector.done(Ending.COMPLETE, start + end);
 		}
 		catch (JacksonException ex) {
-			boolean atEnd = ex instanceof UnexpectedEndOfInputException
-					|| offset(ex.getLocation(), -1) >= length;
+			boolean atEnd = ex instanceof UnexpectedEndOfInputException || offset(ex.getLocation(), -1) >= length;
 			return collector.done(atEnd ? Ending.TRUNCATED : Ending.BROKEN, chars.length);
 		}
 	}
 
-	/** Moves to the first array member of an object; box-like members are not detection lists. */
+	/**
+	 * Moves to the first array member of an object; box-like members are not detection
+	 * lists.
+	 */
 	private static boolean enterWrappedArray(JsonParser parser) {
 		for (JsonToken token = parser.nextToken(); token == JsonToken.PROPERTY_NAME; token = parser.nextToken()) {
 			String name = parser.currentName();
@@ -236,6 +240,7 @@ final class AnswerReader {
 
 	/**
 	 * A piece of the answer that may hold the JSON.
+	 *
 	 * @param text the piece
 	 * @param fenced whether it is the body of a code fence
 	 * @param proseOutside whether there is text outside the fence
@@ -304,6 +309,7 @@ final class AnswerReader {
 
 	/**
 	 * The outcome of parsing from one candidate start.
+	 *
 	 * @param items the well-formed items
 	 * @param itemWarnings why other items were dropped
 	 * @param seen how many items the array held (as far as it was read)
@@ -315,7 +321,9 @@ final class AnswerReader {
 	private record Attempt(List<RawItem> items, List<String> itemWarnings, int seen, int maxItems, Ending ending,
 			int end, String failure) {
 
-		/** An empty array is a valid answer; otherwise at least one item must be usable. */
+		/**
+		 * An empty array is a valid answer; otherwise at least one item must be usable.
+		 */
 		boolean usable() {
 			if (this.ending == Ending.NOT_FOUND) {
 				return false;

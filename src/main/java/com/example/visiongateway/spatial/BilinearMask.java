@@ -3,16 +3,17 @@ package com.example.visiongateway.spatial;
 import java.util.Arrays;
 
 /**
- * A mask's probability map resized to its box with PIL's {@code Image.resize(size, BILINEAR)},
- * reproduced bit for bit, and thresholded: a pixel is set when its resized 8-bit value is above
- * the threshold. Matching PIL exactly means a mask is the one Google's Python examples would draw.
+ * A mask's probability map resized to its box with PIL's
+ * {@code Image.resize(size, BILINEAR)}, reproduced bit for bit, and thresholded: a pixel
+ * is set when its resized 8-bit value is above the threshold. Matching PIL exactly means
+ * a mask is the one Google's Python examples would draw.
  * <p>
- * As in PIL: sampling is pixel-centre aligned (output pixel {@code i} of {@code n} is centred on
- * source coordinate {@code (i + 0.5) * m / n}); the triangle filter has support 1 when upscaling
- * and is widened by the scale when downscaling, so downscaling averages; weights are normalized,
- * which repeats edge pixels; they are rounded to 22-bit fixed point; the horizontal pass runs first
- * and its result is rounded to 8 bits before the vertical pass. A pass is skipped when its size
- * does not change.
+ * As in PIL: sampling is pixel-centre aligned (output pixel {@code i} of {@code n} is
+ * centred on source coordinate {@code (i + 0.5) * m / n}); the triangle filter has
+ * support 1 when upscaling and is widened by the scale when downscaling, so downscaling
+ * averages; weights are normalized, which repeats edge pixels; they are rounded to 22-bit
+ * fixed point; the horizontal pass runs first and its result is rounded to 8 bits before
+ * the vertical pass. A pass is skipped when its size does not change.
  */
 final class BilinearMask implements BoxMask {
 
@@ -24,7 +25,10 @@ final class BilinearMask implements BoxMask {
 
 	private final int height;
 
-	/** A resized value is above the threshold exactly when its fixed-point sum reaches this. */
+	/**
+	 * A resized value is above the threshold exactly when its fixed-point sum reaches
+	 * this.
+	 */
 	private final int limit;
 
 	/**
@@ -73,8 +77,10 @@ final class BilinearMask implements BoxMask {
 				int from = base + first[start];
 				int a = columns[from] & 0xFF;
 				int b = columns[from + 1] & 0xFF;
-				// Masks are mostly flat: where both taps read the same value the rows of a segment differ only by
-				// the rounding of their weights, so the bounds decide the whole run at once, exactly.
+				// Masks are mostly flat: where both taps read the same value the rows of
+				// a segment differ only by
+				// the rounding of their weights, so the bounds decide the whole run at
+				// once, exactly.
 				if (a == b || segments.farZero[s]) {
 					if (HALF + a * segments.minWeight[s] >= limit) {
 						Arrays.fill(out, start, end, true);
@@ -86,8 +92,10 @@ final class BilinearMask implements BoxMask {
 					}
 				}
 				else if ((long) Math.abs(b - a) * segments.minFarStep[s] > 2 * 255) {
-					// Between two different values the sum moves strictly one way (the weights' rounding cannot undo a
-					// step this large), so the set pixels are a prefix or a suffix: find the boundary by bisection.
+					// Between two different values the sum moves strictly one way (the
+					// weights' rounding cannot undo a
+					// step this large), so the set pixels are a prefix or a suffix: find
+					// the boundary by bisection.
 					split(out, start, end, a, b, limit);
 					continue;
 				}
@@ -104,7 +112,9 @@ final class BilinearMask implements BoxMask {
 		}
 	}
 
-	/** Fills a strictly monotone segment: the first row at or over the limit splits it. */
+	/**
+	 * Fills a strictly monotone segment: the first row at or over the limit splits it.
+	 */
 	private void split(boolean[] out, int start, int end, int a, int b, int limit) {
 		int[] near = this.vertical.near;
 		int[] far = this.vertical.far;
@@ -180,8 +190,8 @@ final class BilinearMask implements BoxMask {
 	}
 
 	/**
-	 * Output positions grouped by the source pair they read, with the bounds of their summed weights
-	 * ({@code near + far}, which rounding leaves within one of 2^22).
+	 * Output positions grouped by the source pair they read, with the bounds of their
+	 * summed weights ({@code near + far}, which rounding leaves within one of 2^22).
 	 */
 	private static final class Segments {
 
@@ -197,7 +207,10 @@ final class BilinearMask implements BoxMask {
 		/** The segment never reads its second tap, so only the first value matters. */
 		final boolean[] farZero;
 
-		/** The smallest growth of the second tap's weight from one row to the next (MAX_VALUE for a single row). */
+		/**
+		 * The smallest growth of the second tap's weight from one row to the next
+		 * (MAX_VALUE for a single row).
+		 */
 		final int[] minFarStep;
 
 		Segments(int[] first, int[] near, int[] far) {
@@ -232,14 +245,18 @@ final class BilinearMask implements BoxMask {
 				this.minWeight[s] = min;
 				this.maxWeight[s] = max;
 				this.farZero[s] = zero;
-				// A non-positive step means the sum need not be monotone: such a segment is never bisected.
+				// A non-positive step means the sum need not be monotone: such a segment
+				// is never bisected.
 				this.minFarStep[s] = Math.max(step, 0);
 			}
 		}
 
 	}
 
-	/** PIL's {@code precompute_coeffs} and {@code normalize_coeffs_8bpc} for the bilinear filter. */
+	/**
+	 * PIL's {@code precompute_coeffs} and {@code normalize_coeffs_8bpc} for the bilinear
+	 * filter.
+	 */
 	private static final class Taps {
 
 		final int size;
@@ -250,12 +267,17 @@ final class BilinearMask implements BoxMask {
 
 		final int[] weights;
 
-		/** With support 1 (size 3): the weights of the first and second tap, 0 when there is none. */
+		/**
+		 * With support 1 (size 3): the weights of the first and second tap, 0 when there
+		 * is none.
+		 */
 		final int[] near;
 
 		final int[] far;
 
-		/** With support 1: runs of output positions that read the same two source values. */
+		/**
+		 * With support 1: runs of output positions that read the same two source values.
+		 */
 		final Segments segments;
 
 		Taps(int inSize, int outSize) {
@@ -280,8 +302,8 @@ final class BilinearMask implements BoxMask {
 				}
 				for (int x = 0; x < max; x++) {
 					double w = (total != 0.0) ? k[x] / total : k[x];
-					this.weights[i * this.size + x] = (int) ((w < 0) ? -0.5 + w * (1 << PRECISION_BITS)
-							: 0.5 + w * (1 << PRECISION_BITS));
+					this.weights[i * this.size
+							+ x] = (int) ((w < 0) ? -0.5 + w * (1 << PRECISION_BITS) : 0.5 + w * (1 << PRECISION_BITS));
 				}
 				this.first[i] = min;
 				this.count[i] = max;
@@ -294,7 +316,9 @@ final class BilinearMask implements BoxMask {
 			this.segments = (this.size == 3) ? new Segments(this.first, this.near, this.far) : null;
 		}
 
-		/** With support 1 there are at most two taps (the window spans two pixel centres). */
+		/**
+		 * With support 1 there are at most two taps (the window spans two pixel centres).
+		 */
 		private void twoTaps(int outSize) {
 			for (int i = 0; i < outSize; i++) {
 				this.near[i] = this.weights[i * this.size];

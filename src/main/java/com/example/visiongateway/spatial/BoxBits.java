@@ -1,8 +1,9 @@
 package com.example.visiongateway.spatial;
 
 /**
- * A box mask held as bits, row by row, each row starting on a fresh 64-bit word so rows can be compared a word at a
- * time. One bit per pixel: a box of the largest allowed image costs an eighth of its pixel count in bytes.
+ * A box mask held as bits, row by row, each row starting on a fresh 64-bit word so rows
+ * can be compared a word at a time. One bit per pixel: a box of the largest allowed image
+ * costs an eighth of its pixel count in bytes.
  */
 final class BoxBits {
 
@@ -76,7 +77,9 @@ final class BoxBits {
 		return this.stride;
 	}
 
-	/** Word {@code index} of row {@code y}; bit {@code i} is pixel {@code 64 * index + i}. */
+	/**
+	 * Word {@code index} of row {@code y}; bit {@code i} is pixel {@code 64 * index + i}.
+	 */
 	long word(int y, int index) {
 		return this.words[y * this.stride + index];
 	}

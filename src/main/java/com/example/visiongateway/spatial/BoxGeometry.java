@@ -5,11 +5,12 @@ import java.math.RoundingMode;
 import java.util.List;
 
 /**
- * Turns the model's normalized {@code [ymin, xmin, ymax, xmax]} box into pixels of the upright
- * image. Every step is exact: coordinates are clamped into [0, 1000], floored to integers on
- * their decimal value (so {@code 289.9999999999999999} is 289, which a double would round to
- * 290), and scaled as {@code floor(v * dimension / 1000)} in long arithmetic. Flooring first
- * keeps {@code bbox} reproducible from the {@code box2d} the caller sees.
+ * Turns the model's normalized {@code [ymin, xmin, ymax, xmax]} box into pixels of the
+ * upright image. Every step is exact: coordinates are clamped into [0, 1000], floored to
+ * integers on their decimal value (so {@code 289.9999999999999999} is 289, which a double
+ * would round to 290), and scaled as {@code floor(v * dimension / 1000)} in long
+ * arithmetic. Flooring first keeps {@code bbox} reproducible from the {@code box2d} the
+ * caller sees.
  */
 final class BoxGeometry {
 
@@ -22,8 +23,8 @@ final class BoxGeometry {
 
 	/**
 	 * Convert one box.
-	 * @param box2d four coordinates; their scale must be bounded (the reader ensures it) so
-	 * flooring stays cheap
+	 * @param box2d four coordinates; their scale must be bounded (the reader ensures it)
+	 * so flooring stays cheap
 	 * @param width the upright image width in pixels
 	 * @param height the upright image height in pixels
 	 * @return the model box as integers and its pixel box, which may be empty
@@ -57,13 +58,17 @@ final class BoxGeometry {
 		return new Converted(List.of(v[0], v[1], v[2], v[3]), pixels, clamped, swapped);
 	}
 
-	/** {@code floor(v * dimension / 1000)}; v is never negative, so integer division floors. */
+	/**
+	 * {@code floor(v * dimension / 1000)}; v is never negative, so integer division
+	 * floors.
+	 */
 	static int scale(int v, int dimension) {
 		return (int) ((long) v * dimension / 1000);
 	}
 
 	/**
 	 * A converted box.
+	 *
 	 * @param box2d the model's box after clamping, flooring and swapping
 	 * @param pixels the box in pixels
 	 * @param clamped whether a coordinate lay outside [0, 1000]

@@ -3,8 +3,8 @@ package com.example.visiongateway.spatial;
 import java.util.List;
 
 /**
- * A COCO run-length encoded mask over a whole image, as {@code pycocotools.mask.decode} reads
- * it: runs in column-major order, starting with a run of zeros.
+ * A COCO run-length encoded mask over a whole image, as {@code pycocotools.mask.decode}
+ * reads it: runs in column-major order, starting with a run of zeros.
  *
  * @param size {@code [height, width]}
  * @param counts the compressed counts string

@@ -4,14 +4,15 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Writes and reads COCO compressed RLE. A box-sized mask is placed at its box and encoded over
- * the whole image.
+ * Writes and reads COCO compressed RLE. A box-sized mask is placed at its box and encoded
+ * over the whole image.
  * <p>
- * Runs are column-major and start with a run of zeros. Columns left and right of the box, and
- * the rows above and below it in each box column, are zeros that merge arithmetically into the
- * current run, so encoding costs O(box area), never O(image area). The counts string is written
- * exactly as pycocotools' {@code rleToString}: each count (from the fourth on, minus the count
- * two before it) in 5-bit groups, low first, with 0x20 marking "more follows", plus 48.
+ * Runs are column-major and start with a run of zeros. Columns left and right of the box,
+ * and the rows above and below it in each box column, are zeros that merge arithmetically
+ * into the current run, so encoding costs O(box area), never O(image area). The counts
+ * string is written exactly as pycocotools' {@code rleToString}: each count (from the
+ * fourth on, minus the count two before it) in 5-bit groups, low first, with 0x20 marking
+ * "more follows", plus 48.
  */
 final class CocoRleCodec {
 
@@ -23,7 +24,8 @@ final class CocoRleCodec {
 		runs.zeros((long) box.x1() * imageHeight);
 		int height = box.height();
 		boolean[] column = new boolean[height];
-		// Runs are found with Arrays.mismatch against constant columns, which the JIT vectorizes.
+		// Runs are found with Arrays.mismatch against constant columns, which the JIT
+		// vectorizes.
 		boolean[] unset = new boolean[height];
 		boolean[] set = new boolean[height];
 		Arrays.fill(set, true);
@@ -67,7 +69,8 @@ final class CocoRleCodec {
 	}
 
 	/**
-	 * Reads a counts string back into run lengths, as pycocotools' {@code rleFrString} does.
+	 * Reads a counts string back into run lengths, as pycocotools' {@code rleFrString}
+	 * does.
 	 * @param text the counts string
 	 * @return the run lengths, zeros first
 	 * @throws IllegalArgumentException when the string is not a counts string
@@ -102,6 +105,7 @@ final class CocoRleCodec {
 
 	/**
 	 * An encoded mask.
+	 *
 	 * @param rle the mask over the whole image
 	 * @param area its number of set pixels
 	 */

@@ -5,15 +5,16 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Finds the outer contours of a box mask by border following on the pixel-corner lattice: each contour walks the
- * edges between set and unset pixels with the set side on its right, and its vertices are the corners where it
- * turns, so every vertex is an integer pixel corner and the ring encloses exactly the pixels of its part (holes
- * included).
+ * Finds the outer contours of a box mask by border following on the pixel-corner lattice:
+ * each contour walks the edges between set and unset pixels with the set side on its
+ * right, and its vertices are the corners where it turns, so every vertex is an integer
+ * pixel corner and the ring encloses exactly the pixels of its part (holes included).
  * <p>
- * Parts are 4-connected: two set pixels that touch only at a corner belong to different parts, so no ring touches
- * itself. Every boundary is traced once, from the first top edge of it met in raster order; a boundary of a hole
- * runs the other way round (negative signed area) and is dropped. Cost: one pass over the bits plus the length of
- * the boundaries; one more bit per pixel marks the top edges already walked.
+ * Parts are 4-connected: two set pixels that touch only at a corner belong to different
+ * parts, so no ring touches itself. Every boundary is traced once, from the first top
+ * edge of it met in raster order; a boundary of a hole runs the other way round (negative
+ * signed area) and is dropped. Cost: one pass over the bits plus the length of the
+ * boundaries; one more bit per pixel marks the top edges already walked.
  */
 final class ContourTracer {
 
@@ -56,7 +57,10 @@ final class ContourTracer {
 		return rings;
 	}
 
-	/** Walks one boundary from the top-left corner of pixel (x, y); null when it bounds a hole. */
+	/**
+	 * Walks one boundary from the top-left corner of pixel (x, y); null when it bounds a
+	 * hole.
+	 */
 	private static int[] trace(BoxBits bits, int startX, int startY, long[] walked, int offsetX, int offsetY) {
 		int stride = bits.stride();
 		int[] vertices = new int[16];
@@ -101,12 +105,14 @@ final class ContourTracer {
 	}
 
 	/**
-	 * The heading after corner (x, y), from the two pixels ahead: turn right where the set side ends, left where a set
-	 * pixel blocks the way, else straight on. Turning right when only the left pixel is set keeps diagonal neighbours
-	 * apart (4-connectivity).
+	 * The heading after corner (x, y), from the two pixels ahead: turn right where the
+	 * set side ends, left where a set pixel blocks the way, else straight on. Turning
+	 * right when only the left pixel is set keeps diagonal neighbours apart
+	 * (4-connectivity).
 	 */
 	private static int turn(BoxBits bits, int x, int y, int heading) {
-		// The pixel ahead on the left and ahead on the right of the corner, for each heading.
+		// The pixel ahead on the left and ahead on the right of the corner, for each
+		// heading.
 		boolean left;
 		boolean right;
 		switch (heading) {

@@ -9,16 +9,19 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Reads one item of the model's array. Key spellings are compared without case, underscores or
- * hyphens ({@code box_2d}, {@code box2d}, {@code Box_2D} are the same key). Coordinates may be
- * JSON numbers or numeric strings ({@code "290"}). A missing or blank label becomes
- * {@code "object"}, since the box is still useful without one.
+ * Reads one item of the model's array. Key spellings are compared without case,
+ * underscores or hyphens ({@code box_2d}, {@code box2d}, {@code Box_2D} are the same
+ * key). Coordinates may be JSON numbers or numeric strings ({@code "290"}). A missing or
+ * blank label becomes {@code "object"}, since the box is still useful without one.
  */
 final class ItemParser {
 
 	static final String DEFAULT_LABEL = "object";
 
-	/** Longer coordinates are no honest model output and would make decimal arithmetic costly. */
+	/**
+	 * Longer coordinates are no honest model output and would make decimal arithmetic
+	 * costly.
+	 */
 	static final int MAX_COORDINATE_CHARS = 64;
 
 	private static final int MAX_COORDINATE_SCALE = 64;
@@ -46,7 +49,8 @@ final class ItemParser {
 				case "label" -> label = property.getValue();
 				case "mask" -> mask = property.getValue();
 				default -> {
-					// Other members (confidence, notes) carry nothing the contract exposes.
+					// Other members (confidence, notes) carry nothing the contract
+					// exposes.
 				}
 			}
 		}
@@ -109,7 +113,8 @@ final class ItemParser {
 		if (mask == null || mask.isNull()) {
 			return null;
 		}
-		// A mask that is not text cannot be a PNG; keep its JSON so the decoder can say so.
+		// A mask that is not text cannot be a PNG; keep its JSON so the decoder can say
+		// so.
 		return mask.isString() ? mask.stringValue() : mask.toString();
 	}
 

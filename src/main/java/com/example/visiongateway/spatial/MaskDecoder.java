@@ -18,15 +18,15 @@ import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
- * Decodes a model's mask, base64 PNG with or without a {@code data:image/png;base64,} prefix,
- * into intensities. The PNG header is checked before decoding so a mask declaring huge
- * dimensions costs nothing.
+ * Decodes a model's mask, base64 PNG with or without a {@code data:image/png;base64,}
+ * prefix, into intensities. The PNG header is checked before decoding so a mask declaring
+ * huge dimensions costs nothing.
  * <p>
- * Intensity is the pixel's luma ({@code (299 R + 587 G + 114 B) / 1000}, rounded), which is the
- * value itself for gray and gray-as-RGB masks; palette entries are looked up first. Alpha is
- * ignored, except when the colour carries no information (the same luma everywhere) while alpha
- * varies: then the mask is drawn in alpha and alpha is the intensity. Samples deeper than 8 bits
- * are scaled to 0–255.
+ * Intensity is the pixel's luma ({@code (299 R + 587 G + 114 B) / 1000}, rounded), which
+ * is the value itself for gray and gray-as-RGB masks; palette entries are looked up
+ * first. Alpha is ignored, except when the colour carries no information (the same luma
+ * everywhere) while alpha varies: then the mask is drawn in alpha and alpha is the
+ * intensity. Samples deeper than 8 bits are scaled to 0–255.
  */
 final class MaskDecoder {
 
@@ -87,15 +87,16 @@ final class MaskDecoder {
 	}
 
 	private void checkHeader(byte[] png) {
-		if (png.length < HEADER_BYTES || !ByteBuffer.wrap(png, 0, PNG_SIGNATURE.length).equals(ByteBuffer.wrap(PNG_SIGNATURE))
+		if (png.length < HEADER_BYTES
+				|| !ByteBuffer.wrap(png, 0, PNG_SIGNATURE.length).equals(ByteBuffer.wrap(PNG_SIGNATURE))
 				|| png[12] != 'I' || png[13] != 'H' || png[14] != 'D' || png[15] != 'R') {
 			throw new MaskRejectedException("not a PNG");
 		}
 		long width = ByteBuffer.wrap(png, 16, 4).getInt() & 0xFFFFFFFFL;
 		long height = ByteBuffer.wrap(png, 20, 4).getInt() & 0xFFFFFFFFL;
 		if (width < 1 || height < 1 || width > this.maxSide || height > this.maxSide) {
-			throw new MaskRejectedException(
-					"PNG declares " + width + " x " + height + " pixels, over the limit of " + this.maxSide + " a side");
+			throw new MaskRejectedException("PNG declares " + width + " x " + height + " pixels, over the limit of "
+					+ this.maxSide + " a side");
 		}
 	}
 
@@ -110,7 +111,8 @@ final class MaskDecoder {
 			return reader.read(0);
 		}
 		catch (IOException | RuntimeException ex) {
-			// Decoders throw unchecked exceptions on corrupt data too; all mean the same here.
+			// Decoders throw unchecked exceptions on corrupt data too; all mean the same
+			// here.
 			throw new MaskRejectedException("PNG could not be decoded");
 		}
 		finally {

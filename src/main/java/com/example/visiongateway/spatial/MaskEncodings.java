@@ -14,6 +14,7 @@ final class MaskEncodings {
 
 	/**
 	 * An encoded mask.
+	 *
 	 * @param mask the mask in the requested form
 	 * @param area its number of set pixels
 	 */

@@ -14,7 +14,10 @@ public enum MaskFormat {
 	/** Outer contours as polygons in whole-image pixels. */
 	POLYGON;
 
-	/** The value of the {@code maskFormat} part, any case; {@code null} when it names no format. */
+	/**
+	 * The value of the {@code maskFormat} part, any case; {@code null} when it names no
+	 * format.
+	 */
 	public static MaskFormat parse(String value) {
 		for (MaskFormat format : values()) {
 			if (format.name().equals(value.strip().toUpperCase(Locale.ROOT))) {

@@ -10,8 +10,9 @@ import java.util.Base64;
 import javax.imageio.ImageIO;
 
 /**
- * Writes a box mask as a PNG. A {@code TYPE_BYTE_BINARY} image (black and white palette) is written by the JDK's PNG
- * writer as 1-bit grayscale, the smallest lossless form of a thresholded mask, and PIL opens it as mode {@code 1}.
+ * Writes a box mask as a PNG. A {@code TYPE_BYTE_BINARY} image (black and white palette)
+ * is written by the JDK's PNG writer as 1-bit grayscale, the smallest lossless form of a
+ * thresholded mask, and PIL opens it as mode {@code 1}.
  */
 final class MaskPictures {
 
@@ -24,7 +25,8 @@ final class MaskPictures {
 		int rowBytes = (bits.width() + 7) >>> 3;
 		for (int y = 0; y < bits.height(); y++) {
 			for (int i = 0; i < rowBytes; i++) {
-				// The picture packs 8 pixels per byte, leftmost in the high bit; the mask holds 64 per word, leftmost low.
+				// The picture packs 8 pixels per byte, leftmost in the high bit; the mask
+				// holds 64 per word, leftmost low.
 				long word = bits.word(y, i >>> 3);
 				int pixels = (int) (word >>> ((i & 7) << 3)) & 0xFF;
 				rows[y * rowBytes + i] = (byte) (Integer.reverse(pixels) >>> 24);

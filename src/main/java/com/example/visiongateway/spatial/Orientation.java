@@ -15,8 +15,8 @@ public final class Orientation {
 	 * Apply an EXIF orientation.
 	 * @param stored the image as stored in the file
 	 * @param exifOrientation 1 to 8; any other value is treated as 1 (no change)
-	 * @return {@code stored} itself for orientation 1, otherwise a new upright image, swapping
-	 * width and height for orientations 5 to 8
+	 * @return {@code stored} itself for orientation 1, otherwise a new upright image,
+	 * swapping width and height for orientations 5 to 8
 	 */
 	public static BufferedImage upright(BufferedImage stored, int exifOrientation) {
 		if (exifOrientation < 2 || exifOrientation > 8) {

@@ -5,8 +5,8 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
- * A mask as the picture the Gemini guide saves per object: the thresholded mask of the box region, at box size, as a
- * 1-bit grayscale PNG (white where set).
+ * A mask as the picture the Gemini guide saves per object: the thresholded mask of the
+ * box region, at box size, as a 1-bit grayscale PNG (white where set).
  *
  * @param format always {@code "png"}
  * @param bbox the pixel box the picture covers, {@code [x1, y1, x2, y2]}
@@ -14,8 +14,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
  */
 @Schema(description = "maskFormat=png: the thresholded mask of the box region at box size, a 1-bit grayscale PNG "
 		+ "(white = set), base64.")
-public record PngMask(@Schema(allowableValues = "png") String format, List<Integer> bbox, String data)
-		implements DetectionMask {
+public record PngMask(@Schema(allowableValues = "png") String format, List<Integer> bbox,
+		String data) implements DetectionMask {
 
 	static final String FORMAT = "png";
 

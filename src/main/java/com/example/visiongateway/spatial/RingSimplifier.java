@@ -4,10 +4,11 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 
 /**
- * Douglas-Peucker on a closed ring of integer vertices: a vertex is dropped only when it lies within the tolerance of
- * the segment that replaces it, so no point of the outline moves further than that. The ring is cut at its first
- * vertex and the vertex farthest from it, and each half is simplified with an explicit stack (a contour of a large
- * mask can have millions of vertices).
+ * Douglas-Peucker on a closed ring of integer vertices: a vertex is dropped only when it
+ * lies within the tolerance of the segment that replaces it, so no point of the outline
+ * moves further than that. The ring is cut at its first vertex and the vertex farthest
+ * from it, and each half is simplified with an explicit stack (a contour of a large mask
+ * can have millions of vertices).
  */
 final class RingSimplifier {
 
@@ -17,7 +18,8 @@ final class RingSimplifier {
 	/**
 	 * Simplify a ring.
 	 * @param ring flat {@code [x1, y1, x2, y2, …]}, not closed
-	 * @param tolerance the largest distance a dropped vertex may have from its replacement segment
+	 * @param tolerance the largest distance a dropped vertex may have from its
+	 * replacement segment
 	 * @return the kept vertices, in order, flat
 	 */
 	static int[] simplify(int[] ring, double tolerance) {
@@ -78,7 +80,10 @@ final class RingSimplifier {
 		return simplified;
 	}
 
-	/** The squared distance from vertex {@code p} to the segment from vertex {@code a} to vertex {@code b}. */
+	/**
+	 * The squared distance from vertex {@code p} to the segment from vertex {@code a} to
+	 * vertex {@code b}.
+	 */
 	private static double squaredDistance(int[] ring, int p, int a, int b) {
 		double px = ring[2 * p];
 		double py = ring[2 * p + 1];

@@ -1,9 +1,11 @@
 package com.example.visiongateway.spatial;
 
 /**
- * Bounds that keep a hostile or runaway model answer from costing unbounded memory or CPU.
+ * Bounds that keep a hostile or runaway model answer from costing unbounded memory or
+ * CPU.
  *
- * @param maxItems detections kept from one answer; further items are dropped with a warning
+ * @param maxItems detections kept from one answer; further items are dropped with a
+ * warning
  * @param maxMaskSide largest width or height a mask PNG may declare before it is decoded
  * @param maxRawAnswerChars how much of an unusable answer is echoed back in the problem's
  * {@code rawAnswer}

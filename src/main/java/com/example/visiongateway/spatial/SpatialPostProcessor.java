@@ -7,13 +7,14 @@ import com.example.visiongateway.error.ErrorCode;
 import com.example.visiongateway.error.VisionException;
 
 /**
- * Turns Gemini's detection or segmentation answer into the contract's pixel-space detections:
- * reads the answer tolerantly, converts each box exactly, and for segmentation resizes each mask
- * to its box, thresholds it and encodes it as COCO RLE over the whole upright image. Whatever is
- * repaired or dropped on the way is reported as a warning; one bad item never spoils the rest.
+ * Turns Gemini's detection or segmentation answer into the contract's pixel-space
+ * detections: reads the answer tolerantly, converts each box exactly, and for
+ * segmentation resizes each mask to its box, thresholds it and encodes it as COCO RLE
+ * over the whole upright image. Whatever is repaired or dropped on the way is reported as
+ * a warning; one bad item never spoils the rest.
  * <p>
- * A box with no pixel area (a sliver on a small image) is dropped with a warning but is not an
- * error: the answer itself was well formed. Thread-safe.
+ * A box with no pixel area (a sliver on a small image) is dropped with a warning but is
+ * not an error: the answer itself was well formed. Thread-safe.
  */
 public final class SpatialPostProcessor {
 
@@ -29,13 +30,14 @@ public final class SpatialPostProcessor {
 	/**
 	 * Process one answer.
 	 * @param answerText the model's answer text
-	 * @param uprightWidth the width of the image as the caller sees it (after EXIF orientation)
+	 * @param uprightWidth the width of the image as the caller sees it (after EXIF
+	 * orientation)
 	 * @param uprightHeight its height
 	 * @param withMasks whether to decode masks (segmentation) or ignore them (detection)
 	 * @param threshold a mask pixel is set when its value is above this, 0 to 254
 	 * @return the detections and warnings
-	 * @throws VisionException {@link ErrorCode#UPSTREAM_ERROR} when the answer holds nothing
-	 * usable, with a bounded {@code rawAnswer}
+	 * @throws VisionException {@link ErrorCode#UPSTREAM_ERROR} when the answer holds
+	 * nothing usable, with a bounded {@code rawAnswer}
 	 */
 	public SpatialResult process(String answerText, int uprightWidth, int uprightHeight, boolean withMasks,
 			int threshold) {
@@ -45,14 +47,15 @@ public final class SpatialPostProcessor {
 	/**
 	 * Process one answer, answering masks in the given format.
 	 * @param answerText the model's answer text
-	 * @param uprightWidth the width of the image as the caller sees it (after EXIF orientation)
+	 * @param uprightWidth the width of the image as the caller sees it (after EXIF
+	 * orientation)
 	 * @param uprightHeight its height
 	 * @param withMasks whether to decode masks (segmentation) or ignore them (detection)
 	 * @param threshold a mask pixel is set when its value is above this, 0 to 254
 	 * @param maskFormat the form of each mask
 	 * @return the detections and warnings
-	 * @throws VisionException {@link ErrorCode#UPSTREAM_ERROR} when the answer holds nothing
-	 * usable, with a bounded {@code rawAnswer}
+	 * @throws VisionException {@link ErrorCode#UPSTREAM_ERROR} when the answer holds
+	 * nothing usable, with a bounded {@code rawAnswer}
 	 */
 	public SpatialResult process(String answerText, int uprightWidth, int uprightHeight, boolean withMasks,
 			int threshold, MaskFormat maskFormat) {
@@ -75,8 +78,8 @@ public final class SpatialPostProcessor {
 				warnings.add(name + ": swapped inverted box_2d coordinates");
 			}
 			if (box.pixels().isEmpty()) {
-				warnings.add(name + " dropped: its box has no area at " + uprightWidth + " x " + uprightHeight
-						+ " pixels");
+				warnings
+					.add(name + " dropped: its box has no area at " + uprightWidth + " x " + uprightHeight + " pixels");
 				continue;
 			}
 			MaskEncodings.Encoded mask = withMasks

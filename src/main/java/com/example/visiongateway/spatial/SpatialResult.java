@@ -7,8 +7,8 @@ import java.util.List;
  * repaired or dropped on the way.
  *
  * @param detections the usable items, in the model's order
- * @param warnings one human-readable line per repair or drop; items are named by their 0-based
- * position in the model's array
+ * @param warnings one human-readable line per repair or drop; items are named by their
+ * 0-based position in the model's array
  */
 public record SpatialResult(List<Detection> detections, List<String> warnings) {
 

@@ -6,8 +6,9 @@ import com.example.visiongateway.error.ErrorCode;
 import com.example.visiongateway.error.VisionException;
 
 /**
- * A failure that belongs to one image's answer (blocked, or unusable). With several images it becomes that
- * result's {@code error}; with one image it is the response's status.
+ * A failure that belongs to one image's answer (blocked, or unusable). With several
+ * images it becomes that result's {@code error}; with one image it is the response's
+ * status.
  */
 class AnswerException extends VisionException {
 
@@ -16,7 +17,8 @@ class AnswerException extends VisionException {
 	}
 
 	static AnswerException of(VisionException ex) {
-		return (ex instanceof AnswerException answer) ? answer : new AnswerException(ex.code(), ex.detail(), ex.properties());
+		return (ex instanceof AnswerException answer) ? answer
+				: new AnswerException(ex.code(), ex.detail(), ex.properties());
 	}
 
 }

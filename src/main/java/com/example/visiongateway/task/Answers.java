@@ -20,7 +20,10 @@ final class Answers {
 	private Answers() {
 	}
 
-	/** The answer's text and finish reason; a block or an empty answer is an {@link AnswerException}. */
+	/**
+	 * The answer's text and finish reason; a block or an empty answer is an
+	 * {@link AnswerException}.
+	 */
 	static ModelAnswer read(GenerateContentResponse response) {
 		var feedback = response.promptFeedback();
 		if (feedback != null && feedback.blockReason() != null) {
@@ -41,7 +44,8 @@ final class Answers {
 			String why = "MAX_TOKENS".equals(finishReason)
 					? "Gemini ran out of output tokens (MAX_TOKENS) before writing any answer."
 					: "Gemini's answer has no text (finish reason " + finishReason + ").";
-			throw new AnswerException(ErrorCode.UPSTREAM_ERROR, why, Map.of("finishReason", String.valueOf(finishReason)));
+			throw new AnswerException(ErrorCode.UPSTREAM_ERROR, why,
+					Map.of("finishReason", String.valueOf(finishReason)));
 		}
 		return new ModelAnswer(text, finishReason);
 	}

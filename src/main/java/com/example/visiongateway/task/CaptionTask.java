@@ -26,8 +26,8 @@ record CaptionTask(String prompt) implements PerImageTask {
 
 	@Override
 	public ImageResult read(ModelAnswer answer, InputImage image, ImageDescriptor descriptor, Usage usage) {
-		return new ImageResult(descriptor, answer.text().strip(), null, null, null, answer.finishReason(), usage, List.of(),
-				null);
+		return new ImageResult(descriptor, answer.text().strip(), null, null, null, answer.finishReason(), usage,
+				List.of(), null);
 	}
 
 }

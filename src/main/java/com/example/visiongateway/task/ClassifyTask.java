@@ -16,9 +16,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Labels chosen from the caller's list. Structured output makes the answer a JSON string (or array) whose schema
- * enum is the caller's labels, so a model that honours schemas can only answer one of them; the answer is still
- * checked, because not every model does.
+ * Labels chosen from the caller's list. Structured output makes the answer a JSON string
+ * (or array) whose schema enum is the caller's labels, so a model that honours schemas
+ * can only answer one of them; the answer is still checked, because not every model does.
  */
 record ClassifyTask(List<String> labels, boolean multiLabel, JsonMapper json) implements PerImageTask {
 
@@ -33,9 +33,10 @@ record ClassifyTask(List<String> labels, boolean multiLabel, JsonMapper json) im
 	public String prompt() {
 		String choices = String.join(", ", this.labels);
 		return this.multiLabel
-				? "Classify this image. Answer with every label from this list that applies, and no other: " + choices + "."
-				: "Classify this image. Answer with the one label from this list that fits best, and no other: " + choices
-						+ ".";
+				? "Classify this image. Answer with every label from this list that applies, and no other: " + choices
+						+ "."
+				: "Classify this image. Answer with the one label from this list that fits best, and no other: "
+						+ choices + ".";
 	}
 
 	@Override
@@ -57,7 +58,10 @@ record ClassifyTask(List<String> labels, boolean multiLabel, JsonMapper json) im
 				List.of(), null);
 	}
 
-	/** The caller's labels named in the answer, spelt as the caller spelt them, in the answer's order. */
+	/**
+	 * The caller's labels named in the answer, spelt as the caller spelt them, in the
+	 * answer's order.
+	 */
 	List<String> chosenLabels(String text) {
 		Map<String, String> byKey = new LinkedHashMap<>();
 		this.labels.forEach((label) -> byKey.put(key(label), label));
@@ -92,7 +96,8 @@ record ClassifyTask(List<String> labels, boolean multiLabel, JsonMapper json) im
 			}
 		}
 		catch (JacksonException ex) {
-			// Not JSON: a model without structured output answered in prose; fall back to lines and commas.
+			// Not JSON: a model without structured output answered in prose; fall back to
+			// lines and commas.
 		}
 		List<String> values = new ArrayList<>();
 		for (String piece : body.split("[,\\n]")) {
@@ -115,6 +120,5 @@ record ClassifyTask(List<String> labels, boolean multiLabel, JsonMapper json) im
 	private static String key(String label) {
 		return label.strip().toLowerCase(Locale.ROOT);
 	}
-
 
 }

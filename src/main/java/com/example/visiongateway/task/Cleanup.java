@@ -6,7 +6,10 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Temp files one request made (fetched bodies, downscaled copies), deleted when the request is done. */
+/**
+ * Temp files one request made (fetched bodies, downscaled copies), deleted when the
+ * request is done.
+ */
 final class Cleanup implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(Cleanup.class);

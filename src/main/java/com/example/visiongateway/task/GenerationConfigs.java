@@ -3,7 +3,10 @@ package com.example.visiongateway.task;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Layers generation settings: the model's, then the task's; nested objects (thinkingConfig) merge key by key. */
+/**
+ * Layers generation settings: the model's, then the task's; nested objects
+ * (thinkingConfig) merge key by key.
+ */
 final class GenerationConfigs {
 
 	private GenerationConfigs() {

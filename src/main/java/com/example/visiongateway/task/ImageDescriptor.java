@@ -4,9 +4,10 @@ import com.example.visiongateway.transfer.Transfer;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * The contract's image object: what the gateway learnt about one input. Width and height are upright (after EXIF
- * orientation) of the image as the caller has it, also when a smaller copy was sent; they are null for a stored
- * file whose header the gateway never saw. {@code url} appears only for images fetched by URL.
+ * The contract's image object: what the gateway learnt about one input. Width and height
+ * are upright (after EXIF orientation) of the image as the caller has it, also when a
+ * smaller copy was sent; they are null for a stored file whose header the gateway never
+ * saw. {@code url} appears only for images fetched by URL.
  */
 public record ImageDescriptor(int index, String filename, String fileId,
 		@JsonInclude(JsonInclude.Include.NON_NULL) String url, String mimeType, Integer width, Integer height,

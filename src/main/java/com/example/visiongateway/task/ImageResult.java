@@ -8,15 +8,19 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import org.springframework.http.ProblemDetail;
 
 /**
- * One entry of {@code results}. Only the members of the task that ran are set; {@code warnings} and {@code error}
- * are always present so callers can rely on them.
+ * One entry of {@code results}. Only the members of the task that ran are set;
+ * {@code warnings} and {@code error} are always present so callers can rely on them.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ImageResult(ImageDescriptor image, String caption, List<String> labels, List<Detection> detections,
-		TokenEstimate tokens, String finishReason, Usage usage, @JsonInclude(JsonInclude.Include.ALWAYS) List<String> warnings,
+		TokenEstimate tokens, String finishReason, Usage usage,
+		@JsonInclude(JsonInclude.Include.ALWAYS) List<String> warnings,
 		@JsonInclude(JsonInclude.Include.ALWAYS) ProblemDetail error) {
 
-	/** The same result with the gateway's own notes on the image ahead of the answer's warnings. */
+	/**
+	 * The same result with the gateway's own notes on the image ahead of the answer's
+	 * warnings.
+	 */
 	ImageResult withWarningsFirst(List<String> notes) {
 		if (notes.isEmpty()) {
 			return this;

@@ -14,7 +14,10 @@ import com.example.visiongateway.task.VisionInputs.Upload;
 
 import org.springframework.stereotype.Component;
 
-/** Checks an uploaded image from its bytes and fingerprints it, before anything goes upstream. */
+/**
+ * Checks an uploaded image from its bytes and fingerprints it, before anything goes
+ * upstream.
+ */
 @Component
 public class Intake {
 
@@ -43,8 +46,8 @@ public class Intake {
 			ImageInfo info = this.inspector.inspect(upload.bytes(), upload.declaredType());
 			String sha256 = ImageDigest.sha256Hex(upload.bytes());
 			this.metrics.imageBytes(info.type().mimeType(), size);
-			return new InputImage(index, upload.filename(), null, upload.url(), info, info.type().mimeType(), size, sha256,
-					new InputImage.Payload(upload.bytes(), info, sha256), null, List.of(), upload.bytes());
+			return new InputImage(index, upload.filename(), null, upload.url(), info, info.type().mimeType(), size,
+					sha256, new InputImage.Payload(upload.bytes(), info, sha256), null, List.of(), upload.bytes());
 		}
 		catch (VisionException ex) {
 			throw ex.forImage(index);

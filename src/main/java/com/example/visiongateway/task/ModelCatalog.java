@@ -11,7 +11,9 @@ import com.example.visiongateway.gemini.ModelSettings;
 
 import org.springframework.stereotype.Component;
 
-/** The configured allow-list of models: a caller may name one of them, or get the default. */
+/**
+ * The configured allow-list of models: a caller may name one of them, or get the default.
+ */
 @Component
 public class ModelCatalog {
 
@@ -30,12 +32,10 @@ public class ModelCatalog {
 		ModelSettings settings = this.properties.models().get(name);
 		if (settings == null) {
 			var allowed = new TreeSet<>(this.properties.models().keySet());
-			throw new VisionException(ErrorCode.BAD_REQUEST,
-					"Unknown model '" + Texts.abbreviate(name, 80) + "'. Allowed models: " + String.join(", ", allowed) + ".",
-					Map.of("allowedModels", allowed));
+			throw new VisionException(ErrorCode.BAD_REQUEST, "Unknown model '" + Texts.abbreviate(name, 80)
+					+ "'. Allowed models: " + String.join(", ", allowed) + ".", Map.of("allowedModels", allowed));
 		}
 		return new Model(name, settings);
 	}
-
 
 }

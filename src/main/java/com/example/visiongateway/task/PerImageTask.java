@@ -27,7 +27,10 @@ public interface PerImageTask {
 	/** The result for one image from the model's answer. */
 	ImageResult read(ModelAnswer answer, InputImage image, ImageDescriptor descriptor, Usage usage);
 
-	/** True when {@link #read} is real work (decoding masks), which must not hold up a network thread. */
+	/**
+	 * True when {@link #read} is real work (decoding masks), which must not hold up a
+	 * network thread.
+	 */
 	default boolean heavyRead() {
 		return false;
 	}

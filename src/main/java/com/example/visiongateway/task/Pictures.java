@@ -24,12 +24,14 @@ import reactor.core.publisher.Mono;
 import org.springframework.stereotype.Component;
 
 /**
- * The {@code Accept: image/*} answer of detect and segment: the caller's one picture, upright, with boxes, labels
- * and masks drawn on it. Everything that would make drawing impossible is refused before Gemini is called.
+ * The {@code Accept: image/*} answer of detect and segment: the caller's one picture,
+ * upright, with boxes, labels and masks drawn on it. Everything that would make drawing
+ * impossible is refused before Gemini is called.
  * <p>
- * The picture is drawn on the caller's own bytes, uploaded or fetched from {@code imageUrls} (not on a downscaled
- * copy), while the request still holds them. A {@code fileIds} image cannot be drawn: the gateway keeps no copy of
- * stored files and the Files API offers no download of uploaded ones.
+ * The picture is drawn on the caller's own bytes, uploaded or fetched from
+ * {@code imageUrls} (not on a downscaled copy), while the request still holds them. A
+ * {@code fileIds} image cannot be drawn: the gateway keeps no copy of stored files and
+ * the Files API offers no download of uploaded ones.
  */
 @Component
 public class Pictures {
@@ -47,16 +49,20 @@ public class Pictures {
 	public record Picture(byte[] bytes, String mediaType) {
 	}
 
-	/** Runs the task on the single image and draws its detections; {@code format} is "png" or "jpeg". */
+	/**
+	 * Runs the task on the single image and draws its detections; {@code format} is "png"
+	 * or "jpeg".
+	 */
 	public Mono<Picture> annotated(PerImageTask task, VisionInputs inputs, String format) {
 		if (inputs.imageCount() != 1) {
 			throw new VisionException(ErrorCode.NOT_ACCEPTABLE, "An annotated picture can be answered for exactly one "
 					+ "image; this request has " + inputs.imageCount() + ". Ask for application/json instead.");
 		}
 		if (!inputs.fileIds().isEmpty()) {
-			throw new VisionException(ErrorCode.NOT_ACCEPTABLE, "A stored file (part 'fileIds') cannot be drawn on: the "
-					+ "gateway keeps no copy of stored images and Gemini's Files API offers no download. Send the image "
-					+ "itself (part 'images' or 'imageUrls'), or ask for application/json.");
+			throw new VisionException(ErrorCode.NOT_ACCEPTABLE,
+					"A stored file (part 'fileIds') cannot be drawn on: the "
+							+ "gateway keeps no copy of stored images and Gemini's Files API offers no download. Send the image "
+							+ "itself (part 'images' or 'imageUrls'), or ask for application/json.");
 		}
 		Drawable drawable = new Drawable(task, this.limits.maxDrawPixels(), format, new AtomicReference<>());
 		return this.service.perImage(drawable, inputs)
@@ -67,10 +73,11 @@ public class Pictures {
 		try (InputStream in = bytes.openStream()) {
 			BufferedImage stored = ImageIO.read(in);
 			if (stored == null) {
-				throw new VisionException(ErrorCode.NOT_ACCEPTABLE, "The gateway cannot decode this image to draw on it.");
+				throw new VisionException(ErrorCode.NOT_ACCEPTABLE,
+						"The gateway cannot decode this image to draw on it.");
 			}
-			BufferedImage picture = Annotator.annotate(Orientation.upright(stored, (orientation != null) ? orientation : 1),
-					detections);
+			BufferedImage picture = Annotator
+				.annotate(Orientation.upright(stored, (orientation != null) ? orientation : 1), detections);
 			if (format.equals("jpeg") && picture.getColorModel().hasAlpha()) {
 				picture = opaque(picture);
 			}
@@ -92,11 +99,12 @@ public class Pictures {
 	}
 
 	/**
-	 * The task, plus the checks that drawing needs (a type the JVM decodes, of a size it can hold), and the drawing
-	 * itself, made while the request's bytes (a fetched image's temp file) are still there.
+	 * The task, plus the checks that drawing needs (a type the JVM decodes, of a size it
+	 * can hold), and the drawing itself, made while the request's bytes (a fetched
+	 * image's temp file) are still there.
 	 */
-	private record Drawable(PerImageTask task, long maxPixels, String format, AtomicReference<byte[]> drawn)
-			implements PerImageTask {
+	private record Drawable(PerImageTask task, long maxPixels, String format,
+			AtomicReference<byte[]> drawn) implements PerImageTask {
 
 		@Override
 		public String name() {
@@ -117,13 +125,15 @@ public class Pictures {
 		public void check(InputImage image) {
 			this.task.check(image);
 			if (!image.info().type().decodable()) {
-				throw new VisionException(ErrorCode.NOT_ACCEPTABLE, "The gateway cannot draw on " + image.mimeType()
-						+ " images (the JVM has no decoder for them); ask for application/json instead.",
+				throw new VisionException(ErrorCode.NOT_ACCEPTABLE,
+						"The gateway cannot draw on " + image.mimeType()
+								+ " images (the JVM has no decoder for them); ask for application/json instead.",
 						Map.of("detectedMimeType", image.mimeType()));
 			}
 			if (image.info().pixels() > this.maxPixels) {
-				throw new VisionException(ErrorCode.NOT_ACCEPTABLE, "The image has " + image.info().pixels()
-						+ " pixels; pictures are drawn for at most " + this.maxPixels + ". Ask for application/json instead.",
+				throw new VisionException(ErrorCode.NOT_ACCEPTABLE,
+						"The image has " + image.info().pixels() + " pixels; pictures are drawn for at most "
+								+ this.maxPixels + ". Ask for application/json instead.",
 						Map.of("limit", this.maxPixels, "actual", image.info().pixels()));
 			}
 		}
@@ -140,7 +150,10 @@ public class Pictures {
 			return result;
 		}
 
-		/** Decoding and drawing are real work, and a fetched image is read from disk: never on a network thread. */
+		/**
+		 * Decoding and drawing are real work, and a fetched image is read from disk:
+		 * never on a network thread.
+		 */
 		@Override
 		public boolean heavyRead() {
 			return true;

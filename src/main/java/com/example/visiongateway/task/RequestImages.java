@@ -30,8 +30,9 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /**
- * Gathers a request's images in contract order — uploads, then stored files, then URLs — checking every one of
- * them before anything is sent to Gemini, and downscales those the caller (or the task's default) asked to shrink.
+ * Gathers a request's images in contract order — uploads, then stored files, then URLs —
+ * checking every one of them before anything is sent to Gemini, and downscales those the
+ * caller (or the task's default) asked to shrink.
  */
 @Component
 class RequestImages {
@@ -68,7 +69,10 @@ class RequestImages {
 		this.metrics = metrics;
 	}
 
-	/** Every image of the request, checked, in order; temp files it makes are registered with {@code cleanup}. */
+	/**
+	 * Every image of the request, checked, in order; temp files it makes are registered
+	 * with {@code cleanup}.
+	 */
 	Mono<List<InputImage>> gather(String task, VisionInputs inputs, Model model, Cleanup cleanup) {
 		checkCount(inputs, model);
 		Integer maxDimension = (inputs.maxDimension() != null) ? inputs.maxDimension()
@@ -86,7 +90,8 @@ class RequestImages {
 			.flatMapSequential((i) -> fetched(fetchedFrom + i, inputs.imageUrls().get(i), cleanup),
 					this.tasks.fetchConcurrency());
 		return Flux.concat(Flux.fromIterable(uploaded), stored, fetched)
-			.flatMapSequential((image) -> (maxDimension != null) ? downscaled(image, maxDimension, cleanup) : Mono.just(image),
+			.flatMapSequential(
+					(image) -> (maxDimension != null) ? downscaled(image, maxDimension, cleanup) : Mono.just(image),
 					this.tasks.downscaleConcurrency())
 			.collectList();
 	}
@@ -115,7 +120,8 @@ class RequestImages {
 		return this.fetcher.fetch(url)
 			.map(cleanup::register)
 			.publishOn(Schedulers.boundedElastic())
-			// The server's Content-Type is not trusted: the type is decided from the bytes, as for an upload.
+			// The server's Content-Type is not trusted: the type is decided from the
+			// bytes, as for an upload.
 			.map((image) -> this.intake.check(index, new Upload(null, null, image.bytes(), image.url())))
 			.onErrorMap(VisionException.class, (ex) -> ex.forImage(index));
 	}
@@ -135,7 +141,9 @@ class RequestImages {
 			this.metrics.bytesSaved(image.mimeType(), result.bytesSaved());
 			String sha256 = ImageDigest.sha256Hex(result.bytes());
 			return image.sending(new Payload(result.bytes(), result.info(), sha256), result.warnings());
-		}).subscribeOn(Schedulers.boundedElastic()).onErrorMap(VisionException.class, (ex) -> ex.forImage(image.index()));
+		})
+			.subscribeOn(Schedulers.boundedElastic())
+			.onErrorMap(VisionException.class, (ex) -> ex.forImage(image.index()));
 	}
 
 }

@@ -10,8 +10,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Gemini {@code safetySettings} chosen by the operator: harm category → block threshold, for every model and per
- * model (a model's own entries win category by category). Callers cannot change them.
+ * Gemini {@code safetySettings} chosen by the operator: harm category → block threshold,
+ * for every model and per model (a model's own entries win category by category). Callers
+ * cannot change them.
  *
  * @param settings for every model, e.g. {@code HARM_CATEGORY_HARASSMENT: BLOCK_ONLY_HIGH}
  * @param models per model name, the same kind of map
@@ -29,7 +30,10 @@ public record SafetyProperties(Map<String, String> settings, Map<String, Map<Str
 		models.forEach((model, map) -> check(map, "vision.safety.models." + model));
 	}
 
-	/** The settings sent with a request to this model, in Gemini's wire shape; null when there are none. */
+	/**
+	 * The settings sent with a request to this model, in Gemini's wire shape; null when
+	 * there are none.
+	 */
 	List<Map<String, String>> forModel(String model) {
 		Map<String, String> merged = new LinkedHashMap<>(this.settings);
 		merged.putAll(this.models.getOrDefault(model, Map.of()));
@@ -46,7 +50,10 @@ public record SafetyProperties(Map<String, String> settings, Map<String, Map<Str
 		return wire;
 	}
 
-	/** Gemini's names are upper-case enums; a typo should stop start-up, not reach Gemini as a 400 on every call. */
+	/**
+	 * Gemini's names are upper-case enums; a typo should stop start-up, not reach Gemini
+	 * as a 400 on every call.
+	 */
 	private static void check(Map<String, String> map, String where) {
 		map.forEach((category, threshold) -> {
 			if (!NAME.matcher(category).matches() || !category.startsWith("HARM_CATEGORY_")

@@ -12,8 +12,9 @@ import com.example.visiongateway.spatial.SpatialResult;
 import com.example.visiongateway.task.ModelCatalog.Model;
 
 /**
- * Detection (boxes) or segmentation (boxes and masks), with the prompts the Gemini image guide recommends. The
- * model's normalized answer is turned into pixels of the upright image.
+ * Detection (boxes) or segmentation (boxes and masks), with the prompts the Gemini image
+ * guide recommends. The model's normalized answer is turned into pixels of the upright
+ * image.
  *
  * @param masks segmentation when true
  * @param objects what to find, or null for every prominent item
@@ -22,8 +23,7 @@ import com.example.visiongateway.task.ModelCatalog.Model;
  * @param postProcessor reads the answer into pixel space
  */
 record SpatialTask(boolean masks, String objects, int threshold, MaskFormat maskFormat,
-		SpatialPostProcessor postProcessor)
-		implements PerImageTask {
+		SpatialPostProcessor postProcessor) implements PerImageTask {
 
 	static final int DEFAULT_THRESHOLD = 127;
 
@@ -36,8 +36,9 @@ record SpatialTask(boolean masks, String objects, int threshold, MaskFormat mask
 	public String prompt() {
 		String what = (this.objects == null || this.objects.isBlank()) ? null : this.objects.strip();
 		if (this.masks) {
-			return "Give the segmentation masks for " + ((what != null) ? "the following objects: " + what
-					: "all of the prominent items") + ". Output a JSON list of segmentation masks where each entry "
+			return "Give the segmentation masks for "
+					+ ((what != null) ? "the following objects: " + what : "all of the prominent items")
+					+ ". Output a JSON list of segmentation masks where each entry "
 					+ "contains the 2D bounding box in the key \"box_2d\", the segmentation mask in key \"mask\", and "
 					+ "the text label in the key \"label\". Use descriptive labels.";
 		}
@@ -84,8 +85,8 @@ record SpatialTask(boolean masks, String objects, int threshold, MaskFormat mask
 	public ImageResult read(ModelAnswer answer, InputImage image, ImageDescriptor descriptor, Usage usage) {
 		SpatialResult result;
 		try {
-			result = this.postProcessor.process(answer.text(), image.info().uprightWidth(), image.info().uprightHeight(),
-					this.masks, this.threshold, this.maskFormat);
+			result = this.postProcessor.process(answer.text(), image.info().uprightWidth(),
+					image.info().uprightHeight(), this.masks, this.threshold, this.maskFormat);
 		}
 		catch (VisionException ex) {
 			throw AnswerException.of(ex);
@@ -95,8 +96,8 @@ record SpatialTask(boolean masks, String objects, int threshold, MaskFormat mask
 			warnings = new java.util.ArrayList<>(warnings);
 			warnings.add("Gemini ran out of output tokens (MAX_TOKENS): later items may be missing.");
 		}
-		return new ImageResult(descriptor, null, null, result.detections(), null, answer.finishReason(), usage, warnings,
-				null);
+		return new ImageResult(descriptor, null, null, result.detections(), null, answer.finishReason(), usage,
+				warnings, null);
 	}
 
 }

@@ -19,7 +19,8 @@ final class TokenEstimator {
 	 * The estimate for one image.
 	 * @param info the image as it is sent
 	 * @param settings the model's settings
-	 * @param requested the caller's media resolution, or null for the model's configured one
+	 * @param requested the caller's media resolution, or null for the model's configured
+	 * one
 	 */
 	static TokenEstimate estimate(ImageInfo info, ModelSettings settings, MediaResolution requested) {
 		if (settings.tokenScheme() == TokenScheme.MEDIA_RESOLUTION) {
@@ -30,7 +31,10 @@ final class TokenEstimator {
 		return new TokenEstimate(tiles * TOKENS_PER_TILE, tiles, null);
 	}
 
-	/** Both sides up to 384 px: one tile. Otherwise square crops of floor(min side / 1.5), counted per side. */
+	/**
+	 * Both sides up to 384 px: one tile. Otherwise square crops of floor(min side / 1.5),
+	 * counted per side.
+	 */
 	static int tiles(int width, int height) {
 		if (width <= SMALL_IMAGE_SIDE && height <= SMALL_IMAGE_SIDE) {
 			return 1;

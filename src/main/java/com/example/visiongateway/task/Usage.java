@@ -2,7 +2,9 @@ package com.example.visiongateway.task;
 
 import com.example.visiongateway.gemini.wire.UsageMetadata;
 
-/** Token usage as the contract names it; Gemini leaves zero counts out, so absent means 0. */
+/**
+ * Token usage as the contract names it; Gemini leaves zero counts out, so absent means 0.
+ */
 public record Usage(int promptTokens, int outputTokens, int thoughtsTokens, int totalTokens) {
 
 	public static final Usage NONE = new Usage(0, 0, 0, 0);

@@ -15,9 +15,11 @@ import com.example.visiongateway.io.ByteSource;
  * @param imageUrls the {@code imageUrls} entries, in order
  * @param model the requested model, or null for the default
  * @param systemInstruction extra system instruction, or null
- * @param maxDimension downscale decodable images to this longer side before sending, or null
+ * @param maxDimension downscale decodable images to this longer side before sending, or
+ * null
  * @param tenant who sent the request: files are uploaded and looked up as this tenant's
- * @param mediaResolution the media resolution to ask the model for, or null for the model's own
+ * @param mediaResolution the media resolution to ask the model for, or null for the
+ * model's own
  */
 public record VisionInputs(List<Upload> uploads, List<String> fileIds, List<String> imageUrls, String model,
 		String systemInstruction, Integer maxDimension, Tenant tenant, MediaResolution mediaResolution) {
@@ -37,7 +39,8 @@ public record VisionInputs(List<Upload> uploads, List<String> fileIds, List<Stri
 	 * One image's bytes as the caller sent them (a part) or had them fetched (a URL).
 	 *
 	 * @param filename the part's file name, or null
-	 * @param declaredType the part's Content-Type, checked against the bytes; null to decide from the bytes alone
+	 * @param declaredType the part's Content-Type, checked against the bytes; null to
+	 * decide from the bytes alone
 	 * @param bytes the bytes
 	 * @param url the URL it was fetched from (without query), or null
 	 */

@@ -38,13 +38,17 @@ import reactor.core.scheduler.Schedulers;
 import org.springframework.stereotype.Service;
 
 /**
- * Runs a vision task: checks every image before anything goes upstream, plans how each travels, and calls Gemini —
- * once per image for per-image tasks (bounded fan-out, input order kept), once for {@code ask}.
+ * Runs a vision task: checks every image before anything goes upstream, plans how each
+ * travels, and calls Gemini — once per image for per-image tasks (bounded fan-out, input
+ * order kept), once for {@code ask}.
  */
 @Service
 public class VisionService {
 
-	/** A file URI is at most this long; planning counts file parts at this bound before the real URI exists. */
+	/**
+	 * A file URI is at most this long; planning counts file parts at this bound before
+	 * the real URI exists.
+	 */
 	private static final String LONGEST_FILE_URI = "https://generativelanguage.googleapis.com/v1alpha/files/"
 			+ "x".repeat(40) + "?" + "x".repeat(100);
 
@@ -94,7 +98,10 @@ public class VisionService {
 		this.safety = safety;
 	}
 
-	/** One Gemini call per image; a blocked or unusable answer is that image's {@code error} when there are several. */
+	/**
+	 * One Gemini call per image; a blocked or unusable answer is that image's
+	 * {@code error} when there are several.
+	 */
 	public Mono<VisionResponse> perImage(PerImageTask task, VisionInputs inputs) {
 		return withModel(task.name(), inputs, (model, cleanup) -> runPerImage(task, inputs, model, cleanup));
 	}
@@ -103,7 +110,8 @@ public class VisionService {
 		task.check(model);
 		checkText(inputs.systemInstruction(), "systemInstruction");
 		checkText(task.prompt(), "prompt");
-		Map<String, Object> config = MediaResolutions.apply(task.generationConfig(model), inputs.mediaResolution(), model);
+		Map<String, Object> config = MediaResolutions.apply(task.generationConfig(model), inputs.mediaResolution(),
+				model);
 		return this.images.gather(task.name(), inputs, model, cleanup).flatMap((images) -> {
 			images.forEach(task::check);
 			boolean isolate = images.size() > 1;
@@ -116,16 +124,16 @@ public class VisionService {
 	}
 
 	/**
-	 * The input tokens of every image as it would be sent (after {@code maxDimension}): estimated without a model call,
-	 * and with {@code exact} also counted by Gemini's countTokens, one call per image.
+	 * The input tokens of every image as it would be sent (after {@code maxDimension}):
+	 * estimated without a model call, and with {@code exact} also counted by Gemini's
+	 * countTokens, one call per image.
 	 */
 	public Mono<VisionResponse> tokens(VisionInputs inputs, boolean exact) {
 		return withModel("tokens", inputs, (model, cleanup) -> {
 			MediaResolutions.check(inputs.mediaResolution(), model);
 			return this.images.gather("tokens", inputs, model, cleanup)
 				.flatMapMany((images) -> Flux.fromIterable(images)
-					.flatMapSequential((image) -> tokens(image, model, inputs, exact),
-							this.tasks.concurrency()))
+					.flatMapSequential((image) -> tokens(image, model, inputs, exact), this.tasks.concurrency()))
 				.collectList()
 				.map((results) -> new VisionResponse(model.name(), results, Usage.NONE));
 		});
@@ -169,7 +177,8 @@ public class VisionService {
 
 	private Mono<AskResponse> runAsk(String question, VisionInputs inputs, Model model, Cleanup cleanup) {
 		if (question == null || question.isBlank()) {
-			throw new VisionException(ErrorCode.BAD_REQUEST, "The part 'question' is required.", Map.of("part", "question"));
+			throw new VisionException(ErrorCode.BAD_REQUEST, "The part 'question' is required.",
+					Map.of("part", "question"));
 		}
 		checkText(question, "question");
 		checkText(inputs.systemInstruction(), "systemInstruction");
@@ -183,7 +192,8 @@ public class VisionService {
 				for (int i = 0; i < images.size(); i++) {
 					this.metrics.imageSent(images.get(i).mimeType(), plan.get(i).name());
 				}
-				return this.gemini.generateContent(model.name(), request(model, all, inputs.systemInstruction(), config));
+				return this.gemini.generateContent(model.name(),
+						request(model, all, inputs.systemInstruction(), config));
 			}).map((response) -> {
 				countTokens(model, response.usageMetadata());
 				ModelAnswer answer = Answers.read(response);
@@ -206,23 +216,28 @@ public class VisionService {
 		ImageDescriptor descriptor = ImageDescriptor.of(image, route);
 		return part(inputs.tenant(), image, route).flatMap((part) -> {
 			this.metrics.imageSent(image.mimeType(), route.name());
-			return this.gemini.generateContent(model.name(), request(model, List.of(part, text), systemInstruction, config));
+			return this.gemini.generateContent(model.name(),
+					request(model, List.of(part, text), systemInstruction, config));
 		})
 			.doOnNext((response) -> countTokens(model, response.usageMetadata()))
-			// Masks are real work: off the network threads. Anything lighter is read where the answer arrived,
+			// Masks are real work: off the network threads. Anything lighter is read
+			// where the answer arrived,
 			// which saves a thread hop per request.
 			.transform((answer) -> task.heavyRead() ? answer.publishOn(Schedulers.parallel()) : answer)
-			.map((response) -> task.read(Answers.read(response), image, descriptor, Usage.from(response.usageMetadata()))
+			.map((response) -> task
+				.read(Answers.read(response), image, descriptor, Usage.from(response.usageMetadata()))
 				.withWarningsFirst(image.warnings()))
 			.onErrorResume(AnswerException.class, (ex) -> {
 				VisionException forImage = ex.forImage(image.index());
-				return isolate ? Mono.just(ImageResult.failed(descriptor, Problems.of(forImage))) : Mono.error(forImage);
+				return isolate ? Mono.just(ImageResult.failed(descriptor, Problems.of(forImage)))
+						: Mono.error(forImage);
 			});
 	}
 
 	/**
-	 * Resolves the model and runs the work under the {@code vision.requests} timer; a failure before a model is
-	 * chosen (an unknown name) is timed under {@link VisionMetrics#NO_MODEL}, never under the caller's text.
+	 * Resolves the model and runs the work under the {@code vision.requests} timer; a
+	 * failure before a model is chosen (an unknown name) is timed under
+	 * {@link VisionMetrics#NO_MODEL}, never under the caller's text.
 	 */
 	private <T> Mono<T> withModel(String task, VisionInputs inputs, BiFunction<Model, Cleanup, Mono<T>> work) {
 		Model model;
@@ -242,17 +257,17 @@ public class VisionService {
 		this.metrics.tokens(model.name(), counted.promptTokens(), counted.outputTokens(), counted.thoughtsTokens());
 	}
 
-
 	/** Which images fit inline; the rest go through the Files API, largest first. */
 	private List<Transfer> plan(List<InputImage> images, GenerateContentRequest withoutImages) {
 		long fixed = GenerateContentBody.contentLength(withoutImages);
-		// A part's length is its MIME type's JSON around the base64: lay that out once per type, not per image.
+		// A part's length is its MIME type's JSON around the base64: lay that out once
+		// per type, not per image.
 		Map<String, long[]> lengths = new HashMap<>();
 		List<Candidate> candidates = new ArrayList<>(images.size());
 		for (InputImage image : images) {
-			long[] around = lengths.computeIfAbsent(image.mimeType(), (mime) -> new long[] {
-					GenerateContentBody.partLength(new InlineImagePart(NO_BYTES, mime)) + 1,
-					GenerateContentBody.partLength(new FileImagePart(LONGEST_FILE_URI, mime)) + 1 });
+			long[] around = lengths.computeIfAbsent(image.mimeType(),
+					(mime) -> new long[] { GenerateContentBody.partLength(new InlineImagePart(NO_BYTES, mime)) + 1,
+							GenerateContentBody.partLength(new FileImagePart(LONGEST_FILE_URI, mime)) + 1 });
 			if (image.payload() == null) {
 				candidates.add(new Candidate(0, around[1], true));
 			}
@@ -299,7 +314,10 @@ public class VisionService {
 	}
 
 	private static Usage total(List<ImageResult> results) {
-		return results.stream().map(ImageResult::usage).filter((usage) -> usage != null).reduce(Usage.NONE, Usage::plus);
+		return results.stream()
+			.map(ImageResult::usage)
+			.filter((usage) -> usage != null)
+			.reduce(Usage.NONE, Usage::plus);
 	}
 
 	private static String blankToNull(String text) {

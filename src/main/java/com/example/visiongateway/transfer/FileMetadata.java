@@ -8,16 +8,20 @@ import com.example.visiongateway.image.ImageInfo;
 import com.example.visiongateway.image.ImageType;
 
 /**
- * Carries an uploaded image's header facts and its owner inside its Gemini display name, so that every replica can
- * turn a {@code fileIds} entry back into pixel geometry, and tell whose file it is, without shared storage. The name
- * holds nothing the caller chose (no filename): the owner is a tenant's opaque id, never a key or a key name. Pure
+ * Carries an uploaded image's header facts and its owner inside its Gemini display name,
+ * so that every replica can turn a {@code fileIds} entry back into pixel geometry, and
+ * tell whose file it is, without shared storage. The name holds nothing the caller chose
+ * (no filename): the owner is a tenant's opaque id, never a key or a key name. Pure
  * string handling.
  */
 public final class FileMetadata {
 
 	private static final String TAG = "#vg2;";
 
-	/** Written before tenancy: facts but no owner (and the caller's filename before the tag). */
+	/**
+	 * Written before tenancy: facts but no owner (and the caller's filename before the
+	 * tag).
+	 */
 	private static final String UNOWNED_TAG = "#vg1;";
 
 	private FileMetadata() {
@@ -29,12 +33,18 @@ public final class FileMetadata {
 				+ info.orientation() + ";sha256=" + sha256 + ";owner=" + owner;
 	}
 
-	/** Whether a display name was written by this gateway (so it is no caller's name to show). */
+	/**
+	 * Whether a display name was written by this gateway (so it is no caller's name to
+	 * show).
+	 */
 	public static boolean isTagged(String displayName) {
 		return displayName != null && start(displayName) >= 0;
 	}
 
-	/** The facts in a display name this gateway wrote; empty for any other name or a damaged tag. */
+	/**
+	 * The facts in a display name this gateway wrote; empty for any other name or a
+	 * damaged tag.
+	 */
 	public static Optional<Decoded> decode(String displayName) {
 		if (displayName == null) {
 			return Optional.empty();

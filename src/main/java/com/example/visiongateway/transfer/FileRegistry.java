@@ -3,9 +3,10 @@ package com.example.visiongateway.transfer;
 import java.util.Optional;
 
 /**
- * The files the gateway uploaded, by owner and SHA-256 (for reuse within one tenant) and by id, for as long as
- * Gemini keeps them less a margin. Entries past that margin are never returned. A registry may forget entries at
- * any time (it is bounded); the caller then uploads again or asks Gemini.
+ * The files the gateway uploaded, by owner and SHA-256 (for reuse within one tenant) and
+ * by id, for as long as Gemini keeps them less a margin. Entries past that margin are
+ * never returned. A registry may forget entries at any time (it is bounded); the caller
+ * then uploads again or asks Gemini.
  */
 public interface FileRegistry {
 

@@ -19,9 +19,10 @@ import reactor.core.publisher.Mono;
 import org.springframework.stereotype.Component;
 
 /**
- * Images in Gemini's file store, each owned by the tenant that uploaded it: uploads deduplicated by owner and
- * SHA-256 (also while an upload of the same bytes is still running), waited on until ACTIVE, and looked up again by
- * id. Another tenant's file is answered exactly like an unknown one, on every path.
+ * Images in Gemini's file store, each owned by the tenant that uploaded it: uploads
+ * deduplicated by owner and SHA-256 (also while an upload of the same bytes is still
+ * running), waited on until ACTIVE, and looked up again by id. Another tenant's file is
+ * answered exactly like an unknown one, on every path.
  */
 @Component
 public class ImageFiles {
@@ -36,7 +37,8 @@ public class ImageFiles {
 
 	private final VisionMetrics metrics;
 
-	public ImageFiles(GeminiClient client, TransferProperties properties, FileRegistry registry, VisionMetrics metrics) {
+	public ImageFiles(GeminiClient client, TransferProperties properties, FileRegistry registry,
+			VisionMetrics metrics) {
 		this.client = client;
 		this.metrics = metrics;
 		this.properties = properties;
@@ -48,8 +50,9 @@ public class ImageFiles {
 	}
 
 	/**
-	 * Uploads the bytes for {@code owner} unless the same owner already stored the same bytes and they are fresh;
-	 * answers once the file is ACTIVE. {@code displayName} is kept by the gateway, never sent to Gemini.
+	 * Uploads the bytes for {@code owner} unless the same owner already stored the same
+	 * bytes and they are fresh; answers once the file is ACTIVE. {@code displayName} is
+	 * kept by the gateway, never sent to Gemini.
 	 */
 	public Mono<Upload> upload(Tenant owner, ByteSource bytes, ImageInfo info, String sha256, String displayName) {
 		if (this.properties.dedup()) {
@@ -61,8 +64,7 @@ public class ImageFiles {
 			boolean[] started = new boolean[1];
 			Mono<RegisteredFile> shared = this.inFlight.computeIfAbsent(owner.id() + ':' + sha256, (key) -> {
 				started[0] = true;
-				return uploadAndWait(owner, bytes, info, sha256, displayName)
-					.doOnNext(this.registry::remember)
+				return uploadAndWait(owner, bytes, info, sha256, displayName).doOnNext(this.registry::remember)
 					.doFinally((signal) -> this.inFlight.remove(key))
 					.cache();
 			});
@@ -72,7 +74,9 @@ public class ImageFiles {
 		return uploadAndWait(owner, bytes, info, sha256, displayName).map((file) -> new Upload(file, false));
 	}
 
-	/** A file of {@code owner} named by a {@code fileIds} entry, ready to use (ACTIVE). */
+	/**
+	 * A file of {@code owner} named by a {@code fileIds} entry, ready to use (ACTIVE).
+	 */
 	public Mono<RegisteredFile> resolve(Tenant owner, String fileId) {
 		String id = idOf(fileId);
 		var known = this.registry.findById(id);
@@ -96,16 +100,15 @@ public class ImageFiles {
 	}
 
 	/**
-	 * One page of {@code owner}'s files. Gemini pages over the whole project, so a page may hold fewer files than
-	 * asked for (others' files are left out); the next page token goes on from where Gemini's page ended.
+	 * One page of {@code owner}'s files. Gemini pages over the whole project, so a page
+	 * may hold fewer files than asked for (others' files are left out); the next page
+	 * token goes on from where Gemini's page ended.
 	 */
 	public Mono<FilePage> list(Tenant owner, Integer pageSize, String pageToken) {
 		return this.client.listFiles(pageSize, pageToken)
-			.map((page) -> new FilePage((page.files() != null) ? page.files()
-				.stream()
-				.map(this::toRegistered)
-				.filter((file) -> owner.owns(file.owner()))
-				.toList() : List.of(), page.nextPageToken()));
+			.map((page) -> new FilePage((page.files() != null)
+					? page.files().stream().map(this::toRegistered).filter((file) -> owner.owns(file.owner())).toList()
+					: List.of(), page.nextPageToken()));
 	}
 
 	/** Deletes one of {@code owner}'s files and forgets it for deduplication. */
@@ -136,7 +139,10 @@ public class ImageFiles {
 		return owner.owns(file.owner()) ? Mono.just(withKnownName(file)) : Mono.error(notFound(id));
 	}
 
-	/** The caller's name for a file, which only the registry knows (Gemini's display name holds none). */
+	/**
+	 * The caller's name for a file, which only the registry knows (Gemini's display name
+	 * holds none).
+	 */
 	private RegisteredFile withKnownName(RegisteredFile file) {
 		if (file.displayName() != null) {
 			return file;
@@ -147,31 +153,40 @@ public class ImageFiles {
 	private RegisteredFile toRegistered(GeminiFile file) {
 		var decoded = FileMetadata.decode(file.displayName());
 		return new RegisteredFile(file.id(), file.uri(), file.mimeType(), file.size(),
-				decoded.map(FileMetadata.Decoded::sha256).orElse(null), decoded.map(FileMetadata.Decoded::info).orElse(null),
+				decoded.map(FileMetadata.Decoded::sha256).orElse(null),
+				decoded.map(FileMetadata.Decoded::info).orElse(null),
 				FileMetadata.isTagged(file.displayName()) ? null : file.displayName(), file.state(),
 				file.expirationTime(), decoded.map(FileMetadata.Decoded::owner).orElse(null));
 	}
 
-	/** Accepts {@code files/abc}, {@code abc} or a file URI; ids are short and plain, so anything else is refused. */
+	/**
+	 * Accepts {@code files/abc}, {@code abc} or a file URI; ids are short and plain, so
+	 * anything else is refused.
+	 */
 	static String idOf(String fileId) {
 		String id = (fileId == null) ? "" : fileId.trim();
 		id = id.substring(id.lastIndexOf('/') + 1);
 		if (!id.matches("[a-z0-9-]{1,40}")) {
-			throw new VisionException(ErrorCode.FILE_NOT_FOUND, "No file with id '" + Texts.abbreviate(fileId, 64) + "'.",
+			throw new VisionException(ErrorCode.FILE_NOT_FOUND,
+					"No file with id '" + Texts.abbreviate(fileId, 64) + "'.",
 					Map.of("fileId", Texts.abbreviate(fileId, 64)));
 		}
 		return id;
 	}
 
 	private static Throwable notFoundOr(GeminiApiException ex, String id) {
-		// Gemini answers 403 PERMISSION_DENIED for unknown, expired and foreign files alike.
+		// Gemini answers 403 PERMISSION_DENIED for unknown, expired and foreign files
+		// alike.
 		if (ex.httpStatus() == 403 || ex.httpStatus() == 404) {
 			return notFound(id);
 		}
 		return ex;
 	}
 
-	/** One answer for unknown, expired and other tenants' files, so none can be told from another. */
+	/**
+	 * One answer for unknown, expired and other tenants' files, so none can be told from
+	 * another.
+	 */
 	private static VisionException notFound(String id) {
 		return new VisionException(ErrorCode.FILE_NOT_FOUND,
 				"No file with id '" + id + "': it does not exist, has expired or belongs to another caller.",

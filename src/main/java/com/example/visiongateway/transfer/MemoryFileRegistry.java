@@ -13,9 +13,10 @@ import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 
 /**
- * The file registry of one process: a bounded Caffeine cache by id, each entry expiring when it stops being usable
- * ({@code expiresAt} less the reuse margin), and an index by owner and SHA-256 that follows the cache (an entry
- * leaving the cache, for whatever cause, leaves the index too). Another replica simply uploads again.
+ * The file registry of one process: a bounded Caffeine cache by id, each entry expiring
+ * when it stops being usable ({@code expiresAt} less the reuse margin), and an index by
+ * owner and SHA-256 that follows the cache (an entry leaving the cache, for whatever
+ * cause, leaves the index too). Another replica simply uploads again.
  */
 final class MemoryFileRegistry implements FileRegistry {
 
@@ -34,7 +35,8 @@ final class MemoryFileRegistry implements FileRegistry {
 			.maximumSize(maxFiles)
 			.expireAfter(Expiry.creating((String id, RegisteredFile file) -> usableFor(file)))
 			.ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
-			// Removal is seen at once, on the thread that caused it, so the index never points at a gone entry long.
+			// Removal is seen at once, on the thread that caused it, so the index never
+			// points at a gone entry long.
 			.executor(Runnable::run)
 			.removalListener(this::removed)
 			.build();

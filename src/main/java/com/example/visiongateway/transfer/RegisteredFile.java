@@ -13,10 +13,12 @@ import com.example.visiongateway.image.ImageInfo;
  * @param sizeBytes bytes stored
  * @param sha256 hex digest of the bytes, when known
  * @param info header facts, when the gateway uploaded it (null otherwise)
- * @param displayName the caller's name for it, when known (it is kept by the gateway, never sent to Gemini)
+ * @param displayName the caller's name for it, when known (it is kept by the gateway,
+ * never sent to Gemini)
  * @param state PROCESSING, ACTIVE or FAILED
  * @param expiresAt when Gemini deletes it
- * @param owner the owning tenant's id, or null when unknown (a file the gateway did not tag)
+ * @param owner the owning tenant's id, or null when unknown (a file the gateway did not
+ * tag)
  */
 public record RegisteredFile(String id, String uri, String mimeType, long sizeBytes, String sha256, ImageInfo info,
 		String displayName, String state, Instant expiresAt, String owner) {

@@ -13,13 +13,15 @@ import org.springframework.validation.annotation.Validated;
 /**
  * How images travel to Gemini.
  *
- * @param inlineRequestLimit the whole generateContent body (base64 growth included) must stay under this to go inline;
- * images above it move to the Files API, largest first
+ * @param inlineRequestLimit the whole generateContent body (base64 growth included) must
+ * stay under this to go inline; images above it move to the Files API, largest first
  * @param uploadConcurrency Files API uploads running at once for one request
  * @param dedup whether identical bytes (by SHA-256) reuse an earlier upload
  * @param fileLifetime how long Gemini keeps an uploaded file
- * @param reuseMargin stop reusing a file this long before it expires, so it cannot vanish mid-request
- * @param maxRememberedFiles entries kept in the dedup registry before the oldest are forgotten
+ * @param reuseMargin stop reusing a file this long before it expires, so it cannot vanish
+ * mid-request
+ * @param maxRememberedFiles entries kept in the dedup registry before the oldest are
+ * forgotten
  */
 @ConfigurationProperties("vision.transfer")
 @Validated

@@ -18,10 +18,11 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 
 /**
- * The training run's traffic for the container image's AOT cache ({@code scripts/aot-train.sh}): waits until the
- * gateway is ready, then sends every endpoint the requests callers send, so the cache holds the classes they load
- * and the JIT's profiles of the methods they run. Argument: the gateway's base URL; optional second argument: rounds
- * (default 300).
+ * The training run's traffic for the container image's AOT cache
+ * ({@code scripts/aot-train.sh}): waits until the gateway is ready, then sends every
+ * endpoint the requests callers send, so the cache holds the classes they load and the
+ * JIT's profiles of the methods they run. Argument: the gateway's base URL; optional
+ * second argument: rounds (default 300).
  */
 public final class TrainingTraffic {
 
@@ -62,7 +63,9 @@ public final class TrainingTraffic {
 		throw new IllegalStateException("The gateway was not ready within " + timeout);
 	}
 
-	/** @return per path, how many requests were answered 2xx */
+	/**
+	 * @return per path, how many requests were answered 2xx
+	 */
 	private Map<String, Integer> send(int rounds) throws IOException, InterruptedException {
 		byte[] small = png(64, 48);
 		byte[] medium = png(900, 600);

@@ -64,7 +64,8 @@ class DownscaleIntegrationTests extends GatewayIntegrationTest {
 	@Test
 	void refusesANonsenseMaxDimension() {
 		Reply reply = this.gateway.post("/v1/vision/caption",
-				parts().image("chelsea.png", TestImages.fixture("chelsea.png"), "image/png").field("maxDimension", "0"));
+				parts().image("chelsea.png", TestImages.fixture("chelsea.png"), "image/png")
+					.field("maxDimension", "0"));
 
 		ProblemAssertions.assertProblem(reply, 400, "BAD_REQUEST");
 	}

@@ -31,8 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * {@code server.shutdown=graceful}: closing the application lets a request already waiting on Gemini finish, while
- * new connections are refused. The application runs outside the test context cache because the test closes it.
+ * {@code server.shutdown=graceful}: closing the application lets a request already
+ * waiting on Gemini finish, while new connections are refused. The application runs
+ * outside the test context cache because the test closes it.
  */
 class GracefulShutdownIntegrationTests {
 
@@ -58,10 +59,11 @@ class GracefulShutdownIntegrationTests {
 			.stubFor(post(urlPathMatching(GENERATE)).atPriority(1)
 				.willReturn(aResponse().withFixedDelay(GEMINI_DELAY_MILLIS)
 					.withHeader("Content-Type", "application/json")
-					.withBody("""
-							{"candidates":[{"content":{"role":"model","parts":[{"text":"a slow caption"}]},
-							"finishReason":"STOP","index":0}],
-							"usageMetadata":{"promptTokenCount":300,"candidatesTokenCount":3,"totalTokenCount":303}}""")));
+					.withBody(
+							"""
+									{"candidates":[{"content":{"role":"model","parts":[{"text":"a slow caption"}]},
+									"finishReason":"STOP","index":0}],
+									"usageMetadata":{"promptTokenCount":300,"candidatesTokenCount":3,"totalTokenCount":303}}""")));
 		this.context = new SpringApplicationBuilder(VisionGatewayApplication.class).run("--server.port=0",
 				"--server.address=127.0.0.1", "--vision.gemini.base-url=" + this.stub.baseUrl(),
 				"--vision.gemini.api-key=" + GatewayIntegrationTest.GEMINI_KEY);
@@ -91,7 +93,10 @@ class GracefulShutdownIntegrationTests {
 		}
 	}
 
-	/** Polls with fresh connections until one is refused; the first may still race the start of the shutdown. */
+	/**
+	 * Polls with fresh connections until one is refused; the first may still race the
+	 * start of the shutdown.
+	 */
 	private static void awaitRefused(int port) throws InterruptedException {
 		HttpClient fresh = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 		HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))

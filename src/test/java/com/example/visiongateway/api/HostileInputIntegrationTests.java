@@ -32,9 +32,10 @@ import static com.example.visiongateway.support.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Hostile and malformed requests over raw HTTP: byte, part and header limits enforced by the gateway's multipart
- * reader while the body streams, malformed multipart, hostile filenames and text, and a seeded fuzz run. Every refusal must be a
- * contract problem; none may be a 500, a hang or a stack trace.
+ * Hostile and malformed requests over raw HTTP: byte, part and header limits enforced by
+ * the gateway's multipart reader while the body streams, malformed multipart, hostile
+ * filenames and text, and a seeded fuzz run. Every refusal must be a contract problem;
+ * none may be a 500, a hang or a stack trace.
  */
 @ExtendWith(OutputCaptureExtension.class)
 @TestPropertySource(properties = { "vision.limits.max-image-size=1MB", "vision.limits.max-request-size=3MB",
@@ -101,7 +102,8 @@ class HostileInputIntegrationTests extends GatewayIntegrationTest {
 	@Test
 	void stopsReadingAnEndlessUploadSoonAfterTheLimit() {
 		byte[] head = ("--b0undary\r\nContent-Disposition: form-data; name=\"images\"; filename=\"a.png\"\r\n"
-				+ "Content-Type: image/png\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+				+ "Content-Type: image/png\r\n\r\n")
+			.getBytes(StandardCharsets.US_ASCII);
 		AtomicLong pulled = new AtomicLong();
 		long endless = 1L << 30;
 
@@ -111,10 +113,12 @@ class HostileInputIntegrationTests extends GatewayIntegrationTest {
 					() -> new CountingStream(head, endless, pulled));
 		}
 		catch (UncheckedIOException closedWhileSending) {
-			// Past Tomcat's swallow limit the connection is closed; the caller may miss the 413 then.
+			// Past Tomcat's swallow limit the connection is closed; the caller may miss
+			// the 413 then.
 		}
 
-		// The limit, what Tomcat swallows after refusing (2 MB) and socket buffers: far from the gigabyte sent.
+		// The limit, what Tomcat swallows after refusing (2 MB) and socket buffers: far
+		// from the gigabyte sent.
 		assertThat(pulled.get()).isLessThan(64L * 1024 * 1024);
 		if (reply != null) {
 			assertProblem(reply, 413, "PAYLOAD_TOO_LARGE");
@@ -179,7 +183,8 @@ class HostileInputIntegrationTests extends GatewayIntegrationTest {
 
 	@Test
 	void neverWritesAnUploadWhereItsFilenamePoints() throws IOException {
-		// Above the in-memory part size set here, so the part lives in a temp file while the request runs.
+		// Above the in-memory part size set here, so the part lives in a temp file while
+		// the request runs.
 		String marker = "vg-escape-" + Long.toHexString(new Random().nextLong()) + ".png";
 		byte[] image = TestImages.pngOfSize(400_000, 3);
 		for (String name : List.of("../../../../" + marker, "..\\..\\..\\" + marker, "/tmp/" + marker)) {
@@ -191,12 +196,13 @@ class HostileInputIntegrationTests extends GatewayIntegrationTest {
 		}
 
 		for (Path root : List.of(Path.of(System.getProperty("java.io.tmpdir")), Path.of("").toAbsolutePath())) {
-			try (Stream<Path> found = Files.find(root, 6,
-					(path, attributes) -> path.getFileName() != null && path.getFileName().toString().contains(marker))) {
+			try (Stream<Path> found = Files.find(root, 6, (path, attributes) -> path.getFileName() != null
+					&& path.getFileName().toString().contains(marker))) {
 				assertThat(found.toList()).as(root.toString()).isEmpty();
 			}
 			catch (UncheckedIOException unreadableCorner) {
-				// Other users' directories under a shared temp dir: what cannot be read was not written either.
+				// Other users' directories under a shared temp dir: what cannot be read
+				// was not written either.
 			}
 		}
 	}
@@ -228,7 +234,8 @@ class HostileInputIntegrationTests extends GatewayIntegrationTest {
 
 		Reply tooLong = this.gateway.postRaw("/v1/vision/caption", longPrompt.contentType(), longPrompt.build());
 		Reply overPart = this.gateway.postRaw("/v1/vision/caption", overPartLimit.contentType(), overPartLimit.build());
-		Reply overTotal = this.gateway.postRaw("/v1/vision/caption", overTextTotal.contentType(), overTextTotal.build());
+		Reply overTotal = this.gateway.postRaw("/v1/vision/caption", overTextTotal.contentType(),
+				overTextTotal.build());
 
 		assertProblem(tooLong, 400, "BAD_REQUEST");
 		assertThat(tooLong.json().get("part").asString()).isEqualTo("prompt");
@@ -294,7 +301,8 @@ class HostileInputIntegrationTests extends GatewayIntegrationTest {
 					long width = 10_001 + (random.nextLong() & 0x7fff_ffffL) % 16_000_000;
 					long height = 10_001 + (random.nextLong() & 0x7fff_ffffL) % 16_000_000;
 					byte[] image = switch (which) {
-						case 0 -> TestImages.pngHeader((int) Math.min(width, Integer.MAX_VALUE), (int) Math.min(height, Integer.MAX_VALUE));
+						case 0 -> TestImages.pngHeader((int) Math.min(width, Integer.MAX_VALUE),
+								(int) Math.min(height, Integer.MAX_VALUE));
 						case 1 -> jpegHeader((int) Math.min(width, 65_535), (int) Math.min(height, 65_535));
 						default -> webpHeader((int) Math.min(width, 1 << 24), (int) Math.min(height, 1 << 24));
 					};
@@ -339,7 +347,8 @@ class HostileInputIntegrationTests extends GatewayIntegrationTest {
 					String[] headers = { "Content-Type: image/png", "Content-Disposition: form-data",
 							"Content-Disposition: form-data; name=\"" + part + "\"; filename",
 							"Content-Disposition: attachment; name=\"" + part + "\"; filename=\"x.png\"",
-							"Content-Disposition: form-data; name=\"" + part + "\"; filename=\"x.png\"\r\nContent-Type: ;;;",
+							"Content-Disposition: form-data; name=\"" + part
+									+ "\"; filename=\"x.png\"\r\nContent-Type: ;;;",
 							"X-Garbage: " + new String(junk, 0, Math.min(junk.length, 40), StandardCharsets.ISO_8859_1)
 								.replace('\r', ' ')
 								.replace('\n', ' ') };
@@ -360,8 +369,7 @@ class HostileInputIntegrationTests extends GatewayIntegrationTest {
 
 		private static byte[] magicAndNoise(Random random) {
 			byte[][] magics = { { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' },
-					{ (byte) 0xff, (byte) 0xd8, (byte) 0xff },
-					{ 'R', 'I', 'F', 'F', 0, 0, 0, 0, 'W', 'E', 'B', 'P' },
+					{ (byte) 0xff, (byte) 0xd8, (byte) 0xff }, { 'R', 'I', 'F', 'F', 0, 0, 0, 0, 'W', 'E', 'B', 'P' },
 					{ 0, 0, 0, 24, 'f', 't', 'y', 'p', 'h', 'e', 'i', 'c' }, { 'G', 'I', 'F', '8', '9', 'a' } };
 			byte[] magic = magics[random.nextInt(magics.length)];
 			byte[] image = new byte[magic.length + random.nextInt(2048)];
@@ -380,13 +388,19 @@ class HostileInputIntegrationTests extends GatewayIntegrationTest {
 			};
 		}
 
-		/** Mostly quoted; unquoted, a boundary with special characters makes the whole header unreadable. */
+		/**
+		 * Mostly quoted; unquoted, a boundary with special characters makes the whole
+		 * header unreadable.
+		 */
 		private static String contentType(String boundary, Random random) {
 			return (random.nextInt(5) > 0) ? "multipart/form-data; boundary=\"" + boundary + "\""
 					: "multipart/form-data; boundary=" + boundary;
 		}
 
-		/** Boundaries may be 1 to 70 of these characters (RFC 2046); the space may not end one. */
+		/**
+		 * Boundaries may be 1 to 70 of these characters (RFC 2046); the space may not end
+		 * one.
+		 */
 		private static String boundary(Random random) {
 			String alphabet = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'()+_,-./:=?";
 			StringBuilder boundary = new StringBuilder();
@@ -413,7 +427,9 @@ class HostileInputIntegrationTests extends GatewayIntegrationTest {
 		/** A RIFF WEBP with only a VP8X chunk declaring the canvas size. */
 		private static byte[] webpHeader(int width, int height) {
 			ByteBuffer webp = ByteBuffer.allocate(30).order(ByteOrder.LITTLE_ENDIAN);
-			webp.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(22).put("WEBP".getBytes(StandardCharsets.US_ASCII));
+			webp.put("RIFF".getBytes(StandardCharsets.US_ASCII))
+				.putInt(22)
+				.put("WEBP".getBytes(StandardCharsets.US_ASCII));
 			webp.put("VP8X".getBytes(StandardCharsets.US_ASCII)).putInt(10).putInt(0);
 			putUint24(webp, width - 1);
 			putUint24(webp, height - 1);
@@ -430,7 +446,9 @@ class HostileInputIntegrationTests extends GatewayIntegrationTest {
 		return () -> new java.io.ByteArrayInputStream(body);
 	}
 
-	/** {@code head}, then {@code length} bytes of filler, counting what the reader pulled. */
+	/**
+	 * {@code head}, then {@code length} bytes of filler, counting what the reader pulled.
+	 */
 	private static final class CountingStream extends InputStream {
 
 		private final byte[] head;
@@ -467,6 +485,5 @@ class HostileInputIntegrationTests extends GatewayIntegrationTest {
 		}
 
 	}
-
 
 }

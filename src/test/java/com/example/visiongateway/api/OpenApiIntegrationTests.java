@@ -6,7 +6,10 @@ import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The OpenAPI description Swagger UI renders: multipart parts with file pickers, and every problem documented. */
+/**
+ * The OpenAPI description Swagger UI renders: multipart parts with file pickers, and
+ * every problem documented.
+ */
 class OpenApiIntegrationTests extends GatewayIntegrationTest {
 
 	private static final String[] VISION = { "caption", "classify", "ask", "detect", "segment", "tokens" };
@@ -27,10 +30,22 @@ class OpenApiIntegrationTests extends GatewayIntegrationTest {
 				.isTrue();
 			assertThat(parts.get("maxDimension").get("default").asString()).isEmpty();
 		}
-		assertThat(paths.get("/v1/vision/classify").get("post").get("requestBody").get("content")
-			.get("multipart/form-data").get("schema").get("required").toString()).contains("labels");
-		assertThat(paths.get("/v1/vision/segment").get("post").get("requestBody").get("content")
-			.get("multipart/form-data").get("schema").get("properties").has("threshold")).isTrue();
+		assertThat(paths.get("/v1/vision/classify")
+			.get("post")
+			.get("requestBody")
+			.get("content")
+			.get("multipart/form-data")
+			.get("schema")
+			.get("required")
+			.toString()).contains("labels");
+		assertThat(paths.get("/v1/vision/segment")
+			.get("post")
+			.get("requestBody")
+			.get("content")
+			.get("multipart/form-data")
+			.get("schema")
+			.get("properties")
+			.has("threshold")).isTrue();
 	}
 
 	@Test
@@ -41,14 +56,26 @@ class OpenApiIntegrationTests extends GatewayIntegrationTest {
 		for (String status : new String[] { "400", "408", "413", "415", "422", "429", "502", "503", "504" }) {
 			assertThat(caption.get(status).get("content").has("application/problem+json")).as(status).isTrue();
 		}
-		assertThat(caption.get("422").get("content").get("application/problem+json").get("examples").has("TOO_MANY_IMAGES"))
-			.isTrue();
+		assertThat(caption.get("422")
+			.get("content")
+			.get("application/problem+json")
+			.get("examples")
+			.has("TOO_MANY_IMAGES")).isTrue();
 		assertThat(caption.get("503").get("content").get("application/problem+json").get("examples").has("OVERLOADED"))
 			.isTrue();
 		JsonNode segmentOk = paths.get("/v1/vision/segment").get("post").get("responses").get("200").get("content");
-		assertThat(segmentOk.has("image/png") && segmentOk.has("image/jpeg") && segmentOk.has("application/json")).isTrue();
-		assertThat(paths.get("/v1/files").get("post").get("requestBody").get("content").get("multipart/form-data")
-			.get("schema").get("properties").get("file").get("format").asString()).isEqualTo("binary");
+		assertThat(segmentOk.has("image/png") && segmentOk.has("image/jpeg") && segmentOk.has("application/json"))
+			.isTrue();
+		assertThat(paths.get("/v1/files")
+			.get("post")
+			.get("requestBody")
+			.get("content")
+			.get("multipart/form-data")
+			.get("schema")
+			.get("properties")
+			.get("file")
+			.get("format")
+			.asString()).isEqualTo("binary");
 		assertThat(this.gateway.get("/swagger-ui.html").status()).isIn(200, 302);
 	}
 
@@ -69,15 +96,22 @@ class OpenApiIntegrationTests extends GatewayIntegrationTest {
 			assertThat(resolution.get("example").asString()).isEqualTo("low");
 		}
 		JsonNode schemas = api.get("components").get("schemas");
-		assertThat(schemas.get("Detection").get("properties").get("mask").get("$ref").asString()).endsWith("/DetectionMask");
-		assertThat(schemas.get("DetectionMask").get("oneOf").toString()).contains("CocoRle", "PngMask", "PolygonOutline");
+		assertThat(schemas.get("Detection").get("properties").get("mask").get("$ref").asString())
+			.endsWith("/DetectionMask");
+		assertThat(schemas.get("DetectionMask").get("oneOf").toString()).contains("CocoRle", "PngMask",
+				"PolygonOutline");
 		assertThat(schemas.get("PolygonOutline").toString()).contains("\"example\":[[10,20,40,20,40,60,10,60]]");
 		assertThat(schemas.get("TokenEstimate").get("properties").has("counted")).isTrue();
 	}
 
 	private static JsonNode form(JsonNode paths, String task) {
-		return paths.get("/v1/vision/" + task).get("post").get("requestBody").get("content").get("multipart/form-data")
-			.get("schema").get("properties");
+		return paths.get("/v1/vision/" + task)
+			.get("post")
+			.get("requestBody")
+			.get("content")
+			.get("multipart/form-data")
+			.get("schema")
+			.get("properties");
 	}
 
 }

@@ -20,12 +20,15 @@ class RequestShapingIntegrationTests extends GatewayIntegrationTest {
 		this.gateway.post("/v1/vision/caption",
 				parts().image("chelsea.png", TestImages.fixture("chelsea.png"), "image/png"));
 		this.gateway.post("/v1/vision/caption",
-				parts().image("chelsea.png", TestImages.fixture("chelsea.png"), "image/png").field("model", "gemini-2.5-pro"));
+				parts().image("chelsea.png", TestImages.fixture("chelsea.png"), "image/png")
+					.field("model", "gemini-2.5-pro"));
 
 		JsonNode flash = stub.generateContentRequests().get(0).get("safetySettings");
 		JsonNode pro = stub.generateContentRequests().get(1).get("safetySettings");
-		assertThat(flash.toString()).isEqualTo("[{\"category\":\"HARM_CATEGORY_HARASSMENT\",\"threshold\":\"BLOCK_ONLY_HIGH\"}]");
-		assertThat(pro.toString()).isEqualTo("[{\"category\":\"HARM_CATEGORY_HARASSMENT\",\"threshold\":\"BLOCK_NONE\"}]");
+		assertThat(flash.toString())
+			.isEqualTo("[{\"category\":\"HARM_CATEGORY_HARASSMENT\",\"threshold\":\"BLOCK_ONLY_HIGH\"}]");
+		assertThat(pro.toString())
+			.isEqualTo("[{\"category\":\"HARM_CATEGORY_HARASSMENT\",\"threshold\":\"BLOCK_NONE\"}]");
 	}
 
 	@Test

@@ -238,8 +238,8 @@ class ResilienceIntegrationTests extends GatewayIntegrationTest {
 				: "";
 		return aResponse().withStatus(status)
 			.withHeader("Content-Type", "application/json")
-			.withBody("{\"error\":{\"code\":" + status + ",\"message\":\"Try again later.\",\"status\":\"" + googleStatus
-					+ "\"" + details + "}}");
+			.withBody("{\"error\":{\"code\":" + status + ",\"message\":\"Try again later.\",\"status\":\""
+					+ googleStatus + "\"" + details + "}}");
 	}
 
 	private static int generateCalls() {

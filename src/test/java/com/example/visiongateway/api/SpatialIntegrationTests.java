@@ -32,14 +32,16 @@ class SpatialIntegrationTests extends GatewayIntegrationTest {
 				```""");
 
 		Reply reply = this.gateway.post("/v1/vision/detect",
-				parts().image("chelsea.png", TestImages.fixture("chelsea.png"), "image/png").field("objects", "cat, wall"));
+				parts().image("chelsea.png", TestImages.fixture("chelsea.png"), "image/png")
+					.field("objects", "cat, wall"));
 
 		assertThat(reply.status()).as(reply.body()).isEqualTo(200);
 		JsonNode result = reply.json().get("results").get(0);
 		JsonNode cat = result.get("detections").get(0);
 		assertThat(cat.get("label").asString()).isEqualTo("cat");
 		assertThat(cat.get("box2d").toString()).isEqualTo("[120,80,940,610]");
-		// The contract's example on 451 x 300: floor(80 * 451 / 1000) = 36 … floor(610 * 451 / 1000) = 275.
+		// The contract's example on 451 x 300: floor(80 * 451 / 1000) = 36 … floor(610 *
+		// 451 / 1000) = 275.
 		assertThat(cat.get("bbox").toString()).isEqualTo("[36,36,275,282]");
 		assertThat(cat.has("mask")).isFalse();
 		assertThat(cat.has("area")).isFalse();
@@ -69,8 +71,10 @@ class SpatialIntegrationTests extends GatewayIntegrationTest {
 	void returnsTwoMasksAsCocoRleWhoseAreasMatch() throws IOException {
 		String full = maskPng(16, 16, false);
 		String half = maskPng(16, 16, true);
-		stub.answerText("[{\"box_2d\": [100, 100, 500, 500], \"label\": \"cat's head\", \"mask\": \"data:image/png;base64,"
-				+ full + "\"}, {\"box_2d\": [500, 500, 900, 900], \"label\": \"paw\", \"mask\": \"" + half + "\"}]");
+		stub.answerText(
+				"[{\"box_2d\": [100, 100, 500, 500], \"label\": \"cat's head\", \"mask\": \"data:image/png;base64,"
+						+ full + "\"}, {\"box_2d\": [500, 500, 900, 900], \"label\": \"paw\", \"mask\": \"" + half
+						+ "\"}]");
 
 		Reply reply = this.gateway.post("/v1/vision/segment",
 				parts().image("chelsea.png", TestImages.fixture("chelsea.png"), "image/png"));
@@ -92,7 +96,8 @@ class SpatialIntegrationTests extends GatewayIntegrationTest {
 		assertThat(detections.get(0).get("bbox").toString()).isEqualTo("[45,30,225,150]");
 		assertThat(detections.get(0).get("area").asLong()).isEqualTo(180 * 120);
 		assertThat(detections.get(1).get("area").asLong()).isBetween(180L * 120 / 2 - 180, 180L * 120 / 2 + 180);
-		assertThat(stub.generateContentRequests().get(0).get("contents").get(0).get("parts").get(1).get("text").asString())
+		assertThat(
+				stub.generateContentRequests().get(0).get("contents").get(0).get("parts").get(1).get("text").asString())
 			.contains("segmentation masks");
 	}
 
@@ -131,7 +136,8 @@ class SpatialIntegrationTests extends GatewayIntegrationTest {
 		assertThat(picture.getWidth()).isEqualTo(600);
 		assertThat(picture.getHeight()).isEqualTo(400);
 		BufferedImage original = ImageIO.read(new ByteArrayInputStream(TestImages.fixture("coffee.png")));
-		// The stub's box is [200, 150, 800, 850]: its pixels changed, a corner outside it did not.
+		// The stub's box is [200, 150, 800, 850]: its pixels changed, a corner outside it
+		// did not.
 		assertThat(picture.getRGB(300, 200)).isNotEqualTo(original.getRGB(300, 200));
 		assertThat(picture.getRGB(5, 5)).isEqualTo(original.getRGB(5, 5));
 	}

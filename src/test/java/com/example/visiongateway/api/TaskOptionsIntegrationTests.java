@@ -21,10 +21,16 @@ import static com.example.visiongateway.support.GatewayClient.parts;
 import static com.example.visiongateway.support.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The v1.1 task options over HTTP against the stub: maskFormat, tokens as sent and exact, mediaResolution. */
+/**
+ * The v1.1 task options over HTTP against the stub: maskFormat, tokens as sent and exact,
+ * mediaResolution.
+ */
 class TaskOptionsIntegrationTests extends GatewayIntegrationTest {
 
-	/** coffee.png is 600 x 400; the stub's mask (a disc) sits in its box [200, 150, 800, 850]. */
+	/**
+	 * coffee.png is 600 x 400; the stub's mask (a disc) sits in its box [200, 150, 800,
+	 * 850].
+	 */
 	private static final int WIDTH = 600;
 
 	private static final int HEIGHT = 400;
@@ -64,7 +70,8 @@ class TaskOptionsIntegrationTests extends GatewayIntegrationTest {
 		assertThat(mask.get("bbox")).isEqualTo(png.get("bbox"));
 		// Box [200, 150, 800, 850] of 600 x 400: x 90 to 510, y 80 to 320.
 		assertThat(mask.get("bbox").toString()).isEqualTo("[90,80,510,320]");
-		BufferedImage picture = ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(mask.get("data").asString())));
+		BufferedImage picture = ImageIO
+			.read(new ByteArrayInputStream(Base64.getDecoder().decode(mask.get("data").asString())));
 		assertThat(picture.getWidth()).isEqualTo(420);
 		assertThat(picture.getHeight()).isEqualTo(240);
 		boolean[] expected = CocoRleDecoder.decode(rle.get("counts").asString(), HEIGHT, WIDTH);
@@ -96,7 +103,8 @@ class TaskOptionsIntegrationTests extends GatewayIntegrationTest {
 	@Test
 	void estimatesTheImageAsItWouldBeSent() {
 		Reply reply = this.gateway.post("/v1/vision/tokens",
-				parts().image("chelsea.png", TestImages.fixture("chelsea.png"), "image/png").field("maxDimension", "384"));
+				parts().image("chelsea.png", TestImages.fixture("chelsea.png"), "image/png")
+					.field("maxDimension", "384"));
 
 		assertThat(reply.status()).as(reply.body()).isEqualTo(200);
 		// 451 x 300 would be 6 tiles; downscaled to 384 x 255 both sides fit one tile.
@@ -201,7 +209,8 @@ class TaskOptionsIntegrationTests extends GatewayIntegrationTest {
 
 	private JsonNode segment(String maskFormat) {
 		Reply reply = this.gateway.post("/v1/vision/segment",
-				parts().image("coffee.png", TestImages.fixture("coffee.png"), "image/png").field("maskFormat", maskFormat));
+				parts().image("coffee.png", TestImages.fixture("coffee.png"), "image/png")
+					.field("maskFormat", maskFormat));
 		assertThat(reply.status()).as(reply.body()).isEqualTo(200);
 		return reply.json().get("results").get(0).get("detections").get(0);
 	}

@@ -57,10 +57,7 @@ class TransferIntegrationTests extends GatewayIntegrationTest {
 		// 3 x 8 MB in base64 is 32 MB; the two largest move, the smallest stays inline.
 		assertThat(transfers).containsExactly("INLINE", "FILE_API", "FILE_API");
 		assertThat(stub.uploadCount()).isEqualTo(2);
-		byte[] sent = stub.server()
-			.findAll(postRequestedFor(urlPathMatching(".*:generateContent")))
-			.get(0)
-			.getBody();
+		byte[] sent = stub.server().findAll(postRequestedFor(urlPathMatching(".*:generateContent"))).get(0).getBody();
 		assertThat((long) sent.length).isLessThan(INLINE_LIMIT);
 	}
 

@@ -17,8 +17,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A Files API chunk that fails is resumed in the same session after asking Gemini what arrived (issue 13, item 9):
- * one session, one file, no duplicate. Chunks are 64 KB here, so chelsea.png (235 KB) takes four.
+ * A Files API chunk that fails is resumed in the same session after asking Gemini what
+ * arrived (issue 13, item 9): one session, one file, no duplicate. Chunks are 64 KB here,
+ * so chelsea.png (235 KB) takes four.
  */
 @TestPropertySource(properties = "vision.gemini.upload-chunk-size=64KB")
 class UploadResumeIntegrationTests extends GatewayIntegrationTest {
@@ -27,7 +28,8 @@ class UploadResumeIntegrationTests extends GatewayIntegrationTest {
 
 	@Test
 	void resumesAFailedChunkInTheSameSession() {
-		// The second chunk fails once, before the stub's session sees it; the stub's own mappings serve the rest.
+		// The second chunk fails once, before the stub's session sees it; the stub's own
+		// mappings serve the rest.
 		stub.server()
 			.stubFor(post(urlPathEqualTo(UPLOAD)).atPriority(1)
 				.withHeader("X-Goog-Upload-Offset", equalTo("65536"))

@@ -54,7 +54,8 @@ class VisionApiIntegrationTests extends GatewayIntegrationTest {
 		Reply reply = this.gateway.post("/v1/vision/tokens",
 				parts().image("chelsea.png", TestImages.fixture("chelsea.png"), "image/png"));
 
-		// 451 x 300: unit floor(300 / 1.5) = 200, tiles ceil(451/200) x ceil(300/200) = 3 x 2.
+		// 451 x 300: unit floor(300 / 1.5) = 200, tiles ceil(451/200) x ceil(300/200) = 3
+		// x 2.
 		JsonNode tokens = reply.json().get("results").get(0).get("tokens");
 		assertThat(tokens.get("tiles").asInt()).isEqualTo(6);
 		assertThat(tokens.get("estimated").asInt()).isEqualTo(6 * 258);
@@ -135,7 +136,8 @@ class VisionApiIntegrationTests extends GatewayIntegrationTest {
 					.field("systemInstruction", "Answer in French."));
 
 		JsonNode sent = stub.generateContentRequests().get(0);
-		assertThat(sent.get("systemInstruction").get("parts").get(0).get("text").asString()).isEqualTo("Answer in French.");
+		assertThat(sent.get("systemInstruction").get("parts").get(0).get("text").asString())
+			.isEqualTo("Answer in French.");
 	}
 
 	@Test
@@ -160,10 +162,12 @@ class VisionApiIntegrationTests extends GatewayIntegrationTest {
 
 	@Test
 	void refusesTruncatedAndEmptyImages() {
-		assertProblem(this.gateway.post("/v1/vision/caption",
-				parts().image("t.jpg", TestImages.fixture("truncated.jpg"), "image/jpeg")), 422, "UNREADABLE_IMAGE");
-		assertProblem(this.gateway.post("/v1/vision/caption", parts().image("empty.png", new byte[0], "image/png")), 422,
-				"UNREADABLE_IMAGE");
+		assertProblem(
+				this.gateway.post("/v1/vision/caption",
+						parts().image("t.jpg", TestImages.fixture("truncated.jpg"), "image/jpeg")),
+				422, "UNREADABLE_IMAGE");
+		assertProblem(this.gateway.post("/v1/vision/caption", parts().image("empty.png", new byte[0], "image/png")),
+				422, "UNREADABLE_IMAGE");
 	}
 
 	@Test
@@ -232,9 +236,10 @@ class VisionApiIntegrationTests extends GatewayIntegrationTest {
 
 	@Test
 	void mapsBlockedPromptToContentBlocked() {
-		stub.answer("""
-				{"promptFeedback":{"blockReason":"SAFETY","safetyRatings":[{"category":"HARM_CATEGORY_DANGEROUS_CONTENT",
-				"probability":"HIGH","blocked":true}]},"usageMetadata":{"promptTokenCount":270,"totalTokenCount":270}}""");
+		stub.answer(
+				"""
+						{"promptFeedback":{"blockReason":"SAFETY","safetyRatings":[{"category":"HARM_CATEGORY_DANGEROUS_CONTENT",
+						"probability":"HIGH","blocked":true}]},"usageMetadata":{"promptTokenCount":270,"totalTokenCount":270}}""");
 
 		Reply reply = this.gateway.post("/v1/vision/caption",
 				parts().image("chelsea.png", TestImages.fixture("chelsea.png"), "image/png"));
@@ -282,10 +287,12 @@ class VisionApiIntegrationTests extends GatewayIntegrationTest {
 
 	@Test
 	void passesNoneOfGooglesQuotaTextToCallers() {
-		// Issue 13, item 9: Google's 429 text (project number, quota names and limits) reached callers verbatim.
-		stub.failWith(429, "RESOURCE_EXHAUSTED", "Quota exceeded for quota metric 'Generate Content API requests per "
-				+ "minute' and limit 'GenerateContent request limit per minute' of service 'generativelanguage."
-				+ "googleapis.com' for consumer 'project_number:123456789'.");
+		// Issue 13, item 9: Google's 429 text (project number, quota names and limits)
+		// reached callers verbatim.
+		stub.failWith(429, "RESOURCE_EXHAUSTED",
+				"Quota exceeded for quota metric 'Generate Content API requests per "
+						+ "minute' and limit 'GenerateContent request limit per minute' of service 'generativelanguage."
+						+ "googleapis.com' for consumer 'project_number:123456789'.");
 
 		Reply limited = captionChelsea();
 
@@ -304,6 +311,5 @@ class VisionApiIntegrationTests extends GatewayIntegrationTest {
 		assertThat(image.get("width").asInt()).isEqualTo(width);
 		assertThat(image.get("height").asInt()).isEqualTo(height);
 	}
-
 
 }

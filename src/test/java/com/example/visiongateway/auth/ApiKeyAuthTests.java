@@ -32,7 +32,8 @@ class ApiKeyAuthTests {
 
 	@Test
 	void identifiesEachConfiguredKeyByItsName() {
-		ApiKeys keys = ApiKeys.parse(List.of("alice:" + ApiKeys.sha256Hex(ALICE_KEY), "bob:" + ApiKeys.sha256Hex(BOB_KEY)));
+		ApiKeys keys = ApiKeys
+			.parse(List.of("alice:" + ApiKeys.sha256Hex(ALICE_KEY), "bob:" + ApiKeys.sha256Hex(BOB_KEY)));
 
 		assertThat(keys.identify(ALICE_KEY)).contains("alice");
 		assertThat(keys.identify(BOB_KEY)).contains("bob");
@@ -89,8 +90,8 @@ class ApiKeyAuthTests {
 			comparisons[0] = 0;
 			Optional<String> name = counting.identify(presented);
 			assertThat(comparisons[0]).as(presented).isEqualTo(5);
-			assertThat(name).isEqualTo(presented.equals("nobody") ? Optional.empty()
-					: Optional.of("k" + presented.substring(4)));
+			assertThat(name)
+				.isEqualTo(presented.equals("nobody") ? Optional.empty() : Optional.of("k" + presented.substring(4)));
 		}
 	}
 
@@ -134,8 +135,8 @@ class ApiKeyAuthTests {
 		environment.getPropertySources()
 			.replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
 					new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-					Map.of("VISION_AUTH_ENABLED", "true", "VISION_AUTH_KEYHASHES", "alice:" + a + "," + b,
-							"VISION_AUTH_REQUESTSPERMINUTE", "60")));
+							Map.of("VISION_AUTH_ENABLED", "true", "VISION_AUTH_KEYHASHES", "alice:" + a + "," + b,
+									"VISION_AUTH_REQUESTSPERMINUTE", "60")));
 
 		AuthProperties properties = new Binder(ConfigurationPropertySources.get(environment))
 			.bindOrCreate("vision.auth", AuthProperties.class);

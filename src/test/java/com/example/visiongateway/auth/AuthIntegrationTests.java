@@ -17,7 +17,10 @@ import static com.example.visiongateway.support.GatewayClient.parts;
 import static com.example.visiongateway.support.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The whole application with caller authentication on. Each test uses its own key, so quotas do not mix. */
+/**
+ * The whole application with caller authentication on. Each test uses its own key, so
+ * quotas do not mix.
+ */
 @TestPropertySource(properties = { "vision.auth.enabled=true", "vision.auth.requests-per-minute=4",
 		"vision.auth.images-per-minute=3" })
 class AuthIntegrationTests extends GatewayIntegrationTest {
@@ -66,7 +69,8 @@ class AuthIntegrationTests extends GatewayIntegrationTest {
 
 	@Test
 	void keepsHealthAndApiDocsReachableWithoutAKeyButNotMetrics() {
-		// Changed by issue 13 (item 7): metrics and info were public and metrics named the keys.
+		// Changed by issue 13 (item 7): metrics and info were public and metrics named
+		// the keys.
 		this.gateway.post("/v1/vision/caption", chelsea());
 		this.gateway.withHeader("X-API-Key", keyOf("alice")).get("/v1/files");
 
@@ -109,8 +113,7 @@ class AuthIntegrationTests extends GatewayIntegrationTest {
 		Reply two = dave.post("/v1/vision/tokens", chelsea().image("b.png", TestImages.tinyPng(1), "image/png"));
 		assertThat(two.status()).as(two.body()).isEqualTo(200);
 
-		Reply limited = dave.post("/v1/vision/tokens",
-				chelsea().image("b.png", TestImages.tinyPng(1), "image/png"));
+		Reply limited = dave.post("/v1/vision/tokens", chelsea().image("b.png", TestImages.tinyPng(1), "image/png"));
 
 		assertProblem(limited, 429, "RATE_LIMITED");
 		assertThat(limited.json().get("quota").asString()).isEqualTo("images-per-minute");
@@ -123,7 +126,8 @@ class AuthIntegrationTests extends GatewayIntegrationTest {
 
 	@Test
 	void refusesMoreImagesThanAWholeMinutesQuotaWithoutChargingThem() {
-		// Issue 13, item 8: such a request went through and left the key in debt for minutes.
+		// Issue 13, item 8: such a request went through and left the key in debt for
+		// minutes.
 		GatewayClient frank = this.gateway.withHeader("X-API-Key", keyOf("frank"));
 		Parts five = chelsea();
 		for (int i = 0; i < 4; i++) {
@@ -164,6 +168,5 @@ class AuthIntegrationTests extends GatewayIntegrationTest {
 	private static String keyOf(String name) {
 		return "vg-test-" + name + "-0d1e2f";
 	}
-
 
 }

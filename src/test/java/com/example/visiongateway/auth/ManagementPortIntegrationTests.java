@@ -14,8 +14,9 @@ import static com.example.visiongateway.support.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Metrics on their own port, as the chart and docker compose run them (issue 13, item 7): scraped there without a
- * key, never on the API port without one, and naming no key anywhere.
+ * Metrics on their own port, as the chart and docker compose run them (issue 13, item 7):
+ * scraped there without a key, never on the API port without one, and naming no key
+ * anywhere.
  */
 @TestPropertySource(properties = { "vision.auth.enabled=true", "management.server.port=0" })
 class ManagementPortIntegrationTests extends GatewayIntegrationTest {

@@ -36,7 +36,8 @@ class RateLimitTests {
 
 	@Test
 	void refillsExactlyWithoutRoundingDrift() {
-		// 7 per minute: a token every 8,571.428... ms, which a double per-ms rate would get wrong over a minute.
+		// 7 per minute: a token every 8,571.428... ms, which a double per-ms rate would
+		// get wrong over a minute.
 		RateLimiter limiter = new RateLimiter(7, 10, this.clock);
 		assertThat(limiter.take("a", 7).granted()).isTrue();
 
@@ -82,7 +83,8 @@ class RateLimitTests {
 
 	@Test
 	void refusesATakeLargerThanTheWholeQuotaWithoutChargingIt() {
-		// Changed behaviour (issue 13): such a take used to be granted from a full bucket, leaving the key in debt.
+		// Changed behaviour (issue 13): such a take used to be granted from a full
+		// bucket, leaving the key in debt.
 		RateLimiter limiter = new RateLimiter(10, 10, this.clock);
 
 		Take tooLarge = limiter.take("a", 50);
@@ -97,7 +99,8 @@ class RateLimitTests {
 
 	@Test
 	void aQuietKeyRecoversFullyWhateverItSpent() {
-		// Issue 13: a key that had been in debt stayed blocked minutes later (refill capped at 60 s per attempt).
+		// Issue 13: a key that had been in debt stayed blocked minutes later (refill
+		// capped at 60 s per attempt).
 		RateLimiter limiter = new RateLimiter(10, 10, this.clock);
 		for (int minute = 0; minute < 6; minute++) {
 			assertThat(limiter.take("a", 10).granted()).isTrue();

@@ -18,9 +18,10 @@ import static com.example.visiongateway.support.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two keys, two tenants (issue 13, item 6): neither sees, uses, deletes or learns of the other's files. Images
- * above 1 KB go through the Files API, so vision requests upload too. The stub forgets its files between tests and
- * the gateway's registry does not, so each test uploads bytes of its own.
+ * Two keys, two tenants (issue 13, item 6): neither sees, uses, deletes or learns of the
+ * other's files. Images above 1 KB go through the Files API, so vision requests upload
+ * too. The stub forgets its files between tests and the gateway's registry does not, so
+ * each test uploads bytes of its own.
  */
 @TestPropertySource(properties = { "vision.auth.enabled=true", "vision.transfer.inline-request-limit=1KB" })
 class TenancyIntegrationTests extends GatewayIntegrationTest {
@@ -94,8 +95,8 @@ class TenancyIntegrationTests extends GatewayIntegrationTest {
 	}
 
 	private JsonNode upload(GatewayClient caller, String filename, byte[] bytes) {
-		Reply reply = caller.post("/v1/files", parts().file("file", filename, bytes,
-				filename.endsWith(".jpg") ? "image/jpeg" : "image/png"));
+		Reply reply = caller.post("/v1/files",
+				parts().file("file", filename, bytes, filename.endsWith(".jpg") ? "image/jpeg" : "image/png"));
 		assertThat(reply.status()).as(reply.body()).isBetween(200, 201);
 		return reply.json();
 	}

@@ -37,10 +37,12 @@ import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.core.io.buffer.NettyDataBufferFactory;
 
 /**
- * The streaming request body of a 15 MB inline image (15,000,000 bytes, 20,000,000 of base64) written into a sink
- * that only counts and releases the buffers. One operation is one megabyte of image, so the score in ops/s is
- * MB/s of image bytes. {@code source}: the image in memory, or in a temp file as a spooled multipart part is.
- * {@code rawBase64} is the floor: the same bytes base64-encoded block by block with nothing around it.
+ * The streaming request body of a 15 MB inline image (15,000,000 bytes, 20,000,000 of
+ * base64) written into a sink that only counts and releases the buffers. One operation is
+ * one megabyte of image, so the score in ops/s is MB/s of image bytes. {@code source}:
+ * the image in memory, or in a temp file as a spooled multipart part is.
+ * {@code rawBase64} is the floor: the same bytes base64-encoded block by block with
+ * nothing around it.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -79,8 +81,8 @@ public class GenerateContentBodyBenchmark {
 			bytes = TestImages.source(this.image);
 		}
 		this.request = new GenerateContentRequest(
-				List.of(new InlineImagePart(bytes, "image/png"), new TextPart("Caption this image.")), null,
-				null, null);
+				List.of(new InlineImagePart(bytes, "image/png"), new TextPart("Caption this image.")), null, null,
+				null);
 	}
 
 	@TearDown

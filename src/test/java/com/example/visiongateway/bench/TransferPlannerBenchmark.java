@@ -27,10 +27,11 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Planning a 3,600-image ask. {@code imageBytes} 2,000: every image fits inline (7.2 MB); 200,000: 720 MB, so all
- * but about 75 images move to the Files API, largest first. {@code plan} is {@link TransferPlanner#plan} alone;
- * {@code lengthsAndPlan} also computes every image's inline and file part lengths as the service does before
- * planning (the JSON around a part laid out once per MIME type, plus each image's base64 length).
+ * Planning a 3,600-image ask. {@code imageBytes} 2,000: every image fits inline (7.2 MB);
+ * 200,000: 720 MB, so all but about 75 images move to the Files API, largest first.
+ * {@code plan} is {@link TransferPlanner#plan} alone; {@code lengthsAndPlan} also
+ * computes every image's inline and file part lengths as the service does before planning
+ * (the JSON around a part laid out once per MIME type, plus each image's base64 length).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -77,7 +78,8 @@ public class TransferPlannerBenchmark {
 	private List<Candidate> lengths() {
 		List<Candidate> result = new ArrayList<>(IMAGES);
 		long file = GenerateContentBody.partLength(new FileImagePart(LONGEST_FILE_URI, "image/png")) + 1;
-		long around = GenerateContentBody.partLength(new InlineImagePart(TestImages.source(new byte[0]), "image/png")) + 1;
+		long around = GenerateContentBody.partLength(new InlineImagePart(TestImages.source(new byte[0]), "image/png"))
+				+ 1;
 		for (ByteSource source : this.sources) {
 			result.add(new Candidate(around + GenerateContentBody.base64Length(source.size()), file, false));
 		}

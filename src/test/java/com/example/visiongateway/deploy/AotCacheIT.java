@@ -19,9 +19,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The image's AOT cache, made and used as the Dockerfile makes and uses it: {@code scripts/aot-train.sh} runs the
- * extracted app against the built-in stub with the training traffic, then the image's ENTRYPOINT starts from the
- * cache it wrote. Java 25 only (the image's JRE; Java 17 has no AOT cache). {@link LayeredJarIT} starts the same
+ * The image's AOT cache, made and used as the Dockerfile makes and uses it:
+ * {@code scripts/aot-train.sh} runs the extracted app against the built-in stub with the
+ * training traffic, then the image's ENTRYPOINT starts from the cache it wrote. Java 25
+ * only (the image's JRE; Java 17 has no AOT cache). {@link LayeredJarIT} starts the same
  * layout without a cache.
  */
 class AotCacheIT {
@@ -30,12 +31,13 @@ class AotCacheIT {
 
 	@Test
 	void startsFromTheCacheTheTrainingRunWrites(@TempDir Path work) throws Exception {
-		assumeTrue(Files.isExecutable(ExtractedApp.JAVA_25), "no Temurin 25 at " + ExtractedApp.JAVA_25
-				+ ": the AOT cache needs the image's JVM");
+		assumeTrue(Files.isExecutable(ExtractedApp.JAVA_25),
+				"no Temurin 25 at " + ExtractedApp.JAVA_25 + ": the AOT cache needs the image's JVM");
 		ExtractedApp app = ExtractedApp.extract(work);
 
 		Path trainingLog = work.resolve("training.log");
-		// What the Dockerfile's training stage mounts: WireMock plus the -Pgemini-stub jar (stub, traffic, Jackson).
+		// What the Dockerfile's training stage mounts: WireMock plus the -Pgemini-stub
+		// jar (stub, traffic, Jackson).
 		String classpath = String.join(":", location(WireMockServer.class), location(TrainingTraffic.class),
 				location(JsonNode.class), location(JsonParser.class), location(JsonProperty.class));
 		ProcessBuilder training = new ProcessBuilder("bash", "scripts/aot-train.sh", app.dir().toString(), classpath)

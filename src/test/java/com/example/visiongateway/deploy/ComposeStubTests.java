@@ -18,9 +18,9 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What docker compose runs, checked without Docker: WireMock loading the stub's mapping files from disk and its
- * extension by class name (as the WireMock image's {@code --extensions} does), and a compose file that wires the
- * gateway to it key-less.
+ * What docker compose runs, checked without Docker: WireMock loading the stub's mapping
+ * files from disk and its extension by class name (as the WireMock image's
+ * {@code --extensions} does), and a compose file that wires the gateway to it key-less.
  */
 class ComposeStubTests {
 
@@ -37,7 +37,8 @@ class ComposeStubTests {
 		server.start();
 		try {
 			HttpResponse<String> response = HttpClient.newHttpClient()
-				.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/v1beta/models/gemini-2.5-flash:generateContent"))
+				.send(HttpRequest
+					.newBuilder(URI.create(server.baseUrl() + "/v1beta/models/gemini-2.5-flash:generateContent"))
 					.header("x-goog-api-key", "stub-key")
 					.header("Content-Type", "application/json")
 					.POST(HttpRequest.BodyPublishers.ofString("{\"contents\":[{\"parts\":[{\"text\":\"Hello\"}]}]}"))
@@ -64,7 +65,8 @@ class ComposeStubTests {
 			parsed = new CommandLineOptions(args);
 		}
 		catch (RuntimeException ex) {
-			// jopt-simple's own messages need a resource bundle the shaded jar lacks: report the failure plainly.
+			// jopt-simple's own messages need a resource bundle the shaded jar lacks:
+			// report the failure plainly.
 			throw new AssertionError("WireMock refuses the options " + java.util.Arrays.toString(args) + ": "
 					+ ex.getClass().getSimpleName());
 		}

@@ -20,15 +20,16 @@ import org.testcontainers.junit.jupiter.Testcontainers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Builds the image from the Dockerfile and runs it the way the chart does: read-only root filesystem, a writable
- * /tmp, no capabilities. Skipped where there is no Docker engine.
+ * Builds the image from the Dockerfile and runs it the way the chart does: read-only root
+ * filesystem, a writable /tmp, no capabilities. Skipped where there is no Docker engine.
  */
 @Testcontainers(disabledWithoutDocker = true)
 class DockerImageTests {
 
 	@Container
 	private static final GenericContainer<?> gateway = new GenericContainer<>(
-			new ImageFromDockerfile("vision-gateway-test", true).withDockerfile(DockerfileSpec.DOCKERFILE.toAbsolutePath()))
+			new ImageFromDockerfile("vision-gateway-test", true)
+				.withDockerfile(DockerfileSpec.DOCKERFILE.toAbsolutePath()))
 		.withEnv("GEMINI_API_KEY", "dummy-key")
 		.withEnv("GEMINI_BASE_URL", "http://127.0.0.1:9")
 		.withExposedPorts(8080)
@@ -38,7 +39,9 @@ class DockerImageTests {
 			.withCapDrop(Capability.ALL)
 			.withSecurityOpts(List.of("no-new-privileges")))
 		// Building runs the Maven build inside Docker.
-		.waitingFor(Wait.forHttp("/actuator/health/readiness").forStatusCode(200).withStartupTimeout(Duration.ofMinutes(3)));
+		.waitingFor(Wait.forHttp("/actuator/health/readiness")
+			.forStatusCode(200)
+			.withStartupTimeout(Duration.ofMinutes(3)));
 
 	@Test
 	void answersHealthUpWithADummyKey() throws Exception {

@@ -13,8 +13,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What the project's Dockerfile says about its build and its runtime stage, read from the file itself so that
- * tests running the app outside Docker use exactly the image's settings.
+ * What the project's Dockerfile says about its build and its runtime stage, read from the
+ * file itself so that tests running the app outside Docker use exactly the image's
+ * settings.
  *
  * @param buildImage base image of the first stage
  * @param runtimeImage base image of the last stage
@@ -98,7 +99,8 @@ record DockerfileSpec(String buildImage, String runtimeImage, Map<String, String
 	}
 
 	/**
-	 * Instructions as (keyword, arguments), with comments dropped and continuation lines joined.
+	 * Instructions as (keyword, arguments), with comments dropped and continuation lines
+	 * joined.
 	 */
 	private static List<String[]> instructions(String dockerfile) {
 		List<String[]> instructions = new ArrayList<>();

@@ -12,8 +12,9 @@ import org.yaml.snakeyaml.Yaml;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The image's promises that can be checked without a Docker engine; {@link DockerImageTests} runs the image where one
- * exists and {@link LayeredJarIT} runs its layers on this machine's JVM.
+ * The image's promises that can be checked without a Docker engine;
+ * {@link DockerImageTests} runs the image where one exists and {@link LayeredJarIT} runs
+ * its layers on this machine's JVM.
  */
 class DockerfileTests {
 
@@ -36,10 +37,12 @@ class DockerfileTests {
 
 	@Test
 	void copiesSpringBootLayersFromLeastToMostOftenChanged() {
-		assertThat(this.dockerfile.layers())
-			.containsExactly("dependencies", "spring-boot-loader", "snapshot-dependencies", "application");
-		// Without --launcher: app.jar names its dependencies in lib/ on its manifest class path, the layout an AOT
-		// cache can record (classes loaded by Spring Boot's nested-jar launcher cannot be cached).
+		assertThat(this.dockerfile.layers()).containsExactly("dependencies", "spring-boot-loader",
+				"snapshot-dependencies", "application");
+		// Without --launcher: app.jar names its dependencies in lib/ on its manifest
+		// class path, the layout an AOT
+		// cache can record (classes loaded by Spring Boot's nested-jar launcher cannot be
+		// cached).
 		assertThat(this.dockerfile.extractCommand()).containsExactly("java", "-Djarmode=tools", "-jar", "app.jar",
 				"extract", "--layers", "--destination", "extracted");
 	}

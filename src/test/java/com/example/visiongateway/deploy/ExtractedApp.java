@@ -21,9 +21,9 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The packaged jar laid out as the Dockerfile lays it out (its own extraction command, its COPY lines in order) and
- * started with its ENTRYPOINT and ENV, on Java 25 when this machine has it, as the image runs: what the ITs in this
- * package share.
+ * The packaged jar laid out as the Dockerfile lays it out (its own extraction command,
+ * its COPY lines in order) and started with its ENTRYPOINT and ENV, on Java 25 when this
+ * machine has it, as the image runs: what the ITs in this package share.
  */
 final class ExtractedApp {
 
@@ -41,7 +41,10 @@ final class ExtractedApp {
 		this.dir = dir;
 	}
 
-	/** Extracts the packaged jar's layers under {@code work/build} and copies them onto {@code work/app}. */
+	/**
+	 * Extracts the packaged jar's layers under {@code work/build} and copies them onto
+	 * {@code work/app}.
+	 */
 	static ExtractedApp extract(Path work) throws IOException, InterruptedException {
 		ExtractedApp app = new ExtractedApp(Files.createDirectories(work.resolve("app")));
 		Path build = Files.createDirectories(work.resolve("build"));
@@ -70,14 +73,16 @@ final class ExtractedApp {
 	}
 
 	/**
-	 * Starts the app with only what a container would have: the image's ENV plus the settings a deployment provides.
+	 * Starts the app with only what a container would have: the image's ENV plus the
+	 * settings a deployment provides.
 	 * @param javaToolOptions added to the image's {@code JAVA_TOOL_OPTIONS}
 	 */
 	Process start(Path tmp, int port, Path log, String javaToolOptions) throws IOException {
 		List<String> command = new ArrayList<>(this.dockerfile.entrypoint());
 		command.set(0, java());
 		if (!Files.isExecutable(JAVA_25)) {
-			// The image always runs Java 25; an older JVM only knows the class path, not the AOT cache's flags.
+			// The image always runs Java 25; an older JVM only knows the class path, not
+			// the AOT cache's flags.
 			command.removeIf((argument) -> argument.startsWith("-XX:AOT"));
 		}
 		ProcessBuilder builder = new ProcessBuilder(command).directory(this.dir.toFile())
@@ -134,7 +139,8 @@ final class ExtractedApp {
 	}
 
 	private static Path packagedJar() throws IOException {
-		try (DirectoryStream<Path> jars = Files.newDirectoryStream(Path.of("target"), "vision-gateway-*-SNAPSHOT.jar")) {
+		try (DirectoryStream<Path> jars = Files.newDirectoryStream(Path.of("target"),
+				"vision-gateway-*-SNAPSHOT.jar")) {
 			for (Path jar : jars) {
 				return jar;
 			}

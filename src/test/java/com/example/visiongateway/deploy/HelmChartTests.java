@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
- * Lints and renders the Helm chart in-process (helm-java bundles the helm library): no cluster, no network.
+ * Lints and renders the Helm chart in-process (helm-java bundles the helm library): no
+ * cluster, no network.
  */
 class HelmChartTests {
 
@@ -40,7 +41,8 @@ class HelmChartTests {
 		LintResult lint = new Helm(copy).lint().strict().call();
 
 		assertThat(lint.isFailed()).as("%s", lint.getMessages()).isFalse();
-		assertThat(lint.getMessages()).noneMatch((message) -> message.contains("[WARNING]") || message.contains("[ERROR]"));
+		assertThat(lint.getMessages())
+			.noneMatch((message) -> message.contains("[WARNING]") || message.contains("[ERROR]"));
 	}
 
 	@Test
@@ -103,7 +105,8 @@ class HelmChartTests {
 		assertThat(value(container, "securityContext.allowPrivilegeEscalation")).isEqualTo(false);
 		assertThat(value(container, "securityContext.capabilities.drop")).isEqualTo(List.of("ALL"));
 		assertThat(value(container, "volumeMounts")).isEqualTo(List.of(Map.of("name", "tmp", "mountPath", "/tmp")));
-		assertThat(value(pod, "volumes")).isEqualTo(List.of(Map.of("name", "tmp", "emptyDir", Map.of("sizeLimit", "2Gi"))));
+		assertThat(value(pod, "volumes"))
+			.isEqualTo(List.of(Map.of("name", "tmp", "emptyDir", Map.of("sizeLimit", "2Gi"))));
 	}
 
 	@Test
@@ -114,7 +117,8 @@ class HelmChartTests {
 		int appShutdownSeconds = 30;
 
 		assertThat(preStop.get(0)).isEqualTo("sleep");
-		assertThat((Integer) at(pod, "terminationGracePeriodSeconds")).isGreaterThan(preStopSeconds + appShutdownSeconds);
+		assertThat((Integer) at(pod, "terminationGracePeriodSeconds"))
+			.isGreaterThan(preStopSeconds + appShutdownSeconds);
 	}
 
 	@Test
@@ -125,7 +129,8 @@ class HelmChartTests {
 		Map<String, Object> limits = at(resources, "limits");
 		assertThat(requests).containsKeys("cpu", "memory");
 		assertThat(limits).containsKeys("cpu", "memory");
-		// The heap grows to 75 % of the limit and stays: a smaller request would let the node overcommit.
+		// The heap grows to 75 % of the limit and stays: a smaller request would let the
+		// node overcommit.
 		assertThat(requests.get("memory")).isEqualTo(limits.get("memory"));
 	}
 
@@ -193,8 +198,8 @@ class HelmChartTests {
 
 	@Test
 	void leavesReplicasToTheAutoscalerWhenAutoscaling() {
-		RenderedChart chart = render("gemini.apiKey", API_KEY, "autoscaling.enabled", true, "autoscaling.minReplicas", 3,
-				"autoscaling.maxReplicas", 7, "autoscaling.targetMemoryUtilizationPercentage", 80);
+		RenderedChart chart = render("gemini.apiKey", API_KEY, "autoscaling.enabled", true, "autoscaling.minReplicas",
+				3, "autoscaling.maxReplicas", 7, "autoscaling.targetMemoryUtilizationPercentage", 80);
 		Map<String, Object> hpa = chart.one("HorizontalPodAutoscaler");
 
 		Map<String, Object> deploymentSpec = at(chart.one("Deployment"), "spec");
@@ -205,7 +210,8 @@ class HelmChartTests {
 		assertThat(value(hpa, "spec.maxReplicas")).isEqualTo(7);
 		List<Map<String, Object>> metrics = at(hpa, "spec.metrics");
 		assertThat(metrics)
-			.extracting((metric) -> at(metric, "resource.name") + "=" + at(metric, "resource.target.averageUtilization"))
+			.extracting(
+					(metric) -> at(metric, "resource.name") + "=" + at(metric, "resource.target.averageUtilization"))
 			.containsExactly("cpu=75", "memory=80");
 	}
 
@@ -218,7 +224,8 @@ class HelmChartTests {
 			.all("PodDisruptionBudget")).isEmpty();
 
 		Map<String, Object> fixed = render("gemini.apiKey", API_KEY, "replicaCount", 2).one("PodDisruptionBudget");
-		Map<String, Object> scaled = render("gemini.apiKey", API_KEY, "autoscaling.enabled", true).one("PodDisruptionBudget");
+		Map<String, Object> scaled = render("gemini.apiKey", API_KEY, "autoscaling.enabled", true)
+			.one("PodDisruptionBudget");
 
 		assertThat(value(fixed, "apiVersion")).isEqualTo("policy/v1");
 		assertThat(value(fixed, "spec.minAvailable")).isEqualTo(1);
@@ -237,8 +244,7 @@ class HelmChartTests {
 
 		assertThat(value(ingress, "apiVersion")).isEqualTo("networking.k8s.io/v1");
 		Map<String, String> annotations = at(ingress, "metadata.annotations");
-		assertThat(annotations)
-			.containsEntry("nginx.ingress.kubernetes.io/proxy-body-size", "1g")
+		assertThat(annotations).containsEntry("nginx.ingress.kubernetes.io/proxy-body-size", "1g")
 			.containsEntry("nginx.ingress.kubernetes.io/proxy-request-buffering", "off");
 		assertThat(Integer.parseInt(annotations.get("nginx.ingress.kubernetes.io/proxy-read-timeout")))
 			.as("proxy read timeout, seconds, against the gateway's 10 minute async timeout")

@@ -15,11 +15,12 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Does to the packaged jar what the Dockerfile does, without Docker: extracts the layers with the Dockerfile's own
- * command, lays them out as its COPY lines do, and starts the app with its ENTRYPOINT and ENV on Java 25 when this
- * machine has it — here without the AOT cache the image's training run adds ({@link AotCacheIT} covers that), which
- * is how a pod starts when the cache is missing or refused. Runs under failsafe, after {@code package}:
- * {@code ./mvnw verify}.
+ * Does to the packaged jar what the Dockerfile does, without Docker: extracts the layers
+ * with the Dockerfile's own command, lays them out as its COPY lines do, and starts the
+ * app with its ENTRYPOINT and ENV on Java 25 when this machine has it — here without the
+ * AOT cache the image's training run adds ({@link AotCacheIT} covers that), which is how
+ * a pod starts when the cache is missing or refused. Runs under failsafe, after
+ * {@code package}: {@code ./mvnw verify}.
  */
 class LayeredJarIT {
 
@@ -56,7 +57,8 @@ class LayeredJarIT {
 	}
 
 	/**
-	 * Every file under the directory with its size: changes if the app writes, creates or deletes anything there.
+	 * Every file under the directory with its size: changes if the app writes, creates or
+	 * deletes anything there.
 	 */
 	private static Map<String, Long> listing(Path directory) throws IOException {
 		Map<String, Long> listing = new TreeMap<>();

@@ -11,7 +11,8 @@ import com.marcnuri.helm.TemplateCommand;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * The manifests {@code helm template} renders from the chart, parsed into plain maps and lists.
+ * The manifests {@code helm template} renders from the chart, parsed into plain maps and
+ * lists.
  */
 record RenderedChart(List<Map<String, Object>> manifests) {
 
@@ -20,7 +21,8 @@ record RenderedChart(List<Map<String, Object>> manifests) {
 	static final String RELEASE = "gw";
 
 	/**
-	 * Renders the chart as release {@value #RELEASE}; {@code values} are {@code --set} pairs (name, value, name, value…).
+	 * Renders the chart as release {@value #RELEASE}; {@code values} are {@code --set}
+	 * pairs (name, value, name, value…).
 	 */
 	static RenderedChart render(Object... values) {
 		TemplateCommand template = new Helm(CHART).template().withName(RELEASE).withNamespace("vision");
@@ -61,7 +63,8 @@ record RenderedChart(List<Map<String, Object>> manifests) {
 	}
 
 	/**
-	 * Follows a dotted path of map keys and list indexes, e.g. {@code spec.template.spec.containers.0.ports}.
+	 * Follows a dotted path of map keys and list indexes, e.g.
+	 * {@code spec.template.spec.containers.0.ports}.
 	 */
 	@SuppressWarnings("unchecked")
 	static <T> T at(Object node, String path) {

@@ -11,7 +11,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Literal addresses only, parsed without any lookup: these tests touch no network at all. */
+/**
+ * Literal addresses only, parsed without any lookup: these tests touch no network at all.
+ */
 class AddressPolicyTests {
 
 	@ParameterizedTest
@@ -45,7 +47,8 @@ class AddressPolicyTests {
 	@ParameterizedTest
 	@CsvSource({ "::ffff:127.0.0.1", "::ffff:169.254.169.254" })
 	void treatsTheJdkFormOfMappedAddressesAlike(String literal) throws Exception {
-		// the JDK turns a mapped literal into an Inet4Address; netty keeps the 16 bytes: both must agree
+		// the JDK turns a mapped literal into an Inet4Address; netty keeps the 16 bytes:
+		// both must agree
 		InetAddress jdk = InetAddress.getByAddress(NetUtil.createByteArrayFromIpAddressString(literal));
 		assertThat(AddressPolicy.classify(jdk)).isEqualTo(AddressPolicy.classify(literal(literal)))
 			.isNotEqualTo(Category.PUBLIC);
@@ -55,7 +58,8 @@ class AddressPolicyTests {
 	void refusesADeprecatedIpv4CompatibleAddressEvenWhenItEmbedsAPublicOne() throws Exception {
 		byte[] compatible = new byte[16];
 		System.arraycopy(new byte[] { 8, 8, 8, 8 }, 0, compatible, 12, 4);
-		assertThat(AddressPolicy.classify(Inet6Address.getByAddress(null, compatible, -1))).isEqualTo(Category.RESERVED);
+		assertThat(AddressPolicy.classify(Inet6Address.getByAddress(null, compatible, -1)))
+			.isEqualTo(Category.RESERVED);
 	}
 
 	private static InetAddress literal(String text) {

@@ -40,10 +40,12 @@ class FetchPropertiesTests {
 
 	@Test
 	void readsTheAllowListFromACommaSeparatedEnvironmentVariable() {
-		this.runner.withInitializer((context) -> context.getEnvironment()
-			.getPropertySources()
-			.addFirst(new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-					Map.of("VISION_FETCH_ALLOWEDHOSTS", "images.internal,10.0.0.5", "VISION_FETCH_TIMEOUT", "7s"))))
+		this.runner
+			.withInitializer((context) -> context.getEnvironment()
+				.getPropertySources()
+				.addFirst(new SystemEnvironmentPropertySource(
+						StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+						Map.of("VISION_FETCH_ALLOWEDHOSTS", "images.internal,10.0.0.5", "VISION_FETCH_TIMEOUT", "7s"))))
 			.run((context) -> {
 				FetchProperties properties = context.getBean(FetchProperties.class);
 				assertThat(properties.allowedHosts()).containsExactly("images.internal", "10.0.0.5");
@@ -54,8 +56,8 @@ class FetchPropertiesTests {
 	@Test
 	void bindsTheShippedApplicationYamlToTheDefaults() {
 		this.runner.withInitializer((context) -> context.getEnvironment().getPropertySources().addFirst(shippedYaml()))
-			.run((context) -> assertThat(context.getBean(FetchProperties.class))
-				.isEqualTo(new FetchProperties(List.of(), 3, Duration.ofSeconds(5), Duration.ofSeconds(20), List.of(80, 443))));
+			.run((context) -> assertThat(context.getBean(FetchProperties.class)).isEqualTo(new FetchProperties(
+					List.of(), 3, Duration.ofSeconds(5), Duration.ofSeconds(20), List.of(80, 443))));
 	}
 
 	@Test

@@ -16,7 +16,8 @@ class FetchTargetTests {
 		FetchTarget target = FetchTarget.parse("HTTPS://Bucket.Example.COM./a%20b/cat.jpg?X-Amz-Signature=s3cr3t#top");
 		assertThat(target.host()).isEqualTo("bucket.example.com");
 		assertThat(target.shown()).isEqualTo("https://Bucket.Example.COM./a%20b/cat.jpg");
-		assertThat(target.uri()).isEqualTo(URI.create("https://Bucket.Example.COM./a%20b/cat.jpg?X-Amz-Signature=s3cr3t"));
+		assertThat(target.uri())
+			.isEqualTo(URI.create("https://Bucket.Example.COM./a%20b/cat.jpg?X-Amz-Signature=s3cr3t"));
 		assertThat(target.port()).isEqualTo(443);
 	}
 

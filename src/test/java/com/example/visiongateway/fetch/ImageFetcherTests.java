@@ -44,7 +44,8 @@ class ImageFetcherTests {
 	@Test
 	void fetchesAnImageFromAnAllowListedHostIntoATempFileThatCloseDeletes() throws IOException {
 		try (ImageFetcher fetcher = fetcher(List.of("127.0.0.1"))) {
-			FetchedImage image = fetcher.fetch(this.origin.url("127.0.0.1", "/chelsea.png?X-Amz-Signature=s3cr3t")).block();
+			FetchedImage image = fetcher.fetch(this.origin.url("127.0.0.1", "/chelsea.png?X-Amz-Signature=s3cr3t"))
+				.block();
 			assertThat(image).isNotNull();
 			assertThat(read(image)).isEqualTo(TestOrigin.fixture("chelsea.png"));
 			assertThat(image.bytes().size()).isEqualTo(TestOrigin.fixture("chelsea.png").length);
@@ -62,8 +63,9 @@ class ImageFetcherTests {
 	void chargesTheBodyToTheDiskBudgetUntilClosedAndRefusesOneThatDoesNotFit() throws IOException {
 		int size = TestOrigin.fixture("chelsea.png").length;
 		Budget roomForOne = new Budget("disk", size + size / 2);
-		try (ImageFetcher fetcher = new ImageFetcher(new FetchProperties(List.of("127.0.0.1"), 3, CONNECT_TIMEOUT,
-				Duration.ofSeconds(10), List.of(80, 443)), limits(DataSize.ofMegabytes(64)), roomForOne, null)) {
+		try (ImageFetcher fetcher = new ImageFetcher(
+				new FetchProperties(List.of("127.0.0.1"), 3, CONNECT_TIMEOUT, Duration.ofSeconds(10), List.of(80, 443)),
+				limits(DataSize.ofMegabytes(64)), roomForOne, null)) {
 			FetchedImage first = fetcher.fetch(this.origin.url("127.0.0.1", "/chelsea.png")).block();
 			assertThat(roomForOne.used()).isEqualTo(size);
 
@@ -112,8 +114,8 @@ class ImageFetcherTests {
 	@Test
 	void namesTheHostAndStatusOfAFailedAnswerButNeverTheQuery() {
 		try (ImageFetcher fetcher = fetcher(List.of("127.0.0.1"))) {
-			assertFailure(fetcher, this.origin.url("127.0.0.1", "/missing.png?token=s3cr3t"), ErrorCode.URL_FETCH_FAILED,
-					(ex) -> {
+			assertFailure(fetcher, this.origin.url("127.0.0.1", "/missing.png?token=s3cr3t"),
+					ErrorCode.URL_FETCH_FAILED, (ex) -> {
 						assertThat(ex.detail()).contains("127.0.0.1", "404").doesNotContain("s3cr3t");
 						assertThat(ex.properties()).containsEntry("status", 404)
 							.containsEntry("host", "127.0.0.1")
@@ -156,7 +158,8 @@ class ImageFetcherTests {
 			});
 			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
 		}
-		// what the server managed to write is the limit plus socket buffers, far from 30 MB
+		// what the server managed to write is the limit plus socket buffers, far from 30
+		// MB
 		assertThat(this.origin.hugeBytesSent()).isLessThan(TestOrigin.HUGE_SIZE / 3);
 		assertThat(tempFiles()).isEqualTo(tempFilesBefore);
 	}
@@ -180,10 +183,12 @@ class ImageFetcherTests {
 	void refusesANameThatResolvesToLoopbackWithoutConnecting() throws IOException {
 		try (TestOrigin.ConnectionCounter counter = new TestOrigin.ConnectionCounter(TestOrigin.loopback());
 				ImageFetcher fetcher = new ImageFetcher(
-						new FetchProperties(List.of(), 3, CONNECT_TIMEOUT, Duration.ofSeconds(10), List.of(counter.port())),
+						new FetchProperties(List.of(), 3, CONNECT_TIMEOUT, Duration.ofSeconds(10),
+								List.of(counter.port())),
 						limits(DataSize.ofMegabytes(64)), new Budget("disk", 1L << 30), null)) {
 			assertFailure(fetcher, "http://localhost:" + counter.port() + "/chelsea.png", ErrorCode.URL_NOT_ALLOWED,
-					(ex) -> assertThat(ex.detail()).contains("localhost", ImageFetcher.UNRESOLVED).doesNotContain("loopback"));
+					(ex) -> assertThat(ex.detail()).contains("localhost", ImageFetcher.UNRESOLVED)
+						.doesNotContain("loopback"));
 			assertThat(counter.accepted()).isZero();
 		}
 	}
@@ -218,9 +223,10 @@ class ImageFetcherTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "http://metadata.google.internal/computeMetadata/v1/", "http://metadata/computeMetadata/v1/",
-			"http://METADATA.google.internal./x", "http://169.254.169.254/latest/meta-data/",
-			"http://[fd00:ec2::254]/latest/meta-data/", "http://[::ffff:169.254.169.254]/latest/" })
+	@ValueSource(
+			strings = { "http://metadata.google.internal/computeMetadata/v1/", "http://metadata/computeMetadata/v1/",
+					"http://METADATA.google.internal./x", "http://169.254.169.254/latest/meta-data/",
+					"http://[fd00:ec2::254]/latest/meta-data/", "http://[::ffff:169.254.169.254]/latest/" })
 	void refusesCloudMetadataByNameOrAddressBeforeAnyLookup(String url) {
 		try (ImageFetcher fetcher = fetcher(List.of())) {
 			assertFailure(fetcher, url, ErrorCode.URL_NOT_ALLOWED,
@@ -231,8 +237,8 @@ class ImageFetcherTests {
 	@Test
 	void refusesUserCredentialsInTheUrlWithoutEchoingThem() {
 		try (ImageFetcher fetcher = fetcher(List.of("127.0.0.1"))) {
-			assertFailure(fetcher, this.origin.url("admin:hunter2@127.0.0.1", "/chelsea.png"), ErrorCode.URL_NOT_ALLOWED,
-					(ex) -> assertThat(ex.detail()).doesNotContain("hunter2"));
+			assertFailure(fetcher, this.origin.url("admin:hunter2@127.0.0.1", "/chelsea.png"),
+					ErrorCode.URL_NOT_ALLOWED, (ex) -> assertThat(ex.detail()).doesNotContain("hunter2"));
 			assertThat(this.origin.requests()).isZero();
 		}
 	}
@@ -247,7 +253,8 @@ class ImageFetcherTests {
 
 	@Test
 	void fetchesOverTlsWhenTheCertificateNamesTheHost() throws Exception {
-		try (TestOrigin tls = TestOrigin.https(); ImageFetcher fetcher = tlsFetcher(List.of("localhost", "127.0.0.1"))) {
+		try (TestOrigin tls = TestOrigin.https();
+				ImageFetcher fetcher = tlsFetcher(List.of("localhost", "127.0.0.1"))) {
 			try (FetchedImage image = fetcher.fetch(tls.url("localhost", "/chelsea.png")).block()) {
 				assertThat(read(image)).isEqualTo(TestOrigin.fixture("chelsea.png"));
 			}
@@ -260,14 +267,16 @@ class ImageFetcherTests {
 			assertFailure(fetcher, "http://localhost:6379/chelsea.png", ErrorCode.URL_NOT_ALLOWED,
 					(ex) -> assertThat(ex.detail()).contains("port 6379"));
 			try (FetchedImage image = fetcher.fetch(origin.url("127.0.0.1", "/chelsea.png")).block()) {
-				assertThat(read(image)).as("a listed host may use any port").isEqualTo(TestOrigin.fixture("chelsea.png"));
+				assertThat(read(image)).as("a listed host may use any port")
+					.isEqualTo(TestOrigin.fixture("chelsea.png"));
 			}
 		}
 	}
 
 	@Test
 	void refusesARedirectFromHttpsToHttp() throws Exception {
-		try (TestOrigin tls = TestOrigin.https(); TestOrigin plain = TestOrigin.http();
+		try (TestOrigin tls = TestOrigin.https();
+				TestOrigin plain = TestOrigin.http();
 				ImageFetcher fetcher = tlsFetcher(List.of("localhost", "127.0.0.1"))) {
 			String downgrade = tls.url("localhost", "/redirect?" + plain.url("127.0.0.1", "/chelsea.png"));
 
@@ -279,8 +288,10 @@ class ImageFetcherTests {
 
 	@Test
 	void stillChecksTheCertificateAgainstTheHostWhenConnectingToTheCheckedAddress() throws Exception {
-		try (TestOrigin tls = TestOrigin.https(); ImageFetcher fetcher = tlsFetcher(List.of("localhost", "127.0.0.1"))) {
-			// the certificate is trusted but names only "localhost", so 127.0.0.1 must fail the hostname check
+		try (TestOrigin tls = TestOrigin.https();
+				ImageFetcher fetcher = tlsFetcher(List.of("localhost", "127.0.0.1"))) {
+			// the certificate is trusted but names only "localhost", so 127.0.0.1 must
+			// fail the hostname check
 			assertFailure(fetcher, tls.url("127.0.0.1", "/chelsea.png"), ErrorCode.URL_FETCH_FAILED,
 					(ex) -> assertThat(ex.detail()).contains("TLS"));
 		}

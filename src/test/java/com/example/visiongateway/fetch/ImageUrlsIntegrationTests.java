@@ -65,7 +65,8 @@ class ImageUrlsIntegrationTests extends GatewayIntegrationTest {
 		assertThat(picture.getWidth()).isEqualTo(451);
 		assertThat(picture.getHeight()).isEqualTo(300);
 		BufferedImage original = ImageIO.read(new ByteArrayInputStream(TestImages.fixture("chelsea.png")));
-		// The stub's box [200, 150, 800, 850] is x 67 to 383, y 60 to 240: drawn on inside, untouched outside.
+		// The stub's box [200, 150, 800, 850] is x 67 to 383, y 60 to 240: drawn on
+		// inside, untouched outside.
 		assertThat(picture.getRGB(225, 150)).isNotEqualTo(original.getRGB(225, 150));
 		assertThat(picture.getRGB(5, 5)).isEqualTo(original.getRGB(5, 5));
 		assertThat(stub.generateContentRequests()).hasSize(1);
@@ -99,7 +100,8 @@ class ImageUrlsIntegrationTests extends GatewayIntegrationTest {
 		assertThat(slow.status()).isEqualTo(422);
 		assertThat(millis).isLessThan(6000);
 		assertThat(stub.generateContentRequests()).isEmpty();
-		// Pre-signed URLs carry credentials in their query: never in an answer or a log line.
+		// Pre-signed URLs carry credentials in their query: never in an answer or a log
+		// line.
 		assertThat(missing.body()).doesNotContain("AKIA-secret");
 		assertThat(output.getAll()).doesNotContain("AKIA-secret");
 	}

@@ -8,7 +8,10 @@ import org.junit.jupiter.api.Test;
 import static com.example.visiongateway.support.GatewayClient.parts;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** With the default configuration no loopback or private address is fetched, and nothing connects to it. */
+/**
+ * With the default configuration no loopback or private address is fetched, and nothing
+ * connects to it.
+ */
 class ImageUrlsRefusedIntegrationTests extends GatewayIntegrationTest {
 
 	private final TestOrigin origin = TestOrigin.http();
@@ -33,7 +36,8 @@ class ImageUrlsRefusedIntegrationTests extends GatewayIntegrationTest {
 
 	@Test
 	void answersAPrivateAndAnUnresolvableNameAlike() {
-		// Issue 13, item 9: the texts differed, which let callers map internal DNS through the gateway.
+		// Issue 13, item 9: the texts differed, which let callers map internal DNS
+		// through the gateway.
 		Reply privateName = this.gateway.post("/v1/vision/caption",
 				parts().field("imageUrls", "http://localhost/chelsea.png"));
 		Reply unresolvable = this.gateway.post("/v1/vision/caption",
@@ -48,8 +52,10 @@ class ImageUrlsRefusedIntegrationTests extends GatewayIntegrationTest {
 
 	@Test
 	void refusesPublicHostsOnPortsOtherThan80And443() {
-		// Issue 13, item 9: any port of a public host was fetched. A name's port is judged before the name is
-		// resolved, so this one (which would resolve to loopback) shows it without any traffic leaving the machine.
+		// Issue 13, item 9: any port of a public host was fetched. A name's port is
+		// judged before the name is
+		// resolved, so this one (which would resolve to loopback) shows it without any
+		// traffic leaving the machine.
 		Reply reply = this.gateway.post("/v1/vision/caption",
 				parts().field("imageUrls", "http://localhost:6379/chelsea.png"));
 

@@ -25,8 +25,9 @@ import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 
 /**
- * An image origin on 127.0.0.1 only: images, redirect chains, a slow answer, a 404 and a 30 MB
- * body written in chunks (never held in memory), counting requests and body bytes sent.
+ * An image origin on 127.0.0.1 only: images, redirect chains, a slow answer, a 404 and a
+ * 30 MB body written in chunks (never held in memory), counting requests and body bytes
+ * sent.
  */
 final class TestOrigin implements AutoCloseable {
 
@@ -60,7 +61,10 @@ final class TestOrigin implements AutoCloseable {
 		}
 	}
 
-	/** Serves TLS with a certificate for the name {@code localhost} only (no IP address in it). */
+	/**
+	 * Serves TLS with a certificate for the name {@code localhost} only (no IP address in
+	 * it).
+	 */
 	static TestOrigin https() {
 		try {
 			HttpsServer server = HttpsServer.create(new InetSocketAddress(loopback(), 0), 0);
@@ -115,7 +119,10 @@ final class TestOrigin implements AutoCloseable {
 		return this.requests.get();
 	}
 
-	/** Waits until the 30 MB handler stopped writing (done or cut off), then tells how much it sent. */
+	/**
+	 * Waits until the 30 MB handler stopped writing (done or cut off), then tells how
+	 * much it sent.
+	 */
 	long hugeBytesSent() throws InterruptedException {
 		if (!this.hugeDone.await(10, TimeUnit.SECONDS)) {
 			throw new IllegalStateException("The huge body is still being written");
@@ -144,7 +151,8 @@ final class TestOrigin implements AutoCloseable {
 				redirectOrImage(exchange, left);
 			}
 			else if (path.equals("/redirect")) {
-				// the target is the whole query, so tests can redirect anywhere, any scheme
+				// the target is the whole query, so tests can redirect anywhere, any
+				// scheme
 				exchange.getResponseHeaders().set("Location", exchange.getRequestURI().getRawQuery());
 				exchange.sendResponseHeaders(302, -1);
 			}
@@ -164,7 +172,10 @@ final class TestOrigin implements AutoCloseable {
 		}
 	}
 
-	/** Alternates relative and absolute Locations, since both must be checked the same way. */
+	/**
+	 * Alternates relative and absolute Locations, since both must be checked the same
+	 * way.
+	 */
 	private void redirectOrImage(HttpExchange exchange, int left) throws IOException {
 		if (left == 0) {
 			send(exchange, 200, "image/png", fixture("chelsea.png"));
@@ -211,7 +222,10 @@ final class TestOrigin implements AutoCloseable {
 		}
 	}
 
-	/** A plain TCP listener that only counts connections: proof that a refused address was never contacted. */
+	/**
+	 * A plain TCP listener that only counts connections: proof that a refused address was
+	 * never contacted.
+	 */
 	static final class ConnectionCounter implements AutoCloseable {
 
 		private final ServerSocket socket;

@@ -106,7 +106,8 @@ class CallLimiterTests {
 	}
 
 	private Disposable subscribe(Mono<String> call) {
-		return this.limiter.run(call, () -> new IllegalStateException("full")).subscribe(this.results::add, this.errors::add);
+		return this.limiter.run(call, () -> new IllegalStateException("full"))
+			.subscribe(this.results::add, this.errors::add);
 	}
 
 }

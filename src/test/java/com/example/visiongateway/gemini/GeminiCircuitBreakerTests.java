@@ -56,7 +56,8 @@ class GeminiCircuitBreakerTests {
 	void start() {
 		this.server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
 		this.server.start();
-		// One attempt per call, so each call is one exchange the breaker sees; opens at 50 % of 4 or more
+		// One attempt per call, so each call is one exchange the breaker sees; opens at
+		// 50 % of 4 or more
 		GeminiResilienceProperties resilience = TestResilience.properties(Duration.ofSeconds(10), 8, 8,
 				TestResilience.retry(1, 20, 80), TestResilience.breaker(4, WAIT_IN_OPEN, 2));
 		this.breakers = GeminiResilience.circuitBreakers(resilience);

@@ -186,7 +186,8 @@ class GeminiClientRetryTests {
 
 	@Test
 	void resumesTheSameSessionWhenAChunkFails() {
-		// Changed by issue 13 (item 9): a failed chunk used to restart with a new session, leaving duplicate files.
+		// Changed by issue 13 (item 9): a failed chunk used to restart with a new
+		// session, leaving duplicate files.
 		TestByteSource image = TestByteSource.random(100_000);
 		String upload = "/upload/v1beta/files";
 		this.server.stubFor(post(urlPathEqualTo(upload)).withHeader("X-Goog-Upload-Command", equalTo("start"))
@@ -203,8 +204,8 @@ class GeminiClientRetryTests {
 		GeminiFile file = this.client.upload(image, "image/png", "rocket.png").block();
 
 		assertThat(file.name()).isEqualTo("files/f1");
-		assertThat(this.server.findAll(postRequestedFor(urlPathEqualTo(upload)).withHeader("X-Goog-Upload-Command",
-				equalTo("start"))))
+		assertThat(this.server
+			.findAll(postRequestedFor(urlPathEqualTo(upload)).withHeader("X-Goog-Upload-Command", equalTo("start"))))
 			.hasSize(1);
 		List<LoggedRequest> sent = this.server
 			.findAll(postRequestedFor(urlPathEqualTo(upload)).withQueryParam("upload_id", equalTo("S1")));
@@ -234,8 +235,8 @@ class GeminiClientRetryTests {
 		GeminiFile file = this.client.upload(image, "image/png", "rocket.png").block();
 
 		assertThat(file.name()).isEqualTo("files/f2");
-		assertThat(this.server.findAll(postRequestedFor(urlPathEqualTo(upload)).withHeader("X-Goog-Upload-Command",
-				equalTo("start"))))
+		assertThat(this.server
+			.findAll(postRequestedFor(urlPathEqualTo(upload)).withHeader("X-Goog-Upload-Command", equalTo("start"))))
 			.hasSize(2);
 	}
 
@@ -259,8 +260,8 @@ class GeminiClientRetryTests {
 
 	@Test
 	void stopsRetryingWhenTheNextBackoffWouldPassTheDeadline() {
-		this.client = client(TestResilience.properties(Duration.ofMillis(1_000), 8, 8, TestResilience.retry(10, 300, 300),
-				TestResilience.BREAKER_OFF));
+		this.client = client(TestResilience.properties(Duration.ofMillis(1_000), 8, 8,
+				TestResilience.retry(10, 300, 300), TestResilience.BREAKER_OFF));
 		warmUp();
 		this.server.stubFor(post(urlPathEqualTo(GENERATE)).willReturn(googleError(503, null)));
 
@@ -299,13 +300,14 @@ class GeminiClientRetryTests {
 		if (this.client != null) {
 			this.client.close();
 		}
-		// Gauges are bound to the first client that registers them: a new client, a new registry
+		// Gauges are bound to the first client that registers them: a new client, a new
+		// registry
 		this.meters = new SimpleMeterRegistry();
 		GeminiProperties properties = new GeminiProperties(URI.create("http://127.0.0.1:" + this.server.port()),
 				"v1beta", "test-key", false, "gemini-2.5-flash", Map.of(), Duration.ofSeconds(2), Duration.ofSeconds(5),
 				Duration.ofSeconds(5), Duration.ofMillis(50), DataSize.ofKilobytes(64), DataSize.ofMegabytes(16));
-		return new GeminiClient(WebClient.builder(), properties, JSON, TestResilience.resilience(resilience, this.meters,
-				GeminiResilience.circuitBreakers(resilience)));
+		return new GeminiClient(WebClient.builder(), properties, JSON,
+				TestResilience.resilience(resilience, this.meters, GeminiResilience.circuitBreakers(resilience)));
 	}
 
 	private Mono<GenerateContentResponse> generate() {

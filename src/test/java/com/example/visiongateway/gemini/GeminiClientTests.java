@@ -111,9 +111,10 @@ class GeminiClientTests {
 
 	@Test
 	void readsABlockedPromptAndMissingUsageCountersAsZero() {
-		this.server.stubFor(post(urlPathEqualTo(GENERATE)).willReturn(okJson("""
-				{"promptFeedback":{"blockReason":"SAFETY","safetyRatings":[{"category":"HARM_CATEGORY_DANGEROUS_CONTENT",
-				"probability":"HIGH","blocked":true}]},"usageMetadata":{"promptTokenCount":8},"someNewField":{"x":1}}""")));
+		this.server.stubFor(post(urlPathEqualTo(GENERATE)).willReturn(
+				okJson("""
+						{"promptFeedback":{"blockReason":"SAFETY","safetyRatings":[{"category":"HARM_CATEGORY_DANGEROUS_CONTENT",
+						"probability":"HIGH","blocked":true}]},"usageMetadata":{"promptTokenCount":8},"someNewField":{"x":1}}""")));
 
 		GenerateContentResponse response = this.client
 			.generateContent("gemini-2.5-flash", GenerateContentRequest.of(new TextPart("?")))
@@ -155,7 +156,8 @@ class GeminiClientTests {
 				.withHeader("X-Goog-Upload-URL",
 						"https://upload.googleapis.example/upload/v1beta/files?upload_id=ABC123&upload_protocol=resumable")
 				.withHeader("X-Goog-Upload-Status", "active")));
-		// Each chunk is accepted only at its offset and in order, so a wrong offset or order fails
+		// Each chunk is accepted only at its offset and in order, so a wrong offset or
+		// order fails
 		long[] offsets = { 0, 65_536, 131_072, 196_608 };
 		for (int i = 0; i < offsets.length; i++) {
 			boolean last = i == offsets.length - 1;
@@ -165,9 +167,11 @@ class GeminiClientTests {
 				.withQueryParam("upload_id", equalTo("ABC123"))
 				.withHeader("X-Goog-Upload-Command", equalTo(last ? "upload, finalize" : "upload"))
 				.withHeader("X-Goog-Upload-Offset", equalTo(Long.toString(offsets[i])));
-			this.server.stubFor(chunk.willReturn(last
-					? okJson("{\"file\":" + fileJson("abc123", "PROCESSING") + "}").withHeader("X-Goog-Upload-Status", "final")
-					: aResponse().withStatus(200).withHeader("X-Goog-Upload-Status", "active")));
+			this.server
+				.stubFor(chunk.willReturn(last
+						? okJson("{\"file\":" + fileJson("abc123", "PROCESSING") + "}")
+							.withHeader("X-Goog-Upload-Status", "final")
+						: aResponse().withStatus(200).withHeader("X-Goog-Upload-Status", "active")));
 		}
 
 		GeminiFile file = this.client.upload(image, "image/png", "rocket.png").block();
@@ -200,7 +204,8 @@ class GeminiClientTests {
 		this.client = client(Duration.ofSeconds(5), DataSize.ofKilobytes(64), Duration.ofSeconds(5));
 		this.server.stubFor(post(urlPathEqualTo("/upload/v1beta/files"))
 			.withHeader("X-Goog-Upload-Command", equalTo("start"))
-			.willReturn(aResponse().withHeader("X-Goog-Upload-URL", "https://x.example/upload/v1beta/files?upload_id=Z")));
+			.willReturn(
+					aResponse().withHeader("X-Goog-Upload-URL", "https://x.example/upload/v1beta/files?upload_id=Z")));
 		this.server.stubFor(post(urlPathEqualTo("/upload/v1beta/files")).withQueryParam("upload_id", equalTo("Z"))
 			.willReturn(okJson(fileJson("z", "ACTIVE")).withHeader("X-Goog-Upload-Status", "final")));
 
@@ -251,7 +256,8 @@ class GeminiClientTests {
 	@Test
 	void givesUpWaitingForActiveAfterTheDeadline() {
 		this.client = client(Duration.ofSeconds(5), DataSize.ofMegabytes(8), Duration.ofMillis(1000));
-		this.server.stubFor(get(urlPathEqualTo("/v1beta/files/abc123")).willReturn(okJson(fileJson("abc123", "PROCESSING"))));
+		this.server
+			.stubFor(get(urlPathEqualTo("/v1beta/files/abc123")).willReturn(okJson(fileJson("abc123", "PROCESSING"))));
 		warmUp();
 
 		long started = System.nanoTime();
@@ -267,10 +273,11 @@ class GeminiClientTests {
 
 	@Test
 	void getsListsAndDeletesFiles() {
-		this.server.stubFor(get(urlPathEqualTo("/v1beta/files/abc123")).willReturn(okJson(fileJson("abc123", "ACTIVE"))));
-		this.server.stubFor(get(urlPathEqualTo("/v1beta/files")).willReturn(
-				okJson("{\"files\":[" + fileJson("a", "ACTIVE") + "," + fileJson("b", "PROCESSING")
-						+ "],\"nextPageToken\":\"next+page/2\"}")));
+		this.server
+			.stubFor(get(urlPathEqualTo("/v1beta/files/abc123")).willReturn(okJson(fileJson("abc123", "ACTIVE"))));
+		this.server
+			.stubFor(get(urlPathEqualTo("/v1beta/files")).willReturn(okJson("{\"files\":[" + fileJson("a", "ACTIVE")
+					+ "," + fileJson("b", "PROCESSING") + "],\"nextPageToken\":\"next+page/2\"}")));
 		this.server.stubFor(delete(urlPathEqualTo("/v1beta/files/abc123")).willReturn(okJson("{}")));
 
 		GeminiFile file = this.client.getFile("files/abc123").block();
@@ -291,9 +298,8 @@ class GeminiClientTests {
 
 	@Test
 	void keepsGooglesStatusAndRetryInfoDelayOnA429() {
-		this.server.stubFor(post(urlPathEqualTo(GENERATE)).willReturn(aResponse().withStatus(429)
-			.withHeader("Content-Type", "application/json")
-			.withBody("""
+		this.server.stubFor(post(urlPathEqualTo(GENERATE))
+			.willReturn(aResponse().withStatus(429).withHeader("Content-Type", "application/json").withBody("""
 					{"error":{"code":429,"message":"You exceeded your current quota.","status":"RESOURCE_EXHAUSTED",
 					"details":[{"@type":"type.googleapis.com/google.rpc.QuotaFailure","violations":[]},
 					{"@type":"type.googleapis.com/google.rpc.RetryInfo","retryDelay":"26s"}]}}""")));
@@ -334,7 +340,8 @@ class GeminiClientTests {
 		assertThat(failure.httpStatus()).isEqualTo(503);
 		assertThat(failure.status()).isEmpty();
 		assertThat(failure.retryDelay()).isEmpty();
-		assertThat(failure.googleMessage()).startsWith("Service Unavailable (not Google's error JSON): <html><body> <h1>")
+		assertThat(failure.googleMessage())
+			.startsWith("Service Unavailable (not Google's error JSON): <html><body> <h1>")
 			.hasSizeLessThanOrEqualTo(GeminiErrors.MAX_MESSAGE_LENGTH)
 			.doesNotContain("\n");
 		assertThat(failure.getMessage()).hasSizeLessThan(GeminiErrors.MAX_MESSAGE_LENGTH + 100);
@@ -393,8 +400,8 @@ class GeminiClientTests {
 
 	@Test
 	void failsWithAConnectionErrorWhenTheConnectionIsReset() {
-		this.server.stubFor(
-				post(urlPathEqualTo(GENERATE)).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+		this.server
+			.stubFor(post(urlPathEqualTo(GENERATE)).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
 		Throwable failure = failure(generate());
 
@@ -425,16 +432,21 @@ class GeminiClientTests {
 		GeminiProperties properties = new GeminiProperties(URI.create("http://127.0.0.1:" + this.server.port()),
 				"v1beta", KEY, false, "gemini-2.5-flash", Map.of(), Duration.ofSeconds(2), responseTimeout,
 				activeTimeout, Duration.ofMillis(50), chunkSize, DataSize.ofMegabytes(16));
-		// One attempt, no breaker: these tests are about the HTTP edge; GeminiClientRetryTests covers the rest
+		// One attempt, no breaker: these tests are about the HTTP edge;
+		// GeminiClientRetryTests covers the rest
 		GeminiClient client = new GeminiClient(WebClient.builder(), properties, JSON,
 				TestResilience.resilience(TestResilience.none()));
 		this.clients.add(client);
 		return client;
 	}
 
-	/** One quick call first, so class loading and connecting on a busy machine do not count as waiting. */
+	/**
+	 * One quick call first, so class loading and connecting on a busy machine do not
+	 * count as waiting.
+	 */
 	private void warmUp() {
-		this.server.stubFor(get(urlPathEqualTo("/v1beta/files/warm-up")).willReturn(okJson(fileJson("warm-up", "ACTIVE"))));
+		this.server
+			.stubFor(get(urlPathEqualTo("/v1beta/files/warm-up")).willReturn(okJson(fileJson("warm-up", "ACTIVE"))));
 		assertThat(this.client.getFile("warm-up").block().isActive()).isTrue();
 	}
 

@@ -40,7 +40,8 @@ class GeminiPropertiesTests {
 			assertThat(flash.masks()).isTrue();
 			assertThat(flash.jsonMode()).isTrue();
 			assertThat(flash.tokenScheme()).isEqualTo(TokenScheme.TILES);
-			assertThat(flash.spatialGenerationConfig()).isEqualTo(Map.of("thinkingConfig", Map.of("thinkingBudget", 0)));
+			assertThat(flash.spatialGenerationConfig())
+				.isEqualTo(Map.of("thinkingConfig", Map.of("thinkingBudget", 0)));
 			assertThat(properties.connectTimeout()).isEqualTo(Duration.ofSeconds(10));
 			assertThat(properties.responseTimeout()).isEqualTo(Duration.ofSeconds(120));
 			assertThat(properties.fileActiveTimeout()).isEqualTo(Duration.ofSeconds(60));
@@ -100,7 +101,8 @@ class GeminiPropertiesTests {
 				assertThat(three.jsonMode()).isTrue();
 				assertThat(three.tokenScheme()).isEqualTo(TokenScheme.MEDIA_RESOLUTION);
 				assertThat(three.mediaResolution().tokensPerImage()).isEqualTo(560);
-				assertThat(three.generationConfig()).isEqualTo(Map.of("thinkingConfig", Map.of("thinkingLevel", "low")));
+				assertThat(three.generationConfig())
+					.isEqualTo(Map.of("thinkingConfig", Map.of("thinkingLevel", "low")));
 				ModelSettings pro = properties.model("gemini-2.5-pro");
 				assertThat(pro.maxImages()).isEqualTo(3600);
 				assertThat(pro.spatialGenerationConfig())
@@ -146,7 +148,8 @@ class GeminiPropertiesTests {
 
 	@Test
 	void rejectsMoreImagesThanGeminiAllows() {
-		this.runner.withPropertyValues("vision.gemini.api-key=k", "vision.gemini.models[gemini-2.5-flash].max-images=3601")
+		this.runner
+			.withPropertyValues("vision.gemini.api-key=k", "vision.gemini.models[gemini-2.5-flash].max-images=3601")
 			.run((context) -> {
 				assertThat(context).hasFailed();
 				assertThat(context.getStartupFailure()).hasStackTraceContaining("maxImages");
@@ -155,10 +158,12 @@ class GeminiPropertiesTests {
 
 	@Test
 	void rejectsANonPositiveTimeout() {
-		this.runner.withPropertyValues("vision.gemini.api-key=k", "vision.gemini.response-timeout=0s").run((context) -> {
-			assertThat(context).hasFailed();
-			assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("vision.gemini.response-timeout");
-		});
+		this.runner.withPropertyValues("vision.gemini.api-key=k", "vision.gemini.response-timeout=0s")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause()
+					.hasMessageContaining("vision.gemini.response-timeout");
+			});
 	}
 
 	@Test

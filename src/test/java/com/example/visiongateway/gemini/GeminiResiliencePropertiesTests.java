@@ -61,17 +61,18 @@ class GeminiResiliencePropertiesTests {
 	}
 
 	@ParameterizedTest
-	@CsvSource(delimiter = '|', textBlock = """
-			vision.gemini.deadline=0s                               | vision.gemini.deadline
-			vision.gemini.max-concurrent-calls=0                    | vision.gemini.max-concurrent-calls
-			vision.gemini.max-queued-calls=-1                       | vision.gemini.max-queued-calls
-			vision.gemini.retry.max-attempts=0                      | vision.gemini.retry.max-attempts
-			vision.gemini.retry.max-backoff=100ms                   | vision.gemini.retry.max-backoff
-			vision.gemini.retry.multiplier=0.5                      | vision.gemini.retry.multiplier
-			vision.gemini.circuit-breaker.failure-rate-threshold=0  | vision.gemini.circuit-breaker.failure-rate-threshold
-			vision.gemini.circuit-breaker.window=500ms              | vision.gemini.circuit-breaker.window
-			vision.gemini.circuit-breaker.half-open-calls=0         | vision.gemini.circuit-breaker.half-open-calls
-			""")
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					vision.gemini.deadline=0s                               | vision.gemini.deadline
+					vision.gemini.max-concurrent-calls=0                    | vision.gemini.max-concurrent-calls
+					vision.gemini.max-queued-calls=-1                       | vision.gemini.max-queued-calls
+					vision.gemini.retry.max-attempts=0                      | vision.gemini.retry.max-attempts
+					vision.gemini.retry.max-backoff=100ms                   | vision.gemini.retry.max-backoff
+					vision.gemini.retry.multiplier=0.5                      | vision.gemini.retry.multiplier
+					vision.gemini.circuit-breaker.failure-rate-threshold=0  | vision.gemini.circuit-breaker.failure-rate-threshold
+					vision.gemini.circuit-breaker.window=500ms              | vision.gemini.circuit-breaker.window
+					vision.gemini.circuit-breaker.half-open-calls=0         | vision.gemini.circuit-breaker.half-open-calls
+					""")
 	void refusesToStartWithAnInvalidValueNamingItsKey(String setting, String key) {
 		this.runner.withPropertyValues(setting).run((context) -> {
 			assertThat(context).hasFailed();

@@ -40,7 +40,8 @@ class GenerateContentBodyTests {
 		GenerateContentRequest request = new GenerateContentRequest(
 				List.of(new InlineImagePart(image, "image/png"), new TextPart("Describe it"),
 						new FileImagePart("https://example.test/v1beta/files/abc", "image/jpeg")),
-				"Be brief", Map.of("responseMimeType", "application/json", "thinkingConfig", Map.of("thinkingBudget", 0)),
+				"Be brief",
+				Map.of("responseMimeType", "application/json", "thinkingConfig", Map.of("thinkingBudget", 0)),
 				List.of(Map.of("category", "HARM_CATEGORY_HARASSMENT", "threshold", "BLOCK_NONE")));
 
 		JsonNode body = JSON.readTree(written(request));
@@ -119,17 +120,17 @@ class GenerateContentBodyTests {
 	}
 
 	static Stream<Arguments> mixes() {
-		return Stream.of(
-				GenerateContentRequest.of(new TextPart("only text")),
-				GenerateContentRequest.of(new InlineImagePart(TestByteSource.random(5), "image/png"),
-						new TextPart("caption")),
-				GenerateContentRequest.of(new InlineImagePart(TestByteSource.random(100_001), "image/webp"),
-						new InlineImagePart(TestByteSource.random(2), "image/heic"),
-						new FileImagePart("https://h/v1beta/files/x", "image/png"), new TextPart("ünïcødé ✓")),
-				new GenerateContentRequest(
-						List.of(new FileImagePart("https://h/v1beta/files/y", "image/jpeg"), new TextPart("find")),
-						"system — ☃", Map.of("temperature", 0.5, "maxOutputTokens", 1024),
-						List.of(Map.of("category", "HARM_CATEGORY_HATE_SPEECH", "threshold", "BLOCK_ONLY_HIGH"))))
+		return Stream
+			.of(GenerateContentRequest.of(new TextPart("only text")),
+					GenerateContentRequest.of(new InlineImagePart(TestByteSource.random(5), "image/png"),
+							new TextPart("caption")),
+					GenerateContentRequest.of(new InlineImagePart(TestByteSource.random(100_001), "image/webp"),
+							new InlineImagePart(TestByteSource.random(2), "image/heic"),
+							new FileImagePart("https://h/v1beta/files/x", "image/png"), new TextPart("ünïcødé ✓")),
+					new GenerateContentRequest(
+							List.of(new FileImagePart("https://h/v1beta/files/y", "image/jpeg"), new TextPart("find")),
+							"system — ☃", Map.of("temperature", 0.5, "maxOutputTokens", 1024),
+							List.of(Map.of("category", "HARM_CATEGORY_HATE_SPEECH", "threshold", "BLOCK_ONLY_HIGH"))))
 			.map(Arguments::of);
 	}
 
@@ -139,9 +140,8 @@ class GenerateContentBodyTests {
 		assertThat(GenerateContentBody.base64Length(1)).isEqualTo(4);
 		assertThat(GenerateContentBody.base64Length(3)).isEqualTo(4);
 		assertThat(GenerateContentBody.base64Length(4)).isEqualTo(8);
-		assertThat(GenerateContentBody.base64Length(20_000_000)).isEqualTo(Base64.getEncoder()
-			.encodeToString(new byte[20_000_000])
-			.length());
+		assertThat(GenerateContentBody.base64Length(20_000_000))
+			.isEqualTo(Base64.getEncoder().encodeToString(new byte[20_000_000]).length());
 	}
 
 	@Test
@@ -176,7 +176,8 @@ class GenerateContentBodyTests {
 	}
 
 	private static boolean quickToWrite(ByteSource... images) {
-		List<RequestPart> parts = Stream.of(images).map((image) -> (RequestPart) new InlineImagePart(image, "image/png"))
+		List<RequestPart> parts = Stream.of(images)
+			.map((image) -> (RequestPart) new InlineImagePart(image, "image/png"))
 			.toList();
 		return GenerateContentBody.of(GenerateContentRequest.of(parts.toArray(RequestPart[]::new))).quickToWrite();
 	}

@@ -60,7 +60,8 @@ class RetryPolicyTests {
 	void keepsFullJitterBetweenZeroAndTheBackoff() {
 		assertThat(policy(Jitter.FULL, 0.0).backoff(3)).isZero();
 		assertThat(policy(Jitter.FULL, 0.25).backoff(3)).isEqualTo(Duration.ofMillis(500));
-		assertThat(policy(Jitter.FULL, 0.999_999).backoff(3)).isBetween(Duration.ofMillis(1_999), Duration.ofMillis(2_000));
+		assertThat(policy(Jitter.FULL, 0.999_999).backoff(3)).isBetween(Duration.ofMillis(1_999),
+				Duration.ofMillis(2_000));
 		assertThat(policy(Jitter.FULL, 0.5).backoff(10)).isEqualTo(Duration.ofSeconds(5));
 	}
 
@@ -68,7 +69,8 @@ class RetryPolicyTests {
 	void keepsEqualJitterBetweenHalfTheBackoffAndTheBackoff() {
 		assertThat(policy(Jitter.EQUAL, 0.0).backoff(3)).isEqualTo(Duration.ofSeconds(1));
 		assertThat(policy(Jitter.EQUAL, 0.5).backoff(3)).isEqualTo(Duration.ofMillis(1_500));
-		assertThat(policy(Jitter.EQUAL, 0.999_999).backoff(3)).isBetween(Duration.ofMillis(1_999), Duration.ofMillis(2_000));
+		assertThat(policy(Jitter.EQUAL, 0.999_999).backoff(3)).isBetween(Duration.ofMillis(1_999),
+				Duration.ofMillis(2_000));
 		assertThat(policy(Jitter.EQUAL, 0.0).backoff(10)).isEqualTo(Duration.ofSeconds(5));
 	}
 

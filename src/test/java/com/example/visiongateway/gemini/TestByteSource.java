@@ -9,7 +9,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.example.visiongateway.io.ByteSource;
 
-/** Bytes in memory that count how often they were opened and closed, and may lie about their size. */
+/**
+ * Bytes in memory that count how often they were opened and closed, and may lie about
+ * their size.
+ */
 final class TestByteSource implements ByteSource {
 
 	final AtomicInteger opened = new AtomicInteger();

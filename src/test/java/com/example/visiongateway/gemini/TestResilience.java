@@ -9,7 +9,10 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
-/** Resilience settings for tests: small, exact timings (no jitter) unless a test asks otherwise. */
+/**
+ * Resilience settings for tests: small, exact timings (no jitter) unless a test asks
+ * otherwise.
+ */
 final class TestResilience {
 
 	static final CircuitBreaker BREAKER_OFF = new CircuitBreaker(false, 50, 20, Duration.ofSeconds(60),

@@ -14,8 +14,8 @@ class UploadSessionsTests {
 				"https://generativelanguage.googleapis.com/upload/v1beta/files?upload_id=AB%2Fcd+e&upload_protocol=resumable",
 				URI.create("http://127.0.0.1:8089"));
 
-		assertThat(rewritten).hasToString(
-				"http://127.0.0.1:8089/upload/v1beta/files?upload_id=AB%2Fcd+e&upload_protocol=resumable");
+		assertThat(rewritten)
+			.hasToString("http://127.0.0.1:8089/upload/v1beta/files?upload_id=AB%2Fcd+e&upload_protocol=resumable");
 	}
 
 	@Test

@@ -4,7 +4,9 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32;
 
-/** Builds minimal but well-formed image headers, so tests can vary one field at a time. */
+/**
+ * Builds minimal but well-formed image headers, so tests can vary one field at a time.
+ */
 final class CraftedImages {
 
 	private CraftedImages() {
@@ -55,8 +57,8 @@ final class CraftedImages {
 	}
 
 	static byte[] vp8x(int flags, int width, int height) {
-		return riffChunk("VP8X", new Bytes().littleEndian(true).raw(flags, 0, 0, 0).u24(width - 1).u24(height - 1)
-			.toArray());
+		return riffChunk("VP8X",
+				new Bytes().littleEndian(true).raw(flags, 0, 0, 0).u24(width - 1).u24(height - 1).toArray());
 	}
 
 	static byte[] box(String type, byte[]... contents) {
@@ -84,8 +86,9 @@ final class CraftedImages {
 	}
 
 	/**
-	 * A HEIF file whose primary item (id 1) has an ispe of the given size plus the given extra
-	 * properties in order; a second item (id 2) has a different, decoy size listed first.
+	 * A HEIF file whose primary item (id 1) has an ispe of the given size plus the given
+	 * extra properties in order; a second item (id 2) has a different, decoy size listed
+	 * first.
 	 */
 	static byte[] heif(byte[] ftyp, long width, long height, byte[]... primaryProperties) {
 		Bytes properties = new Bytes().add(ispe(64, 48)).add(ispe(width, height));
@@ -98,8 +101,9 @@ final class CraftedImages {
 		}
 		byte[] ipma = fullBox("ipma", 0, 0,
 				new Bytes().u32(2).u16(2).raw(1, 1).u16(1).add(primaryIndexes.toArray()).toArray());
-		byte[] meta = fullBox("meta", 0, 0, fullBox("hdlr", 0, 0, new Bytes().u32(0).ascii("pict").u32(0).u32(0).u32(0)
-			.raw(0).toArray()), fullBox("pitm", 0, 0, new Bytes().u16(1).toArray()),
+		byte[] meta = fullBox("meta", 0, 0,
+				fullBox("hdlr", 0, 0, new Bytes().u32(0).ascii("pict").u32(0).u32(0).u32(0).raw(0).toArray()),
+				fullBox("pitm", 0, 0, new Bytes().u16(1).toArray()),
 				box("iprp", box("ipco", properties.toArray()), ipma));
 		return new Bytes().add(ftyp).add(meta).add(box("mdat", new byte[32])).toArray();
 	}

@@ -122,7 +122,8 @@ class DownscalerTests {
 			assertThat(written.getColorModel().hasAlpha()).isTrue();
 			assertThat(written.getRGB(2, 8) >>> 24).isZero();
 			assertThat(written.getRGB(13, 8)).isEqualTo(0xFF0000FF);
-			// at the edge the opaque blue fades out; no red creeps in from the transparent side
+			// at the edge the opaque blue fades out; no red creeps in from the
+			// transparent side
 			assertThat((written.getRGB(8, 8) >> 16) & 0xFF).isLessThan(8);
 		}
 	}
@@ -135,9 +136,7 @@ class DownscalerTests {
 			try (Downscaled result = this.downscaler.downscale(image, info, 100)) {
 				assertThat(result.bytes()).isSameAs(image);
 				assertThat(result.info()).isEqualTo(info);
-				assertThat(result.warnings()).singleElement()
-					.asString()
-					.contains(info.type().name(), "full size");
+				assertThat(result.warnings()).singleElement().asString().contains(info.type().name(), "full size");
 			}
 		}
 	}

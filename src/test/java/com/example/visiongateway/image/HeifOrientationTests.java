@@ -15,19 +15,21 @@ import static com.example.visiongateway.support.TestImages.source;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * HEIF orientation comes from transformative properties; these tests check the EXIF value the
- * inspector reports against what the properties do to a small asymmetric grid of pixels.
+ * HEIF orientation comes from transformative properties; these tests check the EXIF value
+ * the inspector reports against what the properties do to a small asymmetric grid of
+ * pixels.
  */
 class HeifOrientationTests {
 
 	private static final int[][] GRID = { { 1, 2, 3 }, { 4, 5, 6 } };
 
-	/** What each EXIF orientation does to show the stored picture upright, indexed 1 to 8. */
-	private static final List<UnaryOperator<int[][]>> EXIF = List.of(UnaryOperator.identity(),
-			UnaryOperator.identity(), HeifOrientationTests::flipLeftRight, (grid) -> rotateAnticlockwise(
-					rotateAnticlockwise(grid)),
-			HeifOrientationTests::flipTopBottom, HeifOrientationTests::transpose, (grid) -> rotateAnticlockwise(
-					rotateAnticlockwise(rotateAnticlockwise(grid))),
+	/**
+	 * What each EXIF orientation does to show the stored picture upright, indexed 1 to 8.
+	 */
+	private static final List<UnaryOperator<int[][]>> EXIF = List.of(UnaryOperator.identity(), UnaryOperator.identity(),
+			HeifOrientationTests::flipLeftRight, (grid) -> rotateAnticlockwise(rotateAnticlockwise(grid)),
+			HeifOrientationTests::flipTopBottom, HeifOrientationTests::transpose,
+			(grid) -> rotateAnticlockwise(rotateAnticlockwise(rotateAnticlockwise(grid))),
 			(grid) -> rotateAnticlockwise(rotateAnticlockwise(rotateAnticlockwise(flipLeftRight(grid)))),
 			HeifOrientationTests::rotateAnticlockwise);
 
@@ -70,7 +72,10 @@ class HeifOrientationTests {
 			.orientation();
 	}
 
-	/** irot turns anticlockwise by its angle; imir axis 0 swaps top and bottom, axis 1 left and right. */
+	/**
+	 * irot turns anticlockwise by its angle; imir axis 0 swaps top and bottom, axis 1
+	 * left and right.
+	 */
 	private static int[][] apply(byte[] property, int[][] grid) {
 		String type = new String(property, 4, 4);
 		int value = property[8];

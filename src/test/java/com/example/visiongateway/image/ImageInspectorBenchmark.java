@@ -20,8 +20,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import com.example.visiongateway.io.ByteSource;
 
 /**
- * Inspection cost per format, with the fixtures in memory so only parsing is measured. Run with
- * {@code java -cp target/test-classes:target/classes:<test classpath>
+ * Inspection cost per format, with the fixtures in memory so only parsing is measured.
+ * Run with {@code java -cp target/test-classes:target/classes:<test classpath>
  * com.example.visiongateway.image.ImageInspectorBenchmark}.
  */
 @State(Scope.Benchmark)

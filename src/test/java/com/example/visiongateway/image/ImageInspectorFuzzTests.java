@@ -31,8 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * Whatever the bytes, inspection ends with an {@link ImageInfo} or a {@link VisionException}
- * carrying one of its three codes: never another exception, never a hang.
+ * Whatever the bytes, inspection ends with an {@link ImageInfo} or a
+ * {@link VisionException} carrying one of its three codes: never another exception, never
+ * a hang.
  */
 class ImageInspectorFuzzTests {
 
@@ -67,7 +68,8 @@ class ImageInspectorFuzzTests {
 		}
 		for (int i = 0; i < 200; i++) {
 			byte[] mutated = flipHeaderBytes(seeds.get(this.random.nextInt(seeds.size())));
-			// a size claimed far beyond the bytes: length checks pass, so reads must cope with the real end
+			// a size claimed far beyond the bytes: length checks pass, so reads must cope
+			// with the real end
 			check(mutated, mutated.length, 1L << 40);
 		}
 		assertThat(this.cases).isGreaterThanOrEqualTo(2000);
@@ -104,7 +106,10 @@ class ImageInspectorFuzzTests {
 		return bytes;
 	}
 
-	/** Plants an extreme 32-bit value (negative when signed, or just huge) somewhere in the header. */
+	/**
+	 * Plants an extreme 32-bit value (negative when signed, or just huge) somewhere in
+	 * the header.
+	 */
 	private byte[] hugeLengthField(byte[] seed) {
 		byte[] bytes = seed.clone();
 		int[] extremes = { 0xFFFFFFFF, 0x7FFFFFFF, 0x80000000, 0x00010000, 0xFFFF0000 };

@@ -69,7 +69,8 @@ class ImageInspectorTests {
 	@Test
 	void readsLittleEndianExifOrientationOtherThanTheDefault() {
 		byte[] jpeg = fixture("hubble_deep_field.jpg");
-		// the fixture's Orientation entry: tag 0x0112, SHORT, count 1, value 1, little-endian
+		// the fixture's Orientation entry: tag 0x0112, SHORT, count 1, value 1,
+		// little-endian
 		int entry = indexOf(jpeg, new byte[] { 0x12, 0x01, 0x03, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x00 });
 		assertThat(entry).isPositive();
 		jpeg[entry + 8] = 3;
@@ -92,8 +93,7 @@ class ImageInspectorTests {
 	@Test
 	void acceptsZeroPaddingAfterTheEndOfImageMarker() {
 		byte[] jpeg = fixture("rocket.jpg");
-		assertThat(this.inspector.inspect(source(Arrays.copyOf(jpeg, jpeg.length + 100)), null).width())
-			.isEqualTo(640);
+		assertThat(this.inspector.inspect(source(Arrays.copyOf(jpeg, jpeg.length + 100)), null).width()).isEqualTo(640);
 	}
 
 	@Test
@@ -321,7 +321,10 @@ class ImageInspectorTests {
 		return -1;
 	}
 
-	/** Counts bytes actually read (not skipped), to prove inspection stays in the header and tail. */
+	/**
+	 * Counts bytes actually read (not skipped), to prove inspection stays in the header
+	 * and tail.
+	 */
 	private static final class CountingSource implements ByteSource {
 
 		private final byte[] bytes;

@@ -91,8 +91,10 @@ class BackgroundSpoolTests {
 	void isRefusedWhenNoThreadIsFree() throws IOException {
 		try (FileChannel channel = FileChannel.open(this.dir.resolve("part"), StandardOpenOption.CREATE,
 				StandardOpenOption.WRITE)) {
-			assertThatExceptionOfType(RejectedExecutionException.class).isThrownBy(() -> BackgroundSpool
-				.start((task) -> { throw new RejectedExecutionException(); }, ImageDigest.newSha256(), channel));
+			assertThatExceptionOfType(RejectedExecutionException.class)
+				.isThrownBy(() -> BackgroundSpool.start((task) -> {
+					throw new RejectedExecutionException();
+				}, ImageDigest.newSha256(), channel));
 		}
 	}
 

@@ -52,7 +52,8 @@ class DelimiterSearchTests {
 
 	@Test
 	void findsTheDelimiterInDataThatAlmostMatchesEverywhere() {
-		// Boundary and body chosen by a caller to defeat the skip table: the linear search takes over.
+		// Boundary and body chosen by a caller to defeat the skip table: the linear
+		// search takes over.
 		byte[] pattern = ("\r\n--" + "a".repeat(70)).getBytes(StandardCharsets.US_ASCII);
 		byte[] text = new byte[1 << 20];
 		Arrays.fill(text, (byte) 'a');

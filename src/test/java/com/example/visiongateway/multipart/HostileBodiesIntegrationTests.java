@@ -40,13 +40,14 @@ import static com.example.visiongateway.support.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Bodies as an attacker sends them, over raw sockets against the running app with authentication on: a body sent
- * where none is taken is never read, a slow one is cut at the body timeout, and what a request holds is charged to
- * the shared heap and disk budgets, spent budgets answering 503 and everything given back on every path.
+ * Bodies as an attacker sends them, over raw sockets against the running app with
+ * authentication on: a body sent where none is taken is never read, a slow one is cut at
+ * the body timeout, and what a request holds is charged to the shared heap and disk
+ * budgets, spent budgets answering 503 and everything given back on every path.
  */
-@TestPropertySource(properties = { "vision.auth.enabled=true", "vision.multipart.body-timeout=1s",
-		"vision.budget.heap=1MB", "vision.budget.disk=3MB", "vision.budget.max-wait=50ms",
-		"vision.multipart.in-memory-budget=256KB" })
+@TestPropertySource(
+		properties = { "vision.auth.enabled=true", "vision.multipart.body-timeout=1s", "vision.budget.heap=1MB",
+				"vision.budget.disk=3MB", "vision.budget.max-wait=50ms", "vision.multipart.in-memory-budget=256KB" })
 class HostileBodiesIntegrationTests extends GatewayIntegrationTest {
 
 	private static final String KEY = "vg-test-hostile-4b1d";
@@ -105,7 +106,8 @@ class HostileBodiesIntegrationTests extends GatewayIntegrationTest {
 			assertThat(statusLine).matches("HTTP/1.1 (4\\d\\d|200).*");
 			assertThat(answeredAfter).isLessThan(Duration.ofSeconds(3));
 			assertThat(closedWithin(socket.getInputStream(), Duration.ofSeconds(5)))
-				.as("the connection is closed rather than the body drained").isTrue();
+				.as("the connection is closed rather than the body drained")
+				.isTrue();
 			stop.set(true);
 			sender.exceptionally((ex) -> null).join();
 			assertThat(sent.get()).as("bytes the gateway let in").isLessThan(SIXTY_MB);
@@ -163,7 +165,8 @@ class HostileBodiesIntegrationTests extends GatewayIntegrationTest {
 	@Test
 	void answersOverloadedWhenTheHeapBudgetCannotHoldWhatARequestMustKeep() throws IOException {
 		Set<Path> before = tempFiles();
-		// 600 KB of text is kept as Strings (two bytes a character): more than the 1 MB heap budget
+		// 600 KB of text is kept as Strings (two bytes a character): more than the 1 MB
+		// heap budget
 		RawMultipart body = new RawMultipart("b0undary");
 		for (int i = 0; i < 10; i++) {
 			body.field("labels", "l".repeat(60_000));
@@ -182,8 +185,8 @@ class HostileBodiesIntegrationTests extends GatewayIntegrationTest {
 	@Test
 	void servesAnOrdinaryRequestWithinTheBudgetsAndGivesThemBack() throws IOException {
 		Set<Path> before = tempFiles();
-		RawMultipart body = new RawMultipart("b0undary").file("images", "small.png", "image/png",
-				TestImages.pngOfSize(300_000, 1))
+		RawMultipart body = new RawMultipart("b0undary")
+			.file("images", "small.png", "image/png", TestImages.pngOfSize(300_000, 1))
 			.file("images", "large.png", "image/png", TestImages.pngOfSize(900_000, 2))
 			.field("prompt", "Describe it.");
 
@@ -206,7 +209,10 @@ class HostileBodiesIntegrationTests extends GatewayIntegrationTest {
 		assertThat(tempFiles()).isSubsetOf(before);
 	}
 
-	/** Zeros, as fast as the gateway takes them, until it stops taking them or the test is done. */
+	/**
+	 * Zeros, as fast as the gateway takes them, until it stops taking them or the test is
+	 * done.
+	 */
 	private static void send(OutputStream out, long bytes, AtomicBoolean stop, AtomicLong sent) {
 		byte[] chunk = new byte[64 * 1024];
 		try {
@@ -264,7 +270,9 @@ class HostileBodiesIntegrationTests extends GatewayIntegrationTest {
 		return all.toString(StandardCharsets.UTF_8);
 	}
 
-	/** Reads the rest of the answer; true when the gateway closed the connection after it. */
+	/**
+	 * Reads the rest of the answer; true when the gateway closed the connection after it.
+	 */
 	private static boolean closedWithin(InputStream in, Duration timeout) {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		byte[] buffer = new byte[8192];
@@ -293,7 +301,8 @@ class HostileBodiesIntegrationTests extends GatewayIntegrationTest {
 
 	private static String sha256Hex(String key) {
 		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);

@@ -24,8 +24,9 @@ import static com.example.visiongateway.support.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The gateway's multipart reader behind the HTTP API: parts on the heap or in temp files are given back once the
- * answer is out, whether the request succeeded, failed half-way or ran asynchronously.
+ * The gateway's multipart reader behind the HTTP API: parts on the heap or in temp files
+ * are given back once the answer is out, whether the request succeeded, failed half-way
+ * or ran asynchronously.
  */
 @TestPropertySource(properties = { "vision.limits.max-image-size=1MB", "vision.multipart.in-memory-budget=300KB" })
 class MultipartIntegrationTests extends GatewayIntegrationTest {
@@ -43,7 +44,8 @@ class MultipartIntegrationTests extends GatewayIntegrationTest {
 	@Test
 	void givesBackHeapAndTempFilesAfterAnAnswer() throws IOException {
 		Set<Path> before = partFiles();
-		RawMultipart body = new RawMultipart("b0undary").file("images", "small.png", "image/png", TestImages.pngOfSize(250_000, 1))
+		RawMultipart body = new RawMultipart("b0undary")
+			.file("images", "small.png", "image/png", TestImages.pngOfSize(250_000, 1))
 			.file("images", "large.png", "image/png", TestImages.pngOfSize(600_000, 2))
 			.field("prompt", "Describe it.");
 
@@ -61,7 +63,8 @@ class MultipartIntegrationTests extends GatewayIntegrationTest {
 	@Test
 	void givesBackWhatAFailedRequestHeld() throws IOException {
 		Set<Path> before = partFiles();
-		RawMultipart body = new RawMultipart("b0undary").file("images", "small.png", "image/png", TestImages.pngOfSize(250_000, 1))
+		RawMultipart body = new RawMultipart("b0undary")
+			.file("images", "small.png", "image/png", TestImages.pngOfSize(250_000, 1))
 			.file("images", "ok.png", "image/png", TestImages.pngOfSize(900_000, 2))
 			.file("images", "big.png", "image/png", TestImages.pngOfSize(1_100_000, 3));
 
@@ -75,7 +78,8 @@ class MultipartIntegrationTests extends GatewayIntegrationTest {
 	@Test
 	void refusesABoundaryLongerThanRfc2046Allows() {
 		String boundary = "b".repeat(71);
-		RawMultipart body = new RawMultipart(boundary).file("images", "c.png", "image/png", TestImages.fixture("chelsea.png"));
+		RawMultipart body = new RawMultipart(boundary).file("images", "c.png", "image/png",
+				TestImages.fixture("chelsea.png"));
 
 		Reply reply = this.gateway.postRaw("/v1/vision/tokens", body.contentType(), body.build());
 
@@ -98,7 +102,8 @@ class MultipartIntegrationTests extends GatewayIntegrationTest {
 
 	private static Set<Path> partFiles() throws IOException {
 		try (Stream<Path> files = Files.list(TEMP)) {
-			return files.filter((path) -> path.getFileName().toString().startsWith("vision-part-")).collect(Collectors.toSet());
+			return files.filter((path) -> path.getFileName().toString().startsWith("vision-part-"))
+				.collect(Collectors.toSet());
 		}
 	}
 

@@ -48,8 +48,7 @@ class MultipartPropertiesTests {
 		for (String setting : new String[] { "vision.multipart.max-part-header-size=100B",
 				"vision.multipart.max-part-header-size=2MB", "vision.multipart.in-memory-part-size=2GB",
 				"vision.multipart.max-parts=0" }) {
-			this.runner.withPropertyValues(setting)
-				.run((context) -> assertThat(context).as(setting).hasFailed());
+			this.runner.withPropertyValues(setting).run((context) -> assertThat(context).as(setting).hasFailed());
 		}
 	}
 

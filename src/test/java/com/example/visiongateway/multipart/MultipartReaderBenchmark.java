@@ -29,11 +29,13 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One multipart body with a 15,000,000-byte image read from memory by the gateway's reader, as a caption request
- * is. One operation is one megabyte of image, so ops/s reads as MB/s. {@code mode}: {@code spooled} is the real path
- * of a large part (delimiter search, SHA-256 on a spool thread); {@code inline} the same with no spool thread free,
- * so the reading thread digests too. {@code store}: {@code heap} keeps the part on the heap (the default for a part
- * up to 16 MB within the budget), {@code disk} writes it to a temp file (a larger part, or the budget used up).
+ * One multipart body with a 15,000,000-byte image read from memory by the gateway's
+ * reader, as a caption request is. One operation is one megabyte of image, so ops/s reads
+ * as MB/s. {@code mode}: {@code spooled} is the real path of a large part (delimiter
+ * search, SHA-256 on a spool thread); {@code inline} the same with no spool thread free,
+ * so the reading thread digests too. {@code store}: {@code heap} keeps the part on the
+ * heap (the default for a part up to 16 MB within the budget), {@code disk} writes it to
+ * a temp file (a larger part, or the budget used up).
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -68,10 +70,12 @@ public class MultipartReaderBenchmark {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		String boundary = new String(BOUNDARY, StandardCharsets.US_ASCII);
 		out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"images\"; filename=\"a.png\"\r\n"
-				+ "Content-Type: image/png\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+				+ "Content-Type: image/png\r\n\r\n")
+			.getBytes(StandardCharsets.US_ASCII));
 		out.writeBytes(image);
 		out.writeBytes(("\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"prompt\"\r\n\r\nCaption it."
-				+ "\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+				+ "\r\n--" + boundary + "--\r\n")
+			.getBytes(StandardCharsets.US_ASCII));
 		this.body = out.toByteArray();
 		this.pool = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS, new SynchronousQueue<>());
 		this.spooler = "spooled".equals(this.mode) ? this.pool : (task) -> {
@@ -91,8 +95,8 @@ public class MultipartReaderBenchmark {
 	@OperationsPerInvocation(IMAGE_BYTES / 1_000_000)
 	public String read() throws IOException {
 		ParsedMultipart parsed = new MultipartReader(new ByteArrayInputStream(this.body), this.body.length, BOUNDARY,
-				this.limits, new BodyBudgets(new Budget("heap", 128L << 20), new Budget("disk", 1L << 30), Duration.ZERO,
-						new Budget("heap-parts", 64L << 20)),
+				this.limits, new BodyBudgets(new Budget("heap", 128L << 20), new Budget("disk", 1L << 30),
+						Duration.ZERO, new Budget("heap-parts", 64L << 20)),
 				this.spooler, Duration.ofMinutes(2))
 			.read();
 		String sha256 = parsed.parts().get(0).knownSha256();

@@ -34,13 +34,17 @@ class MultipartReaderTests {
 
 	private static final String BOUNDARY = "b0undary";
 
-	/** One spool thread: a second large part at once is spooled by the reading thread itself. */
+	/**
+	 * One spool thread: a second large part at once is spooled by the reading thread
+	 * itself.
+	 */
 	private static final ExecutorService SPOOLER = new ThreadPoolExecutor(1, 1, 1, TimeUnit.SECONDS,
 			new SynchronousQueue<>());
 
 	private static final Duration TIMEOUT = Duration.ofMinutes(1);
 
-	private static final MultipartLimits LIMITS = new MultipartLimits(100, 1024, 1024, 4096, 1 << 20, 8 << 20, 64 * 1024);
+	private static final MultipartLimits LIMITS = new MultipartLimits(100, 1024, 1024, 4096, 1 << 20, 8 << 20,
+			64 * 1024);
 
 	@AfterAll
 	static void stopSpooler() {
@@ -50,7 +54,8 @@ class MultipartReaderTests {
 	@Test
 	void readsTextAndFilePartsInOrderWithTheirDigests() throws IOException {
 		byte[] image = bytes(1, 300_000);
-		Body body = new Body().text("prompt", "été").file("images", "a.png", "image/png", image)
+		Body body = new Body().text("prompt", "été")
+			.file("images", "a.png", "image/png", image)
 			.file("images", "b.png", null, new byte[] { 1, 2, 3 })
 			.text("labels", "cat")
 			.text("labels", "dog");
@@ -103,7 +108,8 @@ class MultipartReaderTests {
 
 	@Test
 	void keepsLargePartsExactWhetherOnTheHeapOrSpilledHalfWay() throws IOException {
-		// Past 256 KB a spool thread digests heap chunks; a part then outgrows the in-memory size (512 KB) or the
+		// Past 256 KB a spool thread digests heap chunks; a part then outgrows the
+		// in-memory size (512 KB) or the
 		// budget and moves to a temp file half-way.
 		MultipartLimits limits = new MultipartLimits(100, 1024, 1024, 4096, 4 << 20, 16 << 20, 512 * 1024);
 		Random random = new Random(11);
@@ -133,7 +139,8 @@ class MultipartReaderTests {
 			if (heap == 4L << 20) {
 				assertThat(files).extracting((file) -> ((StreamedPart) file).inMemory())
 					.as("room for every part under the in-memory size")
-					.containsExactlyElementsOf(expected.stream().map((content) -> content.length <= 512 * 1024).toList());
+					.containsExactlyElementsOf(
+							expected.stream().map((content) -> content.length <= 512 * 1024).toList());
 			}
 			parsed.release();
 			assertReleased(budget);
@@ -143,7 +150,8 @@ class MultipartReaderTests {
 	@Test
 	void acceptsAPreambleTransportPaddingAndAnEpilogue() throws IOException {
 		byte[] body = ("preamble\r\n--b0undary  \t\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nx\r\n--b0undary--"
-				+ "\r\nepilogue").getBytes(StandardCharsets.US_ASCII);
+				+ "\r\nepilogue")
+			.getBytes(StandardCharsets.US_ASCII);
 
 		assertThat(read(body, LIMITS, budgets(0)).parameters().get("a")).containsExactly("x");
 	}
@@ -151,7 +159,8 @@ class MultipartReaderTests {
 	@Test
 	void keepsSmallFilesOnTheHeapWithinTheBudgetAndGivesTheBudgetBack() throws IOException {
 		BodyBudgets budget = budgets(15_000);
-		Body body = new Body().file("images", "a", null, bytes(2, 9_000)).file("images", "b", null, bytes(3, 9_000))
+		Body body = new Body().file("images", "a", null, bytes(2, 9_000))
+			.file("images", "b", null, bytes(3, 9_000))
 			.file("images", "c", null, bytes(4, 9_000));
 
 		ParsedMultipart parsed = read(body.bytes(), LIMITS, budget);
@@ -244,7 +253,8 @@ class MultipartReaderTests {
 	@Test
 	void givesBackEverythingWhenARequestFailsHalfWay() {
 		BodyBudgets budget = budgets(1 << 20);
-		byte[] valid = new Body().file("images", "a", null, bytes(7, 10_000)).file("images", "b", null, bytes(8, 10_000))
+		byte[] valid = new Body().file("images", "a", null, bytes(7, 10_000))
+			.file("images", "b", null, bytes(8, 10_000))
 			.bytes();
 
 		assertThatExceptionOfType(VisionException.class)
@@ -255,12 +265,14 @@ class MultipartReaderTests {
 	@Test
 	void chargesTheReadBufferNamesAndTextToTheHeapUntilTheRequestEnds() throws IOException {
 		BodyBudgets budget = budgets(0);
-		Body body = new Body().text("prompt", "p".repeat(1000)).text("labels", "cat").file("images", "f".repeat(500),
-				null, new byte[] { 1 });
+		Body body = new Body().text("prompt", "p".repeat(1000))
+			.text("labels", "cat")
+			.file("images", "f".repeat(500), null, new byte[] { 1 });
 
 		ParsedMultipart parsed = read(body.bytes(), LIMITS, budget);
 
-		// two bytes a text byte, two a character of names and filenames; the read buffer is given back already
+		// two bytes a text byte, two a character of names and filenames; the read buffer
+		// is given back already
 		assertThat(budget.heap().used()).isGreaterThanOrEqualTo(2 * 1003 + 2 * 500).isLessThan(8 * 1024);
 		parsed.release();
 		assertReleased(budget);
@@ -284,7 +296,8 @@ class MultipartReaderTests {
 	void chargesPartsOnDiskToTheDiskBudgetAndAnswersOverloadedWhenItIsSpent() throws IOException {
 		MultipartLimits limits = new MultipartLimits(100, 1024, 1024, 4096, 4 << 20, 16 << 20, 0);
 		BodyBudgets roomy = budgets(0);
-		Body twoParts = new Body().file("images", "a", null, bytes(9, 700_000)).file("images", "b", null, bytes(10, 700_000));
+		Body twoParts = new Body().file("images", "a", null, bytes(9, 700_000))
+			.file("images", "b", null, bytes(10, 700_000));
 
 		ParsedMultipart parsed = read(twoParts.bytes(), limits, roomy);
 		assertThat(roomy.disk().used()).isEqualTo(1_400_000);
@@ -331,7 +344,8 @@ class MultipartReaderTests {
 		long start = System.nanoTime();
 		assertThatExceptionOfType(VisionException.class)
 			.isThrownBy(() -> new MultipartReader(dripping, valid.length, BOUNDARY.getBytes(StandardCharsets.US_ASCII),
-					LIMITS, budget, SPOOLER, Duration.ofMillis(300)).read())
+					LIMITS, budget, SPOOLER, Duration.ofMillis(300))
+				.read())
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.REQUEST_TIMEOUT));
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
 		assertReleased(budget);
@@ -346,8 +360,9 @@ class MultipartReaderTests {
 			}
 		};
 
-		assertThatIOException().isThrownBy(() -> new MultipartReader(failing, -1, BOUNDARY.getBytes(StandardCharsets.US_ASCII),
-				LIMITS, budgets(0), SPOOLER, TIMEOUT).read());
+		assertThatIOException().isThrownBy(() -> new MultipartReader(failing, -1,
+				BOUNDARY.getBytes(StandardCharsets.US_ASCII), LIMITS, budgets(0), SPOOLER, TIMEOUT)
+			.read());
 	}
 
 	private static void assertRefused(byte[] body, ErrorCode code, String part, long limit) {
@@ -358,7 +373,10 @@ class MultipartReaderTests {
 			});
 	}
 
-	/** Heap and disk with room to spare; image parts may take {@code partsOnHeap} of the heap. */
+	/**
+	 * Heap and disk with room to spare; image parts may take {@code partsOnHeap} of the
+	 * heap.
+	 */
 	private static BodyBudgets budgets(long partsOnHeap) {
 		return new BodyBudgets(new Budget("heap", 64L << 20), new Budget("disk", 1L << 30), Duration.ZERO,
 				new Budget("heap-parts", partsOnHeap));
@@ -371,10 +389,12 @@ class MultipartReaderTests {
 	}
 
 	private static ParsedMultipart read(byte[] body, MultipartLimits limits, BodyBudgets budget) throws IOException {
-		// Mostly without a declared length (a chunked body), sometimes with it: the buffer is then sized from it.
+		// Mostly without a declared length (a chunked body), sometimes with it: the
+		// buffer is then sized from it.
 		long declared = (body.length % 3 == 0) ? body.length : -1;
-		return new MultipartReader(new ByteArrayInputStream(body), declared, BOUNDARY.getBytes(StandardCharsets.US_ASCII),
-				limits, budget, SPOOLER, TIMEOUT).read();
+		return new MultipartReader(new ByteArrayInputStream(body), declared,
+				BOUNDARY.getBytes(StandardCharsets.US_ASCII), limits, budget, SPOOLER, TIMEOUT)
+			.read();
 	}
 
 	private static byte[] nearDelimiters(Random random, int size) {
@@ -407,7 +427,8 @@ class MultipartReaderTests {
 		private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
 		Body text(String name, String value) {
-			return part("Content-Disposition: form-data; name=\"" + name + "\"", value.getBytes(StandardCharsets.UTF_8));
+			return part("Content-Disposition: form-data; name=\"" + name + "\"",
+					value.getBytes(StandardCharsets.UTF_8));
 		}
 
 		Body file(String name, String filename, String type, byte[] content) {

@@ -49,12 +49,14 @@ class PartHeadersTests {
 
 	@Test
 	void readsTheCharsetOfATextPart() {
-		assertThat(PartHeaders.parse("Content-Disposition: form-data; name=p\r\nContent-Type: text/plain; charset=ISO-8859-1")
+		assertThat(PartHeaders
+			.parse("Content-Disposition: form-data; name=p\r\nContent-Type: text/plain; charset=ISO-8859-1")
 			.charset()).isEqualTo(StandardCharsets.ISO_8859_1);
-		assertThat(PartHeaders.parse("Content-Disposition: form-data; name=p").charset()).isEqualTo(StandardCharsets.UTF_8);
-		assertThatExceptionOfType(VisionException.class)
-			.isThrownBy(() -> PartHeaders.parse("Content-Disposition: form-data; name=p\r\nContent-Type: text/plain; "
-					+ "charset=no-such-charset").charset());
+		assertThat(PartHeaders.parse("Content-Disposition: form-data; name=p").charset())
+			.isEqualTo(StandardCharsets.UTF_8);
+		assertThatExceptionOfType(VisionException.class).isThrownBy(() -> PartHeaders
+			.parse("Content-Disposition: form-data; name=p\r\nContent-Type: text/plain; " + "charset=no-such-charset")
+			.charset());
 	}
 
 	@ParameterizedTest

@@ -26,33 +26,44 @@ class ObservabilityIntegrationTests extends GatewayIntegrationTest {
 				parts().image("chelsea.png", TestImages.fixture("chelsea.png"), "image/png"));
 		Reply detect = this.gateway.post("/v1/vision/detect",
 				parts().image("coffee.webp", TestImages.fixture("coffee.webp"), "image/webp"));
-		this.gateway.post("/v1/vision/caption", parts().image("x.gif", TestImages.fixture("unsupported.gif"), "image/gif"));
+		this.gateway.post("/v1/vision/caption",
+				parts().image("x.gif", TestImages.fixture("unsupported.gif"), "image/gif"));
 		byte[] rocket = TestImages.fixture("rocket.jpg");
 		this.gateway.post("/v1/files", parts().file("file", "rocket.jpg", rocket, "image/jpeg"));
 		this.gateway.post("/v1/files", parts().file("file", "rocket.jpg", rocket, "image/jpeg"));
 		stub.failWith(429, "RESOURCE_EXHAUSTED", "Quota exceeded.", java.time.Duration.ofSeconds(120));
-		this.gateway.post("/v1/vision/caption", parts().image("chelsea.png", TestImages.fixture("chelsea.png"), "image/png"));
+		this.gateway.post("/v1/vision/caption",
+				parts().image("chelsea.png", TestImages.fixture("chelsea.png"), "image/png"));
 		stub.reset();
 		stub.failWith(503, "UNAVAILABLE", "The model is overloaded.");
-		this.gateway.post("/v1/vision/caption", parts().image("chelsea.png", TestImages.fixture("chelsea.png"), "image/png"));
+		this.gateway.post("/v1/vision/caption",
+				parts().image("chelsea.png", TestImages.fixture("chelsea.png"), "image/png"));
 		stub.reset();
 		this.gateway.post("/v1/vision/tokens",
-				parts().image("big.jpg", TestImages.fixture("coffee-4000x3000.jpg"), "image/jpeg").field("maxDimension", "512"));
+				parts().image("big.jpg", TestImages.fixture("coffee-4000x3000.jpg"), "image/jpeg")
+					.field("maxDimension", "512"));
 
 		Map<String, Double> after = scrape();
 		assertThat(sumDelta(before, after, "gemini_retries_total{", "reason=\"http_503\"")).isEqualTo(2);
-		assertThat(delta(before, after, "vision_requests_seconds_count{model=\"gemini-2.5-flash\",outcome=\"upstream_error\",task=\"caption\"}"))
+		assertThat(delta(before, after,
+				"vision_requests_seconds_count{model=\"gemini-2.5-flash\",outcome=\"upstream_error\",task=\"caption\"}"))
 			.isEqualTo(1);
-		assertThat(delta(before, after, "vision_downscale_saved_bytes_total{mime=\"image/jpeg\"}")).isGreaterThan(1_000_000);
-		assertThat(delta(before, after, "vision_requests_seconds_count{model=\"gemini-2.5-flash\",outcome=\"success\",task=\"caption\"}"))
+		assertThat(delta(before, after, "vision_downscale_saved_bytes_total{mime=\"image/jpeg\"}"))
+			.isGreaterThan(1_000_000);
+		assertThat(delta(before, after,
+				"vision_requests_seconds_count{model=\"gemini-2.5-flash\",outcome=\"success\",task=\"caption\"}"))
 			.isEqualTo(1);
-		assertThat(delta(before, after, "vision_requests_seconds_count{model=\"gemini-2.5-flash\",outcome=\"success\",task=\"detect\"}"))
+		assertThat(delta(before, after,
+				"vision_requests_seconds_count{model=\"gemini-2.5-flash\",outcome=\"success\",task=\"detect\"}"))
 			.isEqualTo(1);
-		assertThat(delta(before, after, "vision_requests_seconds_count{model=\"gemini-2.5-flash\",outcome=\"client_error\",task=\"caption\"}"))
+		assertThat(delta(before, after,
+				"vision_requests_seconds_count{model=\"gemini-2.5-flash\",outcome=\"client_error\",task=\"caption\"}"))
 			.isEqualTo(1);
-		assertThat(delta(before, after, "vision_requests_seconds_count{model=\"gemini-2.5-flash\",outcome=\"rate_limited\",task=\"caption\"}"))
+		assertThat(delta(before, after,
+				"vision_requests_seconds_count{model=\"gemini-2.5-flash\",outcome=\"rate_limited\",task=\"caption\"}"))
 			.isEqualTo(1);
-		assertThat(delta(before, after, "vision_requests_seconds_count{model=\"none\",outcome=\"success\",task=\"files\"}"))
+		assertThat(delta(before, after,
+				"vision_requests_seconds_count{model=\"none\",outcome=\"success\",task=\"files\"}"))
 			.isEqualTo(2);
 		assertThat(after.keySet()).anyMatch((series) -> series.startsWith("vision_requests_seconds_bucket{"));
 		assertThat(delta(before, after, "vision_images_total{mime=\"image/png\",transfer=\"inline\"}")).isEqualTo(3);
@@ -62,19 +73,23 @@ class ObservabilityIntegrationTests extends GatewayIntegrationTest {
 			.isEqualTo(2.0 * rocket.length + TestImages.fixture("coffee-4000x3000.jpg").length);
 		assertThat(delta(before, after, "vision_files_dedup_total{result=\"miss\"}")).isEqualTo(1);
 		assertThat(delta(before, after, "vision_files_dedup_total{result=\"hit\"}")).isEqualTo(1);
-		assertThat(sumDelta(before, after, "gemini_requests_seconds_count{", "operation=\"generate\"", "status=\"200\""))
+		assertThat(
+				sumDelta(before, after, "gemini_requests_seconds_count{", "operation=\"generate\"", "status=\"200\""))
 			.isEqualTo(2);
 		assertThat(sumDelta(before, after, "gemini_requests_seconds_count{", "operation=\"upload\"", "status=\"200\""))
 			.isGreaterThanOrEqualTo(2);
-		assertThat(sumDelta(before, after, "gemini_requests_seconds_count{", "operation=\"generate\"", "status=\"429\""))
+		assertThat(
+				sumDelta(before, after, "gemini_requests_seconds_count{", "operation=\"generate\"", "status=\"429\""))
 			.isGreaterThanOrEqualTo(1);
 		assertThat(after.keySet()).anyMatch((series) -> series.startsWith("gemini_requests_seconds_bucket{"));
 		int prompt = caption.json().get("usage").get("promptTokens").asInt()
 				+ detect.json().get("usage").get("promptTokens").asInt();
 		int output = caption.json().get("usage").get("outputTokens").asInt()
 				+ detect.json().get("usage").get("outputTokens").asInt();
-		assertThat(delta(before, after, "gemini_tokens_total{kind=\"prompt\",model=\"gemini-2.5-flash\"}")).isEqualTo(prompt);
-		assertThat(delta(before, after, "gemini_tokens_total{kind=\"output\",model=\"gemini-2.5-flash\"}")).isEqualTo(output);
+		assertThat(delta(before, after, "gemini_tokens_total{kind=\"prompt\",model=\"gemini-2.5-flash\"}"))
+			.isEqualTo(prompt);
+		assertThat(delta(before, after, "gemini_tokens_total{kind=\"output\",model=\"gemini-2.5-flash\"}"))
+			.isEqualTo(output);
 	}
 
 	@Test
@@ -124,7 +139,10 @@ class ObservabilityIntegrationTests extends GatewayIntegrationTest {
 		return after.get(series) - before.getOrDefault(series, 0.0);
 	}
 
-	/** The change summed over every series with the prefix and all the given labels (others, such as error, vary). */
+	/**
+	 * The change summed over every series with the prefix and all the given labels
+	 * (others, such as error, vary).
+	 */
 	private static double sumDelta(Map<String, Double> before, Map<String, Double> after, String prefix,
 			String... labels) {
 		double sum = 0;

@@ -76,8 +76,9 @@ class AnswerReaderTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "{\"box_2d\": [1, 2, 3, 4], \"label\": \"ha", "{\"box_2d\": [1, 2, 3, 4], \"label\": \"x\"}",
-			"{\"box_2d\": [1, 2, 3, 4], \"mask\": \"data:image/png;base64,iVBOR", "" })
+	@ValueSource(
+			strings = { "{\"box_2d\": [1, 2, 3, 4], \"label\": \"ha", "{\"box_2d\": [1, 2, 3, 4], \"label\": \"x\"}",
+					"{\"box_2d\": [1, 2, 3, 4], \"mask\": \"data:image/png;base64,iVBOR", "" })
 	void keepsCompleteItemsWhereverAFencedAnswerWasCut(String tail) {
 		ParsedAnswer answer = this.reader.read("```json\n[" + CAT + ", " + tail);
 		assertThat(labels(answer)).startsWith("cat");
@@ -101,7 +102,8 @@ class AnswerReaderTests {
 
 	@Test
 	void callsAnUnlabelledItemObject() {
-		ParsedAnswer answer = this.reader.read("[{\"box_2d\": [1, 2, 3, 4]}, {\"box_2d\": [1, 2, 3, 4], \"label\": \" \"}]");
+		ParsedAnswer answer = this.reader
+			.read("[{\"box_2d\": [1, 2, 3, 4]}, {\"box_2d\": [1, 2, 3, 4], \"label\": \" \"}]");
 		assertThat(labels(answer)).containsExactly("object", "object");
 	}
 
@@ -141,7 +143,8 @@ class AnswerReaderTests {
 
 	@Test
 	void keepsTheFirstItemsUpToTheLimit() {
-		ParsedAnswer answer = this.reader.read("[" + String.join(", ", List.of(CAT, CAT, CAT, CAT, CAT, DOG, DOG)) + "]");
+		ParsedAnswer answer = this.reader
+			.read("[" + String.join(", ", List.of(CAT, CAT, CAT, CAT, CAT, DOG, DOG)) + "]");
 		assertThat(answer.items()).hasSize(5);
 		assertThat(answer.warnings()).containsExactly("answer has 7 items; kept the first 5");
 	}
@@ -160,7 +163,8 @@ class AnswerReaderTests {
 	void namesTheReasonWhenEveryItemIsBad() {
 		VisionException ex = catchThrowableOfType(VisionException.class,
 				() -> this.reader.read("[{\"label\": \"cat\"}]"));
-		assertThat(ex.detail()).isEqualTo("The model's answer holds no usable detections: item 0 dropped: it has no box_2d");
+		assertThat(ex.detail())
+			.isEqualTo("The model's answer holds no usable detections: item 0 dropped: it has no box_2d");
 	}
 
 	@Test
@@ -185,7 +189,8 @@ class AnswerReaderTests {
 	void keepsItemsBeforeANumberThatIsTooLong() {
 		ParsedAnswer answer = this.reader.read("[" + CAT + ", {\"box_2d\": [" + "9".repeat(100) + ", 1, 2, 3]}]");
 		assertThat(labels(answer)).containsExactly("cat");
-		assertThat(answer.warnings()).containsExactly("answer JSON is malformed after its first items; kept 1 complete items");
+		assertThat(answer.warnings())
+			.containsExactly("answer JSON is malformed after its first items; kept 1 complete items");
 	}
 
 	private static List<String> labels(ParsedAnswer answer) {

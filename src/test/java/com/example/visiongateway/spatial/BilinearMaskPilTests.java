@@ -14,9 +14,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Golden test against PIL: {@code src/test/resources/pil-bilinear/cases.txt} holds masks and what Pillow's
- * {@code Image.resize(size, BILINEAR)} made of them (see {@code make_fixtures.py} there). Every resized 8-bit value
- * must match byte for byte, and every thresholded column (the fast paths) must agree with PIL's values.
+ * Golden test against PIL: {@code src/test/resources/pil-bilinear/cases.txt} holds masks
+ * and what Pillow's {@code Image.resize(size, BILINEAR)} made of them (see
+ * {@code make_fixtures.py} there). Every resized 8-bit value must match byte for byte,
+ * and every thresholded column (the fast paths) must agree with PIL's values.
  */
 class BilinearMaskPilTests {
 

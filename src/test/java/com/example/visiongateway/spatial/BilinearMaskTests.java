@@ -9,8 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BilinearMaskTests {
 
 	/**
-	 * Source 0, 200 upscaled from 2 to 4 pixels samples at -0.25, 0.25, 0.75, 1.25, so by hand
-	 * the values are 0 (edge), 50, 150, 200 (edge).
+	 * Source 0, 200 upscaled from 2 to 4 pixels samples at -0.25, 0.25, 0.75, 1.25, so by
+	 * hand the values are 0 (edge), 50, 150, 200 (edge).
 	 */
 	@ParameterizedTest
 	@CsvSource({ "0, .###", "49, .###", "50, ..##", "149, ..##", "150, ...#", "199, ...#", "200, ...." })
@@ -20,9 +20,8 @@ class BilinearMaskTests {
 	}
 
 	/**
-	 * Source [[0, 100], [100, 200]] to 4 x 4: each axis samples at 0 (edge), 0.25, 0.75, 1 (edge),
-	 * and the map is 100 * (sx + sy), so by hand the values are
-	 * <pre>
+	 * Source [[0, 100], [100, 200]] to 4 x 4: each axis samples at 0 (edge), 0.25, 0.75,
+	 * 1 (edge), and the map is 100 * (sx + sy), so by hand the values are <pre>
 	 *   0  25  75 100
 	 *  25  50 100 125
 	 *  75 100 150 175
@@ -51,9 +50,10 @@ class BilinearMaskTests {
 	}
 
 	/**
-	 * 4 -> 2 widens the triangle to support 2: output 0 is centred at 1.0 and weighs source 0, 1, 2
-	 * by 0.75, 0.75, 0.25 (normalized by 1.75), giving 500 / 7 = 71.4 -> 71; output 1, centred at
-	 * 3.0, weighs 1, 2, 3 by 0.25, 0.75, 0.75: 1465 / 7 = 209.3 -> 209.
+	 * 4 -> 2 widens the triangle to support 2: output 0 is centred at 1.0 and weighs
+	 * source 0, 1, 2 by 0.75, 0.75, 0.25 (normalized by 1.75), giving 500 / 7 = 71.4 ->
+	 * 71; output 1, centred at 3.0, weighs 1, 2, 3 by 0.25, 0.75, 0.75: 1465 / 7 = 209.3
+	 * -> 209.
 	 */
 	@Test
 	void averagesWhenDownscaling() {
@@ -70,9 +70,10 @@ class BilinearMaskTests {
 	void roundsTheResultToEightBitsLikePil() {
 		MaskRaster source = new MaskRaster(2, 1, new byte[] { 0, 100 });
 		BilinearMask mask = new BilinearMask(source, 6, 1, 0);
-		// Centres 1/6, 1/2, 5/6, 7/6, 3/2, 11/6 minus 0.5: weights of pixel 1 are 0, 0, 1/3, 2/3, 1, 1.
-		assertThat(java.util.stream.IntStream.range(0, 6).map((x) -> mask.value(x, 0)))
-			.containsExactly(0, 0, 33, 67, 100, 100);
+		// Centres 1/6, 1/2, 5/6, 7/6, 3/2, 11/6 minus 0.5: weights of pixel 1 are 0, 0,
+		// 1/3, 2/3, 1, 1.
+		assertThat(java.util.stream.IntStream.range(0, 6).map((x) -> mask.value(x, 0))).containsExactly(0, 0, 33, 67,
+				100, 100);
 	}
 
 	@Test
@@ -103,7 +104,8 @@ class BilinearMaskTests {
 
 	@Test
 	void decidesFlatRunsExactlyAsPixelByPixel() {
-		// Flat regions take the whole-run path; values at and around the threshold test its bounds.
+		// Flat regions take the whole-run path; values at and around the threshold test
+		// its bounds.
 		java.util.Random random = new java.util.Random(23);
 		int[] palette = { 0, 255, 126, 127, 128 };
 		for (int trial = 0; trial < 300; trial++) {
@@ -116,7 +118,8 @@ class BilinearMaskTests {
 			int width = 1 + random.nextInt(120);
 			int height = 1 + random.nextInt(120);
 			int threshold = (random.nextBoolean()) ? 127 : random.nextInt(255);
-			BilinearMask mask = new BilinearMask(new MaskRaster(sourceWidth, sourceHeight, values), width, height, threshold);
+			BilinearMask mask = new BilinearMask(new MaskRaster(sourceWidth, sourceHeight, values), width, height,
+					threshold);
 			boolean[] column = new boolean[height];
 			for (int x = 0; x < width; x++) {
 				mask.column(x, column);

@@ -11,9 +11,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CocoRleCodecTests {
 
 	/**
-	 * A 3 x 3 image with pixels (x, y) = (1, 0), (1, 1), (2, 2) set. Column-major the bits are
-	 * 000 110 001, so the runs are [3, 2, 3, 1]; the fourth count is written as 1 - 2 = -1, which
-	 * is the single group 0x1f: '0' + 31 = 'O'.
+	 * A 3 x 3 image with pixels (x, y) = (1, 0), (1, 1), (2, 2) set. Column-major the
+	 * bits are 000 110 001, so the runs are [3, 2, 3, 1]; the fourth count is written as
+	 * 1 - 2 = -1, which is the single group 0x1f: '0' + 31 = 'O'.
 	 */
 	@Test
 	void encodesA3x3MaskAsComputedByHand() {
@@ -25,8 +25,8 @@ class CocoRleCodecTests {
 	}
 
 	/**
-	 * A 5 wide, 4 high image with the box x 1..3, y 1..3 fully set: columns 0000 0110 0110 0000
-	 * 0000 give runs [5, 2, 2, 2, 9], written as 5, 2, 2, 2 - 2 = 0, 9 - 2 = 7.
+	 * A 5 wide, 4 high image with the box x 1..3, y 1..3 fully set: columns 0000 0110
+	 * 0110 0000 0000 give runs [5, 2, 2, 2, 9], written as 5, 2, 2, 2 - 2 = 0, 9 - 2 = 7.
 	 */
 	@Test
 	void placesTheMaskAtItsBoxInTheWholeImage() {
@@ -37,8 +37,8 @@ class CocoRleCodecTests {
 	}
 
 	/**
-	 * 20 set pixels: [0, 20]. 20 is 0x14, whose bit 0x10 reads as a sign, so it needs a second,
-	 * empty group: 'd' (0x14 | 0x20 plus 48) then '0'.
+	 * 20 set pixels: [0, 20]. 20 is 0x14, whose bit 0x10 reads as a sign, so it needs a
+	 * second, empty group: 'd' (0x14 | 0x20 plus 48) then '0'.
 	 */
 	@Test
 	void startsWithAnEmptyZeroRunWhenTheFirstPixelIsSet() {
@@ -70,7 +70,8 @@ class CocoRleCodecTests {
 			int height = 1 + random.nextInt(40);
 			int x1 = random.nextInt(width);
 			int y1 = random.nextInt(height);
-			PixelBox box = new PixelBox(x1, y1, x1 + 1 + random.nextInt(width - x1), y1 + 1 + random.nextInt(height - y1));
+			PixelBox box = new PixelBox(x1, y1, x1 + 1 + random.nextInt(width - x1),
+					y1 + 1 + random.nextInt(height - y1));
 			double density = random.nextDouble();
 			byte[] values = new byte[box.width() * box.height()];
 			boolean[] expected = new boolean[width * height];

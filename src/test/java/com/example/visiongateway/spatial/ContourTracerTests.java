@@ -41,7 +41,8 @@ class ContourTracerTests {
 
 		List<int[]> rings = ContourTracer.outerContours(BoxBits.of(mask), 0, 0);
 
-		// The frame and the island inside its hole are two parts; the hole itself is no ring.
+		// The frame and the island inside its hole are two parts; the hole itself is no
+		// ring.
 		assertThat(rings).hasSize(2);
 		assertThat(rings.get(0)).containsExactly(5, 0, 5, 5, 0, 5, 0, 0);
 		assertThat(rings.get(1)).containsExactly(3, 2, 3, 3, 2, 3, 2, 2);
@@ -49,22 +50,15 @@ class ContourTracerTests {
 
 	@Test
 	void enclosesExactlyThePixelsOfEachPartWithHolesFilled() {
-		String rows = ".##..#####/"
-				+ "####.#...#/"
-				+ ".#.#.#.#.#/"
-				+ "..##.#####/"
-				+ "#.........";
+		String rows = ".##..#####/" + "####.#...#/" + ".#.#.#.#.#/" + "..##.#####/" + "#.........";
 		BoxMask mask = MaskGrids.of(rows);
 
 		List<int[]> rings = ContourTracer.outerContours(BoxBits.of(mask), 0, 0);
 
 		boolean[] filled = MaskGrids.rasterise(rings, 0, 0, 10, 5);
-		// The right part's holes fill; pixel (2, 2) is no hole: it reaches the outside diagonally, past (1, 3).
-		String expected = ".##..#####/"
-				+ "####.#####/"
-				+ ".#.#.#####/"
-				+ "..##.#####/"
-				+ "#.........";
+		// The right part's holes fill; pixel (2, 2) is no hole: it reaches the outside
+		// diagonally, past (1, 3).
+		String expected = ".##..#####/" + "####.#####/" + ".#.#.#####/" + "..##.#####/" + "#.........";
 		assertThat(filled).containsExactly(MaskGrids.pixels(MaskGrids.of(expected)));
 	}
 

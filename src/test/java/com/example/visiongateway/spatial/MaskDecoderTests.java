@@ -44,8 +44,8 @@ class MaskDecoderTests {
 		for (int i = 0; i < images.length; i++) {
 			byte[] png = MaskPngs.png(images[i]);
 			assertThat(MaskPngs.colourType(png)).as("PNG colour type").isEqualTo(colourTypes[i]);
-			assertThat(this.decoder.decode(Base64.getEncoder().encodeToString(png)).values()).as("colour type %d",
-					colourTypes[i])
+			assertThat(this.decoder.decode(Base64.getEncoder().encodeToString(png)).values())
+				.as("colour type %d", colourTypes[i])
 				.isEqualTo(expected(6, 4, GRADIENT));
 		}
 	}
@@ -75,7 +75,8 @@ class MaskDecoderTests {
 
 	@Test
 	void refusesAnOversizedPngFromItsHeaderBeforeDecoding() {
-		// Only a header: decoding would fail differently, so the message proves the header check.
+		// Only a header: decoding would fail differently, so the message proves the
+		// header check.
 		byte[] header = ByteBuffer.allocate(33)
 			.put(new byte[] { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n' })
 			.putInt(13)
@@ -84,9 +85,9 @@ class MaskDecoderTests {
 			.putInt(10)
 			.array();
 		String mask = MaskPngs.DATA_URL_PREFIX + Base64.getEncoder().encodeToString(header);
-		assertTimeout(Duration.ofMillis(200), () -> assertThatExceptionOfType(MaskRejectedException.class)
-			.isThrownBy(() -> this.decoder.decode(mask))
-			.withMessage("PNG declares 100000 x 10 pixels, over the limit of 64 a side"));
+		assertTimeout(Duration.ofMillis(200),
+				() -> assertThatExceptionOfType(MaskRejectedException.class).isThrownBy(() -> this.decoder.decode(mask))
+					.withMessage("PNG declares 100000 x 10 pixels, over the limit of 64 a side"));
 	}
 
 	@Test
@@ -113,7 +114,8 @@ class MaskDecoderTests {
 
 	@Test
 	void refusesBytesThatAreNotAPng() {
-		String gif = Base64.getEncoder().encodeToString("GIF89a\u0001\u0000\u0001\u0000 and more bytes here".getBytes());
+		String gif = Base64.getEncoder()
+			.encodeToString("GIF89a\u0001\u0000\u0001\u0000 and more bytes here".getBytes());
 		assertThatExceptionOfType(MaskRejectedException.class).isThrownBy(() -> this.decoder.decode(gif))
 			.withMessage("not a PNG");
 	}

@@ -21,8 +21,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The three mask formats describe the same pixels: each fixture goes through the whole post-processing (PNG decoding,
- * PIL-style resizing, threshold) once per format, and the PNG and polygons are read back against the RLE.
+ * The three mask formats describe the same pixels: each fixture goes through the whole
+ * post-processing (PNG decoding, PIL-style resizing, threshold) once per format, and the
+ * PNG and polygons are read back against the RLE.
  */
 class MaskFormatsTests {
 
@@ -75,7 +76,8 @@ class MaskFormatsTests {
 			covered += (mask[i] && filled[i]) ? 1 : 0;
 		}
 		assertThat((double) covered / rle.area()).isGreaterThanOrEqualTo(0.98);
-		// The box [36, 36, 275, 282] is centred on (155, 159): inside the hole, outside the mask, inside the ring.
+		// The box [36, 36, 275, 282] is centred on (155, 159): inside the hole, outside
+		// the mask, inside the ring.
 		assertThat(mask[159 * WIDTH + 155]).isFalse();
 		assertThat(filled[159 * WIDTH + 155]).isTrue();
 		assertThat(polygon.area()).isEqualTo(rle.area());
@@ -157,13 +159,17 @@ class MaskFormatsTests {
 		return MaskPngs.dataUrl(mask);
 	}
 
-	/** Overlapping soft bumps: a probability map with gradual edges, as a model draws them. */
+	/**
+	 * Overlapping soft bumps: a probability map with gradual edges, as a model draws
+	 * them.
+	 */
 	private static String soft(int width, int height, long seed) {
 		java.util.Random random = new java.util.Random(seed);
 		int count = 1 + random.nextInt(4);
 		double[][] bumps = new double[count][];
 		for (int i = 0; i < count; i++) {
-			bumps[i] = new double[] { width * (0.2 + 0.6 * random.nextDouble()), height * (0.2 + 0.6 * random.nextDouble()),
+			bumps[i] = new double[] { width * (0.2 + 0.6 * random.nextDouble()),
+					height * (0.2 + 0.6 * random.nextDouble()),
 					Math.min(width, height) * (0.08 + 0.15 * random.nextDouble()) };
 		}
 		return MaskPngs.dataUrl(MaskPngs.gray(width, height, (x, y) -> {

@@ -3,7 +3,10 @@ package com.example.visiongateway.spatial;
 import java.awt.geom.Path2D;
 import java.util.List;
 
-/** Masks written as text ({@code #} set, {@code .} unset, rows split by {@code /}) and polygons rasterised back. */
+/**
+ * Masks written as text ({@code #} set, {@code .} unset, rows split by {@code /}) and
+ * polygons rasterised back.
+ */
 final class MaskGrids {
 
 	private MaskGrids() {
@@ -50,8 +53,9 @@ final class MaskGrids {
 	}
 
 	/**
-	 * The pixels of a width x height area (whose top-left is at originX, originY) whose centres lie inside any of the
-	 * rings: how an SVG renderer or pycocotools fills a list of outer contours.
+	 * The pixels of a width x height area (whose top-left is at originX, originY) whose
+	 * centres lie inside any of the rings: how an SVG renderer or pycocotools fills a
+	 * list of outer contours.
 	 */
 	static boolean[] rasterise(List<int[]> rings, int originX, int originY, int width, int height) {
 		Path2D.Double path = new Path2D.Double(Path2D.WIND_NON_ZERO);

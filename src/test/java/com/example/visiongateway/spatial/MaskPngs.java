@@ -29,8 +29,8 @@ final class MaskPngs {
 	}
 
 	/**
-	 * A 256-entry gray palette in reverse order (an identity ramp would be written as plain gray),
-	 * so the values are only right when looked up.
+	 * A 256-entry gray palette in reverse order (an identity ramp would be written as
+	 * plain gray), so the values are only right when looked up.
 	 */
 	static BufferedImage palette(int width, int height, IntBinaryOperator value) {
 		byte[] levels = new byte[256];
@@ -100,7 +100,9 @@ final class MaskPngs {
 		return DATA_URL_PREFIX + base64(image);
 	}
 
-	/** The PNG colour type from IHDR: 0 gray, 2 RGB, 3 palette, 4 gray + alpha, 6 RGBA. */
+	/**
+	 * The PNG colour type from IHDR: 0 gray, 2 RGB, 3 palette, 4 gray + alpha, 6 RGBA.
+	 */
 	static int colourType(byte[] png) {
 		return png[25];
 	}

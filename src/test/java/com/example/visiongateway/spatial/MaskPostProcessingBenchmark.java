@@ -21,9 +21,9 @@ import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
- * A segmentation answer as the model sends it, ten 64 x 64 probability PNGs as data URLs, turned
- * into COCO RLE masks over a 4000 x 3000 image. {@code boxPercent} is each box's side as a
- * share of the image side (10: 400 x 300 px boxes, 25: 1000 x 750 px).
+ * A segmentation answer as the model sends it, ten 64 x 64 probability PNGs as data URLs,
+ * turned into COCO RLE masks over a 4000 x 3000 image. {@code boxPercent} is each box's
+ * side as a share of the image side (10: 400 x 300 px boxes, 25: 1000 x 750 px).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)

@@ -14,10 +14,13 @@ class OrientationTests {
 	private static final Map<Character, Integer> COLOURS = Map.of('A', 0xFF0000, 'B', 0x00FF00, 'C', 0x0000FF, 'D',
 			0xFFFF00, 'E', 0x00FFFF, 'F', 0xFF00FF);
 
-	/** Stored 3 x 2 as "ABC/DEF"; the expected upright pictures follow the EXIF definitions. */
+	/**
+	 * Stored 3 x 2 as "ABC/DEF"; the expected upright pictures follow the EXIF
+	 * definitions.
+	 */
 	@ParameterizedTest
-	@CsvSource({ "1, ABC/DEF", "2, CBA/FED", "3, FED/CBA", "4, DEF/ABC", "5, AD/BE/CF", "6, DA/EB/FC",
-			"7, FC/EB/DA", "8, CF/BE/AD" })
+	@CsvSource({ "1, ABC/DEF", "2, CBA/FED", "3, FED/CBA", "4, DEF/ABC", "5, AD/BE/CF", "6, DA/EB/FC", "7, FC/EB/DA",
+			"8, CF/BE/AD" })
 	void turnsTheStoredPictureUpright(int orientation, String expected) {
 		BufferedImage upright = Orientation.upright(image("ABC/DEF"), orientation);
 		assertThat(describe(upright)).isEqualTo(expected);

@@ -11,7 +11,8 @@ class RingSimplifierTests {
 
 	@Test
 	void dropsTheCornersOfAShallowStaircaseWithinHalfAPixel() {
-		// From (0, 0) to (4, 1) a step at x = 2: both step corners are 2 / sqrt(17) = 0.485 from the diagonal.
+		// From (0, 0) to (4, 1) a step at x = 2: both step corners are 2 / sqrt(17) =
+		// 0.485 from the diagonal.
 		int[] ring = { 0, 0, 2, 0, 2, 1, 4, 1, 4, 3, 0, 3 };
 
 		assertThat(RingSimplifier.simplify(ring, 0.5)).containsExactly(0, 0, 4, 1, 4, 3, 0, 3);
@@ -73,13 +74,16 @@ class RingSimplifierTests {
 		assertThat(RingSimplifier.simplify(square, 0.5)).isSameAs(square);
 	}
 
-	/** Every vertex of the original lies within the tolerance of the simplified outline. */
+	/**
+	 * Every vertex of the original lies within the tolerance of the simplified outline.
+	 */
 	private static void assertEveryVertexWithin(int[] ring, int[] simplified, double tolerance) {
 		List<double[]> segments = new java.util.ArrayList<>();
 		int n = simplified.length / 2;
 		for (int i = 0; i < n; i++) {
 			int j = (i + 1) % n;
-			segments.add(new double[] { simplified[2 * i], simplified[2 * i + 1], simplified[2 * j], simplified[2 * j + 1] });
+			segments.add(new double[] { simplified[2 * i], simplified[2 * i + 1], simplified[2 * j],
+					simplified[2 * j + 1] });
 		}
 		for (int k = 0; k < ring.length; k += 2) {
 			double best = Double.MAX_VALUE;

@@ -19,10 +19,10 @@ class SpatialPostProcessorTests {
 	@Test
 	void producesTheContractExampleForDetection() {
 		SpatialResult result = this.processor.process(
-				"```json\n[{\"box_2d\": [120, 80, 940, 610], \"label\": \"cat\", \"mask\": \"<seg_0>\"}]\n```", 451, 300,
-				false, 127);
-		assertThat(result.detections()).containsExactly(
-				new Detection("cat", List.of(120, 80, 940, 610), List.of(36, 36, 275, 282), null, null));
+				"```json\n[{\"box_2d\": [120, 80, 940, 610], \"label\": \"cat\", \"mask\": \"<seg_0>\"}]\n```", 451,
+				300, false, 127);
+		assertThat(result.detections())
+			.containsExactly(new Detection("cat", List.of(120, 80, 940, 610), List.of(36, 36, 275, 282), null, null));
 		assertThat(result.warnings()).containsExactly("answer JSON was wrapped in a code fence");
 	}
 
@@ -36,7 +36,8 @@ class SpatialPostProcessorTests {
 		assertThat(cat.area()).isEqualTo(239L * 246);
 		CocoRle mask = (CocoRle) cat.mask();
 		assertThat(mask.size()).containsExactly(300, 451);
-		// 36 columns of 300 zeros, then 36 zeros atop the first box column, then 246 ones.
+		// 36 columns of 300 zeros, then 36 zeros atop the first box column, then 246
+		// ones.
 		assertThat(CocoRleCodec.counts(mask.counts())).startsWith(36L * 300 + 36, 246L);
 		assertThat(result.warnings()).isEmpty();
 	}
@@ -55,13 +56,14 @@ class SpatialPostProcessorTests {
 	@Test
 	void keepsTheBoxWhenAMaskIsUnusable() {
 		String oversized = MaskPngs.dataUrl(MaskPngs.gray(65, 2, (x, y) -> 255));
-		SpatialResult result = this.processor.process("[{\"box_2d\": [0, 0, 500, 500], \"label\": \"a\", \"mask\": \"<seg_0>\"},"
-				+ " {\"box_2d\": [0, 0, 500, 500], \"label\": \"b\"},"
-				+ " {\"box_2d\": [0, 0, 500, 500], \"label\": \"c\", \"mask\": \"" + oversized + "\"},"
-				+ " {\"box_2d\": [0, 0, 500, 500], \"label\": \"d\", \"mask\": \"" + FULL_MASK + "\"}]", 10, 10, true, 127);
+		SpatialResult result = this.processor.process(
+				"[{\"box_2d\": [0, 0, 500, 500], \"label\": \"a\", \"mask\": \"<seg_0>\"},"
+						+ " {\"box_2d\": [0, 0, 500, 500], \"label\": \"b\"},"
+						+ " {\"box_2d\": [0, 0, 500, 500], \"label\": \"c\", \"mask\": \"" + oversized + "\"},"
+						+ " {\"box_2d\": [0, 0, 500, 500], \"label\": \"d\", \"mask\": \"" + FULL_MASK + "\"}]",
+				10, 10, true, 127);
 		assertThat(result.detections()).extracting(Detection::label).containsExactly("a", "b", "c", "d");
-		assertThat(result.detections()).extracting(Detection::bbox)
-			.containsOnly(List.of(0, 0, 5, 5));
+		assertThat(result.detections()).extracting(Detection::bbox).containsOnly(List.of(0, 0, 5, 5));
 		assertThat(result.detections()).extracting(Detection::area).containsExactly(null, null, null, 25L);
 		assertThat(result.detections().get(0).mask()).isNull();
 		assertThat(result.warnings()).containsExactly("item 0: mask dropped: a segmentation token, not a PNG",
@@ -72,10 +74,10 @@ class SpatialPostProcessorTests {
 	@Test
 	void readsMasksWithAndWithoutTheDataUrlPrefixAlike() {
 		String bare = FULL_MASK.substring(MaskPngs.DATA_URL_PREFIX.length());
-		SpatialResult withPrefix = this.processor.process("[{\"box_2d\": [100, 200, 300, 400], \"mask\": \"" + FULL_MASK + "\"}]",
-				50, 40, true, 127);
-		SpatialResult without = this.processor.process("[{\"box_2d\": [100, 200, 300, 400], \"mask\": \"" + bare + "\"}]",
-				50, 40, true, 127);
+		SpatialResult withPrefix = this.processor
+			.process("[{\"box_2d\": [100, 200, 300, 400], \"mask\": \"" + FULL_MASK + "\"}]", 50, 40, true, 127);
+		SpatialResult without = this.processor
+			.process("[{\"box_2d\": [100, 200, 300, 400], \"mask\": \"" + bare + "\"}]", 50, 40, true, 127);
 		assertThat(without).isEqualTo(withPrefix);
 		assertThat(without.detections().get(0).area()).isEqualTo(10L * 8);
 	}
@@ -89,7 +91,8 @@ class SpatialPostProcessorTests {
 		assertThat(result.detections()).extracting(Detection::box2d)
 			.containsExactly(List.of(0, 0, 500, 1000), List.of(0, 0, 500, 500));
 		assertThat(result.warnings()).containsExactly("item 0: clamped box_2d coordinates into [0, 1000]",
-				"item 1: swapped inverted box_2d coordinates", "item 2 dropped: its box has no area at 100 x 100 pixels");
+				"item 1: swapped inverted box_2d coordinates",
+				"item 2 dropped: its box has no area at 100 x 100 pixels");
 	}
 
 	@Test

@@ -12,7 +12,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
-/** The stub's Files API state: upload sessions and stored files, safe for concurrent requests. */
+/**
+ * The stub's Files API state: upload sessions and stored files, safe for concurrent
+ * requests.
+ */
 final class FileStore {
 
 	static final Pattern FILE_ID = Pattern.compile("[a-z0-9-]{1,40}");

@@ -30,7 +30,10 @@ final class FilesApi {
 		this.store = store;
 	}
 
-	/** {@code POST /upload/{ver}/files}: opens a session, or carries a chunk when {@code upload_id} is given. */
+	/**
+	 * {@code POST /upload/{ver}/files}: opens a session, or carries a chunk when
+	 * {@code upload_id} is given.
+	 */
 	StubResponse upload(Request request, String version, String uploadId) {
 		return (uploadId != null) ? chunk(request, uploadId) : start(request, version);
 	}
@@ -54,7 +57,8 @@ final class FilesApi {
 				requestedId);
 		String url = StoredFile.GOOGLE_BASE + "/upload/" + version + "/files?upload_id=" + session.id()
 				+ "&upload_protocol=resumable";
-		// Google's own host on purpose: clients must rewrite the session URL onto their base URL.
+		// Google's own host on purpose: clients must rewrite the session URL onto their
+		// base URL.
 		return StubResponse.empty()
 			.withHeader("X-Goog-Upload-URL", url)
 			.withHeader(STATUS, "active")
@@ -98,7 +102,10 @@ final class FilesApi {
 		return StubResponse.json(body).withHeader(STATUS, "final");
 	}
 
-	/** {@code GET /{ver}/files/{id}}: the bare resource, one poll further in its processing. */
+	/**
+	 * {@code GET /{ver}/files/{id}}: the bare resource, one poll further in its
+	 * processing.
+	 */
 	StubResponse get(String id) {
 		return StubResponse.json(this.store.poll(id).toJson());
 	}
@@ -137,7 +144,10 @@ final class FilesApi {
 		}
 	}
 
-	/** The upload's size: from the header, or the start body's {@code sizeBytes} (string or number). */
+	/**
+	 * The upload's size: from the header, or the start body's {@code sizeBytes} (string
+	 * or number).
+	 */
 	private static long declaredLength(String header, JsonNode sizeBytes) {
 		Long fromHeader = (header != null) ? length(header) : null;
 		Long fromBody = sizeBytes.isMissingNode() ? null : length(sizeBytes.asString());
@@ -173,7 +183,10 @@ final class FilesApi {
 		}
 	}
 
-	/** A file name the client asked for ({@code files/abc} or {@code abc}), or {@code null}. */
+	/**
+	 * A file name the client asked for ({@code files/abc} or {@code abc}), or
+	 * {@code null}.
+	 */
 	private static String requestedId(String name) {
 		if (name == null || name.isEmpty()) {
 			return null;

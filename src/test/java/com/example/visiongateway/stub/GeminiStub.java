@@ -16,9 +16,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 
 /**
- * A Gemini API stand-in on WireMock, bound to 127.0.0.1: the default behaviour comes from the JSON
- * mappings under {@code gemini-stub/mappings} (priority 10) served by {@link GeminiStubExtension};
- * tests override it with the helpers here or with their own stubs of a higher priority (a lower number).
+ * A Gemini API stand-in on WireMock, bound to 127.0.0.1: the default behaviour comes from
+ * the JSON mappings under {@code gemini-stub/mappings} (priority 10) served by
+ * {@link GeminiStubExtension}; tests override it with the helpers here or with their own
+ * stubs of a higher priority (a lower number).
  */
 public final class GeminiStub implements AutoCloseable {
 
@@ -75,22 +76,33 @@ public final class GeminiStub implements AutoCloseable {
 		this.extension.reset();
 	}
 
-	/** generateContent (and its stream) answer this text from now on, finishing with STOP. */
+	/**
+	 * generateContent (and its stream) answer this text from now on, finishing with STOP.
+	 */
 	public void answerText(String text) {
 		this.extension.script(new ModelsApi.Script(text, null, null));
 	}
 
-	/** generateContent (and its stream, as one event) answer this raw response body from now on. */
+	/**
+	 * generateContent (and its stream, as one event) answer this raw response body from
+	 * now on.
+	 */
 	public void answer(String generateContentResponseJson) {
 		this.extension.script(new ModelsApi.Script(null, generateContentResponseJson, null));
 	}
 
-	/** generateContent fails with this Google-shaped error; a 429 carries a RetryInfo of one second. */
+	/**
+	 * generateContent fails with this Google-shaped error; a 429 carries a RetryInfo of
+	 * one second.
+	 */
 	public void failWith(int httpStatus, String googleStatus, String message) {
 		failWith(httpStatus, googleStatus, message, (httpStatus == 429) ? DEFAULT_RETRY_DELAY : null);
 	}
 
-	/** generateContent fails with this error, carrying a {@code google.rpc.RetryInfo} when a delay is given. */
+	/**
+	 * generateContent fails with this error, carrying a {@code google.rpc.RetryInfo} when
+	 * a delay is given.
+	 */
 	public void failWith(int httpStatus, String googleStatus, String message, Duration retryDelay) {
 		ArrayNode details = null;
 		if (retryDelay != null) {
@@ -103,7 +115,10 @@ public final class GeminiStub implements AutoCloseable {
 		this.extension.script(new ModelsApi.Script(null, null, failure));
 	}
 
-	/** Files finalized from now on answer PROCESSING to this many GETs before they turn ACTIVE. */
+	/**
+	 * Files finalized from now on answer PROCESSING to this many GETs before they turn
+	 * ACTIVE.
+	 */
 	public void filesStayProcessing(int polls) {
 		this.extension.processing(new FileStore.Processing(polls, false));
 	}
@@ -144,7 +159,9 @@ public final class GeminiStub implements AutoCloseable {
 		this.server.stop();
 	}
 
-	/** A duration in protobuf's JSON form: seconds with an optional fraction, then "s". */
+	/**
+	 * A duration in protobuf's JSON form: seconds with an optional fraction, then "s".
+	 */
 	private static String protobufDuration(Duration duration) {
 		BigDecimal seconds = BigDecimal.valueOf(duration.getSeconds())
 			.add(BigDecimal.valueOf(duration.getNano(), 9))

@@ -11,9 +11,10 @@ import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 
 /**
- * The Gemini API's behaviour behind the stub's JSON mappings. Each mapping routes here by name
- * ({@value #NAME}) with an {@code operation} parameter, so the WireMock Docker image can serve the same
- * mappings with this class on its extension path. State (files, upload sessions) lives in the instance.
+ * The Gemini API's behaviour behind the stub's JSON mappings. Each mapping routes here by
+ * name ({@value #NAME}) with an {@code operation} parameter, so the WireMock Docker image
+ * can serve the same mappings with this class on its extension path. State (files, upload
+ * sessions) lives in the instance.
  */
 public final class GeminiStubExtension implements ResponseDefinitionTransformerV2 {
 
@@ -108,9 +109,8 @@ public final class GeminiStubExtension implements ResponseDefinitionTransformerV
 		String model = modelAndMethod.substring(0, modelAndMethod.lastIndexOf(':'));
 		return switch (operation) {
 			case "generateContent" -> this.models.generateContent(version, model, request.getBody(), this.script);
-			case "streamGenerateContent" ->
-				this.models.streamGenerateContent(version, model, request.getBody(), this.script,
-						"sse".equals(query(request, "alt")));
+			case "streamGenerateContent" -> this.models.streamGenerateContent(version, model, request.getBody(),
+					this.script, "sse".equals(query(request, "alt")));
 			default -> this.models.countTokens(version, model, request.getBody());
 		};
 	}

@@ -1,8 +1,9 @@
 package com.example.visiongateway.stub;
 
 /**
- * Runs the Gemini stub on its own, for key-less runs of the service and for sdk-check. Argument: the port
- * (default 0, a free one). The journal is off, so a long run keeps no request bodies.
+ * Runs the Gemini stub on its own, for key-less runs of the service and for sdk-check.
+ * Argument: the port (default 0, a free one). The journal is off, so a long run keeps no
+ * request bodies.
  */
 public final class GeminiStubMain {
 

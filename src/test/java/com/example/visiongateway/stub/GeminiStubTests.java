@@ -36,7 +36,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The Gemini stub over a real loopback socket, the way the gateway and Google's SDKs talk to it. */
+/**
+ * The Gemini stub over a real loopback socket, the way the gateway and Google's SDKs talk
+ * to it.
+ */
 class GeminiStubTests {
 
 	static final String KEY = "test-key";
@@ -93,8 +96,8 @@ class GeminiStubTests {
 
 		@Test
 		void acceptsTheKeyAsQueryParameter() {
-			HttpResponse<String> response = send("POST",
-					"/v1beta/models/gemini-2.5-flash:generateContent?key=" + KEY, captionRequest(), new String[0]);
+			HttpResponse<String> response = send("POST", "/v1beta/models/gemini-2.5-flash:generateContent?key=" + KEY,
+					captionRequest(), new String[0]);
 			assertThat(response.statusCode()).isEqualTo(200);
 		}
 
@@ -109,8 +112,8 @@ class GeminiStubTests {
 			String prompt = "Caption this image.";
 			HttpResponse<String> response = generate(version, "gemini-2.5-flash", captionRequest(prompt));
 			assertThat(response.statusCode()).isEqualTo(200);
-			assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-					(type) -> assertThat(type).startsWith("application/json"));
+			assertThat(response.headers().firstValue("Content-Type"))
+				.hasValueSatisfying((type) -> assertThat(type).startsWith("application/json"));
 			JsonNode body = JSON.readTree(response.body());
 			JsonNode candidate = body.path("candidates").path(0);
 			String text = candidate.path("content").path("parts").path(0).path("text").asString();
@@ -149,7 +152,8 @@ class GeminiStubTests {
 
 		@ParameterizedTest
 		@ValueSource(strings = { "{}", "{\"contents\":[]}", "{\"contents\":[{\"parts\":[]}]}",
-				"{\"contents\":[{\"parts\":[{}]}]}", "{\"contents\":[{\"parts\":[{\"text\":\"a\",\"inlineData\":"
+				"{\"contents\":[{\"parts\":[{}]}]}",
+				"{\"contents\":[{\"parts\":[{\"text\":\"a\",\"inlineData\":"
 						+ "{\"mimeType\":\"image/png\",\"data\":\"AAAA\"}}]}]}",
 				"{\"contents\":[{\"parts\":[{\"inlineData\":{\"mimeType\":\"image/png\",\"data\":\"data:image/png;base64,AAAA\"}}]}]}",
 				"{\"contents\":[{\"parts\":[{\"inline_data\":{\"mime_type\":\"image/png\",\"data\":\"not base64!\"}}]}]}",
@@ -334,11 +338,11 @@ class GeminiStubTests {
 			String request = captionRequest("Describe the picture in a few words.");
 			String whole = answerText(generate(version, "gemini-2.5-flash", request));
 			HttpResponse<String> response = send("POST",
-					"/" + version + "/models/gemini-2.5-flash:streamGenerateContent?alt=sse", request,
-					"x-goog-api-key", KEY);
+					"/" + version + "/models/gemini-2.5-flash:streamGenerateContent?alt=sse", request, "x-goog-api-key",
+					KEY);
 			assertThat(response.statusCode()).isEqualTo(200);
-			assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-					(type) -> assertThat(type).startsWith("text/event-stream"));
+			assertThat(response.headers().firstValue("Content-Type"))
+				.hasValueSatisfying((type) -> assertThat(type).startsWith("text/event-stream"));
 			String body = response.body();
 			assertThat(body).endsWith("\r\n\r\n").doesNotContain("[DONE]");
 			assertThat(body.replace("\r\n", "")).doesNotContain("\n").doesNotContain("\r");
@@ -349,8 +353,8 @@ class GeminiStubTests {
 			for (String event : events) {
 				JsonNode chunk = JSON.readTree(event.substring("data: ".length()));
 				chunks.add(chunk);
-				text.append(chunk.path("candidates").path(0).path("content").path("parts").path(0).path("text")
-					.asString());
+				text.append(
+						chunk.path("candidates").path(0).path("content").path("parts").path(0).path("text").asString());
 			}
 			assertThat(text).hasToString(whole);
 			JsonNode last = chunks.get(chunks.size() - 1);
@@ -369,12 +373,12 @@ class GeminiStubTests {
 			String whole = answerText(generate("v1beta", "gemini-2.5-flash", request));
 			HttpResponse<String> response = send("POST", "/v1beta/models/gemini-2.5-flash:streamGenerateContent",
 					request, "x-goog-api-key", KEY);
-			assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-					(type) -> assertThat(type).startsWith("application/json"));
+			assertThat(response.headers().firstValue("Content-Type"))
+				.hasValueSatisfying((type) -> assertThat(type).startsWith("application/json"));
 			StringBuilder text = new StringBuilder();
 			for (JsonNode chunk : JSON.readTree(response.body())) {
-				text.append(chunk.path("candidates").path(0).path("content").path("parts").path(0).path("text")
-					.asString());
+				text.append(
+						chunk.path("candidates").path(0).path("content").path("parts").path(0).path("text").asString());
 			}
 			assertThat(text).hasToString(whole);
 		}
@@ -461,8 +465,8 @@ class GeminiStubTests {
 		void journalsGenerateContentBodiesInOrder() {
 			generate("v1beta", "gemini-2.5-flash", captionRequest("first"));
 			generate("v1", "gemini-2.5-pro", captionRequest("second"));
-			assertThat(stub.generateContentRequests()).extracting(
-					(body) -> body.path("contents").path(0).path("parts").path(1).path("text").asString())
+			assertThat(stub.generateContentRequests())
+				.extracting((body) -> body.path("contents").path(0).path("parts").path(1).path("text").asString())
 				.containsExactly("first", "second");
 		}
 
@@ -562,8 +566,8 @@ class GeminiStubTests {
 
 		@Test
 		void acceptsSnakeCaseAndNumericSizeInTheStartBody() {
-			String session = sessionPath(startUpload("v1", 3, "image/png",
-					"{\"file\":{\"display_name\":\"snake\",\"size_bytes\":3}}"));
+			String session = sessionPath(
+					startUpload("v1", 3, "image/png", "{\"file\":{\"display_name\":\"snake\",\"size_bytes\":3}}"));
 			HttpResponse<String> response = sendBytes("POST", session, new byte[] { 1, 2, 3 }, "X-Goog-Upload-Command",
 					"upload, finalize", "X-Goog-Upload-Offset", "0");
 			assertThat(JSON.readTree(response.body()).path("file").path("displayName").asString()).isEqualTo("snake");
@@ -600,7 +604,8 @@ class GeminiStubTests {
 			getFile(file.path("name").asString());
 			String request = """
 					{"contents":[{"parts":[{"file_data":{"mime_type":"image/png","file_uri":"%s"}},{"text":"Caption."}]}]}
-					""".formatted(file.path("uri").asString());
+					"""
+				.formatted(file.path("uri").asString());
 			HttpResponse<String> response = generate("v1", "gemini-2.5-flash", request);
 			assertThat(response.statusCode()).isEqualTo(200);
 			assertThat(answerText(response)).contains("1 image(s)");
@@ -629,8 +634,7 @@ class GeminiStubTests {
 			assertThat(error(use).path("message").asString()).isEqualTo("You do not have permission to access the File "
 					+ name.substring("files/".length()) + " or it may not exist.");
 			assertGoogleError(get("/v1beta/" + name), 403, "PERMISSION_DENIED");
-			assertGoogleError(delete("/v1beta/files/nosuchfile"), 403,
-					"PERMISSION_DENIED");
+			assertGoogleError(delete("/v1beta/files/nosuchfile"), 403, "PERMISSION_DENIED");
 		}
 
 		@Test
@@ -668,8 +672,7 @@ class GeminiStubTests {
 		private static String fileRequest(JsonNode uri) {
 			return """
 					{"contents":[{"parts":[{"fileData":{"mimeType":"image/png","fileUri":"%s"}},{"text":"Caption."}]}]}
-					"""
-				.formatted(uri.asString());
+					""".formatted(uri.asString());
 		}
 
 	}
@@ -692,7 +695,9 @@ class GeminiStubTests {
 				Long.toString(length), "X-Goog-Upload-Header-Content-Type", mimeType);
 	}
 
-	/** The session URL rewritten onto the stub, as clients must do; path and query only. */
+	/**
+	 * The session URL rewritten onto the stub, as clients must do; path and query only.
+	 */
 	static String sessionPath(HttpResponse<String> start) {
 		URI url = URI.create(start.headers().firstValue("X-Goog-Upload-URL").orElseThrow());
 		return url.getRawPath() + "?" + url.getRawQuery();
@@ -737,8 +742,8 @@ class GeminiStubTests {
 
 	static void assertGoogleError(HttpResponse<String> response, int code, String status) {
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(code);
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("application/json"));
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/json"));
 		JsonNode error = error(response);
 		assertThat(error.path("code").asInt()).isEqualTo(code);
 		assertThat(error.path("status").asString()).isEqualTo(status);

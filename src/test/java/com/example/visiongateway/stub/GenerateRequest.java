@@ -8,12 +8,15 @@ import java.util.Locale;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A validated generateContent (or countTokens) request, reduced to what the stub's answers depend on.
+ * A validated generateContent (or countTokens) request, reduced to what the stub's
+ * answers depend on.
  *
  * @param images image parts, inline or by file
  * @param prompt the user's text parts, joined
- * @param textChars characters of every text part, system instruction included (for token counts)
- * @param instructions all text, lower case, searched for what the caller asks (boxes, masks)
+ * @param textChars characters of every text part, system instruction included (for token
+ * counts)
+ * @param instructions all text, lower case, searched for what the caller asks (boxes,
+ * masks)
  * @param responseMimeType {@code generationConfig.responseMimeType} or {@code null}
  * @param schema {@code responseJsonSchema} or {@code responseSchema}, or {@code null}
  */
@@ -25,8 +28,8 @@ record GenerateRequest(int images, String prompt, int textChars, String instruct
 			"functionResponse", "executableCode", "codeExecutionResult");
 
 	/** Gemini's {@code MediaResolution} enum. */
-	private static final List<String> MEDIA_RESOLUTIONS = List.of("MEDIA_RESOLUTION_UNSPECIFIED", "MEDIA_RESOLUTION_LOW",
-			"MEDIA_RESOLUTION_MEDIUM", "MEDIA_RESOLUTION_HIGH", "MEDIA_RESOLUTION_ULTRA_HIGH");
+	private static final List<String> MEDIA_RESOLUTIONS = List.of("MEDIA_RESOLUTION_UNSPECIFIED",
+			"MEDIA_RESOLUTION_LOW", "MEDIA_RESOLUTION_MEDIUM", "MEDIA_RESOLUTION_HIGH", "MEDIA_RESOLUTION_ULTRA_HIGH");
 
 	boolean jsonMode() {
 		return this.responseMimeType != null
@@ -151,9 +154,9 @@ record GenerateRequest(int images, String prompt, int textChars, String instruct
 				Base64.getDecoder().decode(data);
 			}
 			catch (IllegalArgumentException ex) {
-				throw GoogleError.invalidArgument("Invalid value at '" + where
-						+ ".inline_data.data' (TYPE_BYTES), Base64 decoding failed for \""
-						+ data.substring(0, Math.min(data.length(), 40)) + "\"");
+				throw GoogleError.invalidArgument(
+						"Invalid value at '" + where + ".inline_data.data' (TYPE_BYTES), Base64 decoding failed for \""
+								+ data.substring(0, Math.min(data.length(), 40)) + "\"");
 			}
 			countImage(mimeType);
 		}

@@ -17,7 +17,9 @@ final class GenerateResponses {
 	private GenerateResponses() {
 	}
 
-	/** Token counts of a prompt: 258 per image plus a quarter token per text character. */
+	/**
+	 * Token counts of a prompt: 258 per image plus a quarter token per text character.
+	 */
 	record PromptTokens(int image, int text) {
 
 		static PromptTokens of(GenerateRequest request) {
@@ -57,7 +59,10 @@ final class GenerateResponses {
 		return body;
 	}
 
-	/** The answer as 2 or 3 stream chunks, each with only its new text; the last one finishes. */
+	/**
+	 * The answer as 2 or 3 stream chunks, each with only its new text; the last one
+	 * finishes.
+	 */
 	static List<ObjectNode> stream(String text, PromptTokens prompt, String model, String responseId) {
 		List<String> pieces = split(text);
 		List<ObjectNode> chunks = new ArrayList<>();
@@ -83,7 +88,8 @@ final class GenerateResponses {
 	private static void finish(ObjectNode body, String text, PromptTokens prompt) {
 		((ObjectNode) body.get("candidates").get(0)).put("finishReason", "STOP");
 		int candidates = quarter(text.length());
-		// Gemini leaves zero counts out (thoughtsTokenCount here, as thinking is not simulated).
+		// Gemini leaves zero counts out (thoughtsTokenCount here, as thinking is not
+		// simulated).
 		ObjectNode usage = JsonNodeFactory.instance.objectNode();
 		if (prompt.total() > 0) {
 			usage.put("promptTokenCount", prompt.total());
@@ -99,7 +105,10 @@ final class GenerateResponses {
 		body.set("usageMetadata", usage);
 	}
 
-	/** Splits on code point boundaries into three pieces, or two when the text is too short for three. */
+	/**
+	 * Splits on code point boundaries into three pieces, or two when the text is too
+	 * short for three.
+	 */
 	private static List<String> split(String text) {
 		int codePoints = text.codePointCount(0, text.length());
 		int count = (codePoints >= STREAM_CHUNKS) ? STREAM_CHUNKS : 2;

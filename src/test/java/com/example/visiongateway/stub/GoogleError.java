@@ -3,8 +3,9 @@ package com.example.visiongateway.stub;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A failure answered in Google's shape: {@code {"error":{"code","message","status","details"?}}}.
- * Thrown anywhere inside the stub and rendered once by the extension.
+ * A failure answered in Google's shape:
+ * {@code {"error":{"code","message","status","details"?}}}. Thrown anywhere inside the
+ * stub and rendered once by the extension.
  */
 final class GoogleError extends RuntimeException {
 

@@ -11,8 +11,9 @@ import java.util.Base64;
 import javax.imageio.ImageIO;
 
 /**
- * The segmentation mask every stub detection carries: a real 8-bit grayscale PNG (a filled disc of 255
- * on 0), as a data URI the way Gemini sends it. Generated once, on first use.
+ * The segmentation mask every stub detection carries: a real 8-bit grayscale PNG (a
+ * filled disc of 255 on 0), as a data URI the way Gemini sends it. Generated once, on
+ * first use.
  */
 final class MaskPng {
 

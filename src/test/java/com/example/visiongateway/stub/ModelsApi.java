@@ -28,7 +28,10 @@ final class ModelsApi {
 		this.files = files;
 	}
 
-	/** What tests made the model answer instead of the stub's own answer: at most one of the three. */
+	/**
+	 * What tests made the model answer instead of the stub's own answer: at most one of
+	 * the three.
+	 */
 	record Script(String text, String rawBody, GoogleError failure) {
 
 		static final Script NONE = new Script(null, null, null);
@@ -44,12 +47,17 @@ final class ModelsApi {
 				GenerateResponses.PromptTokens.of(request), model, nextResponseId()));
 	}
 
-	/** Server-sent events with {@code alt=sse}; without it Gemini answers the chunks as one JSON array. */
+	/**
+	 * Server-sent events with {@code alt=sse}; without it Gemini answers the chunks as
+	 * one JSON array.
+	 */
 	StubResponse streamGenerateContent(String version, String model, byte[] body, Script script, boolean sse) {
 		GenerateRequest request = admit(version, model, "streamGenerateContent", body, script);
-		List<String> events = (script.rawBody() != null) ? List.of(script.rawBody())
-				: GenerateResponses.stream(answer(request, script), GenerateResponses.PromptTokens.of(request), model,
-						nextResponseId()).stream().map(ObjectNode::toString).toList();
+		List<String> events = (script.rawBody() != null) ? List.of(script.rawBody()) : GenerateResponses
+			.stream(answer(request, script), GenerateResponses.PromptTokens.of(request), model, nextResponseId())
+			.stream()
+			.map(ObjectNode::toString)
+			.toList();
 		if (!sse) {
 			return StubResponse.json("[" + String.join(",", events) + "]");
 		}

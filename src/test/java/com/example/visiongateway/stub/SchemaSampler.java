@@ -10,9 +10,10 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Builds the smallest deterministic value that conforms to a response schema: plain JSON Schema
- * ({@code responseJsonSchema}) or Gemini's OpenAPI subset with upper-case types ({@code responseSchema}).
- * Strings are marked {@code [stub]} so a stub answer is never mistaken for a model's.
+ * Builds the smallest deterministic value that conforms to a response schema: plain JSON
+ * Schema ({@code responseJsonSchema}) or Gemini's OpenAPI subset with upper-case types
+ * ({@code responseSchema}). Strings are marked {@code [stub]} so a stub answer is never
+ * mistaken for a model's.
  */
 final class SchemaSampler {
 
@@ -92,7 +93,9 @@ final class SchemaSampler {
 		return object;
 	}
 
-	/** Gemini's {@code propertyOrdering} first, then the remaining properties as declared. */
+	/**
+	 * Gemini's {@code propertyOrdering} first, then the remaining properties as declared.
+	 */
 	private static List<String> propertyOrder(JsonNode schema, JsonNode properties) {
 		List<String> order = new ArrayList<>();
 		for (JsonNode name : Wire.field(schema, "propertyOrdering")) {
@@ -140,7 +143,10 @@ final class SchemaSampler {
 		return "[stub] " + name;
 	}
 
-	/** Resolves local references such as {@code #/$defs/Item} or {@code #/definitions/Item}. */
+	/**
+	 * Resolves local references such as {@code #/$defs/Item} or
+	 * {@code #/definitions/Item}.
+	 */
 	private JsonNode resolve(String ref) {
 		if (!ref.startsWith("#")) {
 			return null;

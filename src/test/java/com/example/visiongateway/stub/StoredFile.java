@@ -7,8 +7,9 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A file the stub keeps: metadata and digest only, never the bytes. {@code processingPolls} counts the
- * GETs still to answer PROCESSING; after them the file settles on ACTIVE, or FAILED when {@code fails}.
+ * A file the stub keeps: metadata and digest only, never the bytes.
+ * {@code processingPolls} counts the GETs still to answer PROCESSING; after them the file
+ * settles on ACTIVE, or FAILED when {@code fails}.
  */
 record StoredFile(long sequence, String id, String version, String displayName, String mimeType, long sizeBytes,
 		String sha256Hash, Instant createTime, Instant updateTime, State state, int processingPolls, boolean fails) {

@@ -5,9 +5,10 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The stub model: a deterministic answer for a request, always marked {@code [stub]}. JSON mode with a
- * schema gets a conforming value; detection prompts get one box per image (with a mask when masks are
- * asked for), fenced like the real model does when JSON mode is off; anything else gets a caption.
+ * The stub model: a deterministic answer for a request, always marked {@code [stub]}.
+ * JSON mode with a schema gets a conforming value; detection prompts get one box per
+ * image (with a mask when masks are asked for), fenced like the real model does when JSON
+ * mode is off; anything else gets a caption.
  */
 final class StubAnswers {
 
@@ -30,12 +31,15 @@ final class StubAnswers {
 			return "```json\n" + detections(request) + "\n```";
 		}
 		String prompt = request.prompt();
-		String excerpt = prompt.substring(0, prompt.offsetByCodePoints(0, Math.min(PROMPT_EXCERPT,
-				prompt.codePointCount(0, prompt.length()))));
+		String excerpt = prompt.substring(0,
+				prompt.offsetByCodePoints(0, Math.min(PROMPT_EXCERPT, prompt.codePointCount(0, prompt.length()))));
 		return "[stub] A caption for " + request.images() + " image(s): " + excerpt;
 	}
 
-	/** One detection per image (at least one, so the answer is never an unmarked empty list). */
+	/**
+	 * One detection per image (at least one, so the answer is never an unmarked empty
+	 * list).
+	 */
 	private static String detections(GenerateRequest request) {
 		boolean masks = request.instructions().contains("mask");
 		ArrayNode list = JsonNodeFactory.instance.arrayNode();

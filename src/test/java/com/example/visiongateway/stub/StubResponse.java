@@ -9,7 +9,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-/** What one stub operation answers, independent of WireMock until {@link #toDefinition()}. */
+/**
+ * What one stub operation answers, independent of WireMock until {@link #toDefinition()}.
+ */
 record StubResponse(int status, String contentType, String body, Map<String, String> headers) {
 
 	static final String JSON = "application/json; charset=UTF-8";

@@ -7,8 +7,9 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 /**
- * One resumable upload in progress. Bytes are hashed as they arrive and then dropped, so memory stays
- * bounded whatever the upload size. Guarded by its own monitor: chunks of one session may race.
+ * One resumable upload in progress. Bytes are hashed as they arrive and then dropped, so
+ * memory stays bounded whatever the upload size. Guarded by its own monitor: chunks of
+ * one session may race.
  */
 final class UploadSession {
 
@@ -79,7 +80,10 @@ final class UploadSession {
 		return this.finalFileId;
 	}
 
-	/** Appends a chunk sent at {@code offset}; the offset must be exactly what was received so far. */
+	/**
+	 * Appends a chunk sent at {@code offset}; the offset must be exactly what was
+	 * received so far.
+	 */
 	synchronized void append(long offset, byte[] chunk) {
 		if (this.finalFileId != null) {
 			throw GoogleError.invalidArgument("The upload session is already finalized.");
@@ -96,7 +100,10 @@ final class UploadSession {
 		this.received += chunk.length;
 	}
 
-	/** Closes the session for {@code fileId}; returns Google's sha256Hash: base64 of the hex digest text. */
+	/**
+	 * Closes the session for {@code fileId}; returns Google's sha256Hash: base64 of the
+	 * hex digest text.
+	 */
 	synchronized String finish(String fileId) {
 		if (this.finalFileId != null) {
 			throw GoogleError.invalidArgument("The upload session is already finalized.");

@@ -4,8 +4,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.MissingNode;
 
 /**
- * Reads Gemini request JSON the way Google's servers do: every field may be spelled in camelCase or
- * snake_case, and Google's own SDKs send a mix of both.
+ * Reads Gemini request JSON the way Google's servers do: every field may be spelled in
+ * camelCase or snake_case, and Google's own SDKs send a mix of both.
  */
 final class Wire {
 

@@ -3,7 +3,10 @@ package com.example.visiongateway.support;
 import java.util.ArrayList;
 import java.util.List;
 
-/** pycocotools' {@code rleFrString} and {@code decode}, written independently of the code under test. */
+/**
+ * pycocotools' {@code rleFrString} and {@code decode}, written independently of the code
+ * under test.
+ */
 public final class CocoRleDecoder {
 
 	private CocoRleDecoder() {
@@ -35,7 +38,10 @@ public final class CocoRleDecoder {
 		return counts;
 	}
 
-	/** Expands runs column-major into a row-major bitmap; fails unless the runs cover the image exactly. */
+	/**
+	 * Expands runs column-major into a row-major bitmap; fails unless the runs cover the
+	 * image exactly.
+	 */
 	public static boolean[] decode(String s, int height, int width) {
 		boolean[] bits = new boolean[width * height];
 		long position = 0;

@@ -23,7 +23,10 @@ import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.http.client.ReactorClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
-/** Calls the running gateway over HTTP the way a caller would, and keeps every answer, errors included. */
+/**
+ * Calls the running gateway over HTTP the way a caller would, and keeps every answer,
+ * errors included.
+ */
 public final class GatewayClient {
 
 	private static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
@@ -49,7 +52,8 @@ public final class GatewayClient {
 
 	private GatewayClient(String baseUrl, Map<String, String> headers) {
 		this.baseUrl = baseUrl;
-		// Spring's default 10 s read timeout fails slow answers on a loaded machine (a first OpenAPI description can
+		// Spring's default 10 s read timeout fails slow answers on a loaded machine (a
+		// first OpenAPI description can
 		// take longer); the gateway's own deadlines are what the tests check.
 		ReactorClientHttpRequestFactory requests = new ReactorClientHttpRequestFactory();
 		requests.setReadTimeout(READ_TIMEOUT);
@@ -83,13 +87,11 @@ public final class GatewayClient {
 	}
 
 	private Reply post(String path, Parts parts, MediaType accept, String requestId) {
-		return this.http.post()
-			.uri(path)
-			.headers((headers) -> {
-				if (requestId != null) {
-					headers.set("X-Request-Id", requestId);
-				}
-			})
+		return this.http.post().uri(path).headers((headers) -> {
+			if (requestId != null) {
+				headers.set("X-Request-Id", requestId);
+			}
+		})
 			.contentType(MediaType.MULTIPART_FORM_DATA)
 			.accept(accept, MediaType.APPLICATION_PROBLEM_JSON)
 			.body(parts.builder.build())
@@ -112,14 +114,17 @@ public final class GatewayClient {
 	}
 
 	/**
-	 * Sends a body exactly as given, malformed or not (RestClient only sends well-formed multipart), with a timeout so
-	 * a gateway that hangs fails the test. A {@code null} content type sends none.
+	 * Sends a body exactly as given, malformed or not (RestClient only sends well-formed
+	 * multipart), with a timeout so a gateway that hangs fails the test. A {@code null}
+	 * content type sends none.
 	 */
 	public Reply postRaw(String path, String contentType, byte[] body) {
 		return sendRaw(path, contentType, HttpRequest.BodyPublishers.ofByteArray(body));
 	}
 
-	/** As {@link #postRaw}, streaming the body chunked, its length unknown to the gateway. */
+	/**
+	 * As {@link #postRaw}, streaming the body chunked, its length unknown to the gateway.
+	 */
 	public Reply postStreaming(String path, String contentType, Supplier<InputStream> body) {
 		return sendRaw(path, contentType, HttpRequest.BodyPublishers.ofInputStream(body));
 	}
@@ -127,7 +132,8 @@ public final class GatewayClient {
 	private Reply sendRaw(String path, String contentType, HttpRequest.BodyPublisher body) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.baseUrl + path))
 			.timeout(RAW_TIMEOUT)
-			.header(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE + ", " + MediaType.APPLICATION_PROBLEM_JSON_VALUE)
+			.header(HttpHeaders.ACCEPT,
+					MediaType.APPLICATION_JSON_VALUE + ", " + MediaType.APPLICATION_PROBLEM_JSON_VALUE)
 			.POST(body);
 		if (contentType != null) {
 			request.header(HttpHeaders.CONTENT_TYPE, contentType);

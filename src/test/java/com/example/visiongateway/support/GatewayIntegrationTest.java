@@ -9,8 +9,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The whole application on a random port, talking to the project's Gemini stub over loopback. The stub is shared
- * by the tests of a class and reset before each.
+ * The whole application on a random port, talking to the project's Gemini stub over
+ * loopback. The stub is shared by the tests of a class and reset before each.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class GatewayIntegrationTest {
@@ -33,10 +33,13 @@ public abstract class GatewayIntegrationTest {
 		registry.add("vision.gemini.retry.max-attempts", () -> "3");
 		registry.add("vision.gemini.retry.initial-backoff", () -> "20ms");
 		registry.add("vision.gemini.retry.max-backoff", () -> "100ms");
-		// A retry delay beyond this (the stub's 429s can ask for 120 s) is answered at once with 429 and Retry-After
+		// A retry delay beyond this (the stub's 429s can ask for 120 s) is answered at
+		// once with 429 and Retry-After
 		registry.add("vision.gemini.deadline", () -> "30s");
-		// Tests fail Gemini on purpose and a breaker opened by one would fail the next, so it is off unless a
-		// subclass sets test.gemini.circuit-breaker (a subclass cannot override the keys set here)
+		// Tests fail Gemini on purpose and a breaker opened by one would fail the next,
+		// so it is off unless a
+		// subclass sets test.gemini.circuit-breaker (a subclass cannot override the keys
+		// set here)
 		registry.add("vision.gemini.circuit-breaker.enabled", () -> "${test.gemini.circuit-breaker:false}");
 	}
 

@@ -4,7 +4,10 @@ import com.example.visiongateway.support.GatewayClient.Reply;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What every error answer must be: a contract problem with its status and code, and no Java internals. */
+/**
+ * What every error answer must be: a contract problem with its status and code, and no
+ * Java internals.
+ */
 public final class ProblemAssertions {
 
 	private ProblemAssertions() {

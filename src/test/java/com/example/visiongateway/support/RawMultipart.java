@@ -14,7 +14,10 @@ public final class RawMultipart {
 		this.boundary = boundary;
 	}
 
-	/** The content type naming the boundary, quoted: RFC 2046 boundaries may hold characters a token may not. */
+	/**
+	 * The content type naming the boundary, quoted: RFC 2046 boundaries may hold
+	 * characters a token may not.
+	 */
 	public String contentType() {
 		return "multipart/form-data; boundary=\"" + this.boundary + "\"";
 	}
@@ -28,7 +31,10 @@ public final class RawMultipart {
 		return part("Content-Disposition: form-data; name=\"" + name + "\"", value.getBytes(StandardCharsets.UTF_8));
 	}
 
-	/** A part with the given header lines (CRLF-separated, without the blank line that ends them). */
+	/**
+	 * A part with the given header lines (CRLF-separated, without the blank line that
+	 * ends them).
+	 */
 	public RawMultipart part(String headers, byte[] bytes) {
 		write("--" + this.boundary + "\r\n" + headers + "\r\n\r\n");
 		this.out.writeBytes(bytes);

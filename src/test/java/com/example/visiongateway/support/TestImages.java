@@ -50,9 +50,9 @@ public final class TestImages {
 	}
 
 	/**
-	 * chelsea.png grown to exactly {@code size} bytes with a private ancillary chunk of random bytes before IEND:
-	 * still a valid 451 x 300 PNG, as large as a test needs, and cheap to build. Different seeds give different
-	 * bytes (and digests).
+	 * chelsea.png grown to exactly {@code size} bytes with a private ancillary chunk of
+	 * random bytes before IEND: still a valid 451 x 300 PNG, as large as a test needs,
+	 * and cheap to build. Different seeds give different bytes (and digests).
 	 */
 	public static byte[] pngOfSize(int size, long seed) {
 		byte[] base = fixture("chelsea.png");
@@ -70,7 +70,10 @@ public final class TestImages {
 		return out.toByteArray();
 	}
 
-	/** A PNG whose header declares the given size: signature, IHDR and IEND, no pixels at all. */
+	/**
+	 * A PNG whose header declares the given size: signature, IHDR and IEND, no pixels at
+	 * all.
+	 */
 	public static byte[] pngHeader(int width, int height) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		out.writeBytes(new byte[] { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' });
@@ -80,7 +83,10 @@ public final class TestImages {
 		return out.toByteArray();
 	}
 
-	/** The smallest real PNG: 1 x 1, one gray pixel of the given value (so many of them can differ). */
+	/**
+	 * The smallest real PNG: 1 x 1, one gray pixel of the given value (so many of them
+	 * can differ).
+	 */
 	public static byte[] tinyPng(int value) {
 		java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(1, 1,
 				java.awt.image.BufferedImage.TYPE_BYTE_GRAY);

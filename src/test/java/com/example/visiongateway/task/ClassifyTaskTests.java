@@ -24,7 +24,8 @@ class ClassifyTaskTests {
 
 	@Test
 	void readsAJsonArrayForMultiLabel() {
-		assertThat(this.multi.chosenLabels("[\"dog\", \"coffee cup\", \"unicorn\"]")).containsExactly("dog", "coffee cup");
+		assertThat(this.multi.chosenLabels("[\"dog\", \"coffee cup\", \"unicorn\"]")).containsExactly("dog",
+				"coffee cup");
 	}
 
 	@Test

@@ -18,13 +18,15 @@ class SafetyPropertiesTests {
 	@Test
 	void letsAModelOverrideTheGlobalSettingsCategoryByCategory() {
 		var safety = new SafetyProperties(
-				Map.of("HARM_CATEGORY_HARASSMENT", "BLOCK_ONLY_HIGH", "HARM_CATEGORY_HATE_SPEECH", "BLOCK_MEDIUM_AND_ABOVE"),
+				Map.of("HARM_CATEGORY_HARASSMENT", "BLOCK_ONLY_HIGH", "HARM_CATEGORY_HATE_SPEECH",
+						"BLOCK_MEDIUM_AND_ABOVE"),
 				Map.of("gemini-2.5-pro", Map.of("HARM_CATEGORY_HARASSMENT", "BLOCK_NONE")));
 
 		List<Map<String, String>> pro = safety.forModel("gemini-2.5-pro");
 		List<Map<String, String>> flash = safety.forModel("gemini-2.5-flash");
 
-		assertThat(pro).containsExactlyInAnyOrder(Map.of("category", "HARM_CATEGORY_HARASSMENT", "threshold", "BLOCK_NONE"),
+		assertThat(pro).containsExactlyInAnyOrder(
+				Map.of("category", "HARM_CATEGORY_HARASSMENT", "threshold", "BLOCK_NONE"),
 				Map.of("category", "HARM_CATEGORY_HATE_SPEECH", "threshold", "BLOCK_MEDIUM_AND_ABOVE"));
 		assertThat(flash).contains(Map.of("category", "HARM_CATEGORY_HARASSMENT", "threshold", "BLOCK_ONLY_HIGH"));
 	}

@@ -6,7 +6,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
  * A Files API resource. {@code sizeBytes} arrives as a string (an int64 in proto JSON);
- * {@code sha256Hash} is the base64 of the hex digest text; {@code error} is set when FAILED.
+ * {@code sha256Hash} is the base64 of the hex digest text; {@code error} is set when
+ * FAILED.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record GeminiFile(String name, String displayName, String mimeType, String sizeBytes, Instant createTime,

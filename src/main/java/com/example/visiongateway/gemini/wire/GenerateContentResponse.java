@@ -23,7 +23,10 @@ public record GenerateContentResponse(List<Candidate> candidates, PromptFeedback
 		return this.candidates.stream().findFirst();
 	}
 
-	/** The first candidate's answer text: its text parts joined, thoughts left out; empty when there is none. */
+	/**
+	 * The first candidate's answer text: its text parts joined, thoughts left out; empty
+	 * when there is none.
+	 */
 	public String text() {
 		return firstCandidate().map(Candidate::content)
 			.map((content) -> content.parts()

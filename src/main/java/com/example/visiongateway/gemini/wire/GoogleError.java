@@ -6,8 +6,9 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
- * A {@code google.rpc.Status}: {@code code} (HTTP status in error bodies), {@code message},
- * {@code status} (for example RESOURCE_EXHAUSTED) and typed {@code details} keyed by {@code @type}.
+ * A {@code google.rpc.Status}: {@code code} (HTTP status in error bodies),
+ * {@code message}, {@code status} (for example RESOURCE_EXHAUSTED) and typed
+ * {@code details} keyed by {@code @type}.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record GoogleError(Integer code, String message, String status, List<Map<String, Object>> details) {

@@ -4,7 +4,10 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
-/** Why a prompt was refused outright ({@code blockReason}: SAFETY, OTHER, BLOCKLIST, …), when it was. */
+/**
+ * Why a prompt was refused outright ({@code blockReason}: SAFETY, OTHER, BLOCKLIST, …),
+ * when it was.
+ */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record PromptFeedback(String blockReason, List<SafetyRating> safetyRatings) {
 
