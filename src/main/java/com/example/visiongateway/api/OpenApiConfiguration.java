@@ -25,6 +25,8 @@ import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import static org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE;
+
 /**
  * The OpenAPI description: what the service is, and the contract's problems on every
  * operation.
@@ -118,8 +120,7 @@ class OpenApiConfiguration {
 			}
 			operation.setParameters(kept.isEmpty() ? null : kept);
 			operation.setRequestBody(new RequestBody().required(true)
-				.content(new Content().addMediaType(org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE,
-						new MediaType().schema(form))));
+				.content(new Content().addMediaType(MULTIPART_FORM_DATA_VALUE, new MediaType().schema(form))));
 			return operation;
 		};
 	}

@@ -1,10 +1,12 @@
 package com.example.visiongateway.gemini;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.TimeoutException;
 
 import com.example.visiongateway.gemini.wire.GoogleError;
 import com.example.visiongateway.gemini.wire.GoogleErrorBody;
@@ -69,8 +71,9 @@ final class GeminiErrors {
 		if (unreadable != null) {
 			return new GeminiException(operation, unreadable.getMessage(), failure);
 		}
+		// Qualified: Netty's TimeoutException shares its simple name with the JDK's
 		if (find(failure, io.netty.handler.timeout.TimeoutException.class) != null
-				|| find(failure, java.util.concurrent.TimeoutException.class) != null) {
+				|| find(failure, TimeoutException.class) != null) {
 			return new GeminiTimeoutException(operation,
 					"Gemini " + operation.tag() + " got no answer within " + seconds(this.responseTimeout), failure);
 		}
@@ -82,7 +85,7 @@ final class GeminiErrors {
 			return new GeminiException(operation, "Gemini " + operation.tag() + " answer is not the expected JSON",
 					failure);
 		}
-		if (find(failure, java.net.ConnectException.class) != null) {
+		if (find(failure, ConnectException.class) != null) {
 			return connection(operation, "could not connect", failure);
 		}
 		if (find(failure, PrematureCloseException.class) != null) {

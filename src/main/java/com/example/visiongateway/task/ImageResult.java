@@ -1,5 +1,6 @@
 package com.example.visiongateway.task;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import com.example.visiongateway.spatial.Detection;
@@ -25,7 +26,7 @@ public record ImageResult(ImageDescriptor image, String caption, List<String> la
 		if (notes.isEmpty()) {
 			return this;
 		}
-		List<String> all = new java.util.ArrayList<>(notes);
+		List<String> all = new ArrayList<>(notes);
 		all.addAll(this.warnings);
 		return new ImageResult(this.image, this.caption, this.labels, this.detections, this.tokens, this.finishReason,
 				this.usage, all, this.error);

@@ -1,5 +1,6 @@
 package com.example.visiongateway.task;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import com.example.visiongateway.image.ImageInfo;
@@ -36,7 +37,7 @@ public record InputImage(int index, String filename, String fileId, String url, 
 
 	/** The same image sending other bytes, with a note. */
 	InputImage sending(Payload other, List<String> notes) {
-		List<String> all = new java.util.ArrayList<>(this.warnings);
+		List<String> all = new ArrayList<>(this.warnings);
 		all.addAll(notes);
 		return new InputImage(this.index, this.filename, this.fileId, this.url, this.info, this.mimeType,
 				this.sizeBytes, this.sha256, other, this.file, all, this.source);

@@ -1,5 +1,6 @@
 package com.example.visiongateway.task;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,7 +94,7 @@ record SpatialTask(boolean masks, String objects, int threshold, MaskFormat mask
 		}
 		List<String> warnings = result.warnings();
 		if ("MAX_TOKENS".equals(answer.finishReason())) {
-			warnings = new java.util.ArrayList<>(warnings);
+			warnings = new ArrayList<>(warnings);
 			warnings.add("Gemini ran out of output tokens (MAX_TOKENS): later items may be missing.");
 		}
 		return new ImageResult(descriptor, null, null, result.detections(), null, answer.finishReason(), usage,

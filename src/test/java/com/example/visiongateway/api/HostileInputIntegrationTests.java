@@ -1,5 +1,6 @@
 package com.example.visiongateway.api;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -443,7 +444,7 @@ class HostileInputIntegrationTests extends GatewayIntegrationTest {
 	}
 
 	private static Supplier<InputStream> stream(byte[] body) {
-		return () -> new java.io.ByteArrayInputStream(body);
+		return () -> new ByteArrayInputStream(body);
 	}
 
 	/**

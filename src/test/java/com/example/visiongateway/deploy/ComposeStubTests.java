@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -56,7 +57,7 @@ class ComposeStubTests {
 	void passesTheWireMockImageOnlyOptionsItUnderstands() throws Exception {
 		String dockerfile = Files.readString(Path.of("docker/gemini-stub.Dockerfile"));
 		String cmd = dockerfile.replaceAll("(?s).*\nCMD \\[([^\\]]*)\\].*", "$1");
-		String[] args = java.util.Arrays.stream(cmd.split(","))
+		String[] args = Arrays.stream(cmd.split(","))
 			.map((arg) -> arg.strip().replaceAll("^\"|\"$", ""))
 			.toArray(String[]::new);
 
@@ -67,8 +68,8 @@ class ComposeStubTests {
 		catch (RuntimeException ex) {
 			// jopt-simple's own messages need a resource bundle the shaded jar lacks:
 			// report the failure plainly.
-			throw new AssertionError("WireMock refuses the options " + java.util.Arrays.toString(args) + ": "
-					+ ex.getClass().getSimpleName());
+			throw new AssertionError(
+					"WireMock refuses the options " + Arrays.toString(args) + ": " + ex.getClass().getSimpleName());
 		}
 
 		assertThat(parsed.requestJournalDisabled()).isTrue();

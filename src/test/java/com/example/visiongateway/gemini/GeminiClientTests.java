@@ -16,6 +16,7 @@ import com.example.visiongateway.gemini.wire.GenerateContentResponse;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.junit.jupiter.api.AfterEach;
@@ -467,7 +468,7 @@ class GeminiClientTests {
 		return (GeminiApiException) failure;
 	}
 
-	private LoggedRequest single(com.github.tomakehurst.wiremock.matching.RequestPatternBuilder pattern) {
+	private LoggedRequest single(RequestPatternBuilder pattern) {
 		List<LoggedRequest> requests = this.server.findAll(pattern);
 		assertThat(requests).hasSize(1);
 		return requests.get(0);

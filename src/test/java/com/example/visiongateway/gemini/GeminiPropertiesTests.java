@@ -1,5 +1,7 @@
 package com.example.visiongateway.gemini;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -178,8 +180,8 @@ class GeminiPropertiesTests {
 		try {
 			return new YamlPropertySourceLoader().load("test.yaml", new ByteArrayResource(yaml.getBytes())).get(0);
 		}
-		catch (java.io.IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
 	}
 

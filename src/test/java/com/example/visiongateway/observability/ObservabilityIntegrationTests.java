@@ -1,5 +1,7 @@
 package com.example.visiongateway.observability;
 
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -31,7 +33,7 @@ class ObservabilityIntegrationTests extends GatewayIntegrationTest {
 		byte[] rocket = TestImages.fixture("rocket.jpg");
 		this.gateway.post("/v1/files", parts().file("file", "rocket.jpg", rocket, "image/jpeg"));
 		this.gateway.post("/v1/files", parts().file("file", "rocket.jpg", rocket, "image/jpeg"));
-		stub.failWith(429, "RESOURCE_EXHAUSTED", "Quota exceeded.", java.time.Duration.ofSeconds(120));
+		stub.failWith(429, "RESOURCE_EXHAUSTED", "Quota exceeded.", Duration.ofSeconds(120));
 		this.gateway.post("/v1/vision/caption",
 				parts().image("chelsea.png", TestImages.fixture("chelsea.png"), "image/png"));
 		stub.reset();
@@ -148,7 +150,7 @@ class ObservabilityIntegrationTests extends GatewayIntegrationTest {
 		double sum = 0;
 		for (var entry : after.entrySet()) {
 			String series = entry.getKey();
-			if (series.startsWith(prefix) && java.util.Arrays.stream(labels).allMatch(series::contains)) {
+			if (series.startsWith(prefix) && Arrays.stream(labels).allMatch(series::contains)) {
 				sum += entry.getValue() - before.getOrDefault(series, 0.0);
 			}
 		}

@@ -2,6 +2,7 @@ package com.example.visiongateway.spatial;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 
 import com.example.visiongateway.error.ErrorCode;
@@ -198,7 +199,7 @@ class AnswerReaderTests {
 	}
 
 	private static BigDecimal[] decimals(int... values) {
-		return java.util.Arrays.stream(values).mapToObj(BigDecimal::valueOf).toArray(BigDecimal[]::new);
+		return Arrays.stream(values).mapToObj(BigDecimal::valueOf).toArray(BigDecimal[]::new);
 	}
 
 }

@@ -1,5 +1,9 @@
 package com.example.visiongateway.spatial;
 
+import java.util.Arrays;
+import java.util.Random;
+import java.util.stream.IntStream;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -72,18 +76,17 @@ class BilinearMaskTests {
 		BilinearMask mask = new BilinearMask(source, 6, 1, 0);
 		// Centres 1/6, 1/2, 5/6, 7/6, 3/2, 11/6 minus 0.5: weights of pixel 1 are 0, 0,
 		// 1/3, 2/3, 1, 1.
-		assertThat(java.util.stream.IntStream.range(0, 6).map((x) -> mask.value(x, 0))).containsExactly(0, 0, 33, 67,
-				100, 100);
+		assertThat(IntStream.range(0, 6).map((x) -> mask.value(x, 0))).containsExactly(0, 0, 33, 67, 100, 100);
 	}
 
 	@Test
 	void thresholdsEveryColumnExactlyAsItsEightBitValues() {
-		java.util.Random random = new java.util.Random(11);
+		Random random = new Random(11);
 		for (int trial = 0; trial < 200; trial++) {
 			byte[] values = new byte[(1 + random.nextInt(20)) * (1 + random.nextInt(20))];
 			random.nextBytes(values);
 			int sourceWidth = 1 + random.nextInt(20);
-			MaskRaster source = new MaskRaster(sourceWidth, 1, java.util.Arrays.copyOf(values, sourceWidth));
+			MaskRaster source = new MaskRaster(sourceWidth, 1, Arrays.copyOf(values, sourceWidth));
 			MaskRaster tall = new MaskRaster(1, values.length, values);
 			for (MaskRaster raster : new MaskRaster[] { source, tall }) {
 				int width = 1 + random.nextInt(50);
@@ -106,7 +109,7 @@ class BilinearMaskTests {
 	void decidesFlatRunsExactlyAsPixelByPixel() {
 		// Flat regions take the whole-run path; values at and around the threshold test
 		// its bounds.
-		java.util.Random random = new java.util.Random(23);
+		Random random = new Random(23);
 		int[] palette = { 0, 255, 126, 127, 128 };
 		for (int trial = 0; trial < 300; trial++) {
 			int sourceWidth = 1 + random.nextInt(16);

@@ -3,6 +3,7 @@ package com.example.visiongateway.spatial;
 import java.awt.image.BufferedImage;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.function.IntBinaryOperator;
 
@@ -130,7 +131,7 @@ class MaskDecoderTests {
 	@Test
 	void refusesAPngCutShort() {
 		byte[] png = MaskPngs.png(MaskPngs.gray(16, 16, GRADIENT));
-		byte[] cut = java.util.Arrays.copyOf(png, 40);
+		byte[] cut = Arrays.copyOf(png, 40);
 		assertThatExceptionOfType(MaskRejectedException.class)
 			.isThrownBy(() -> this.decoder.decode(Base64.getEncoder().encodeToString(cut)))
 			.withMessage("PNG could not be decoded");

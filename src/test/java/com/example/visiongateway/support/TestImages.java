@@ -1,10 +1,13 @@
 package com.example.visiongateway.support;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.zip.CRC32;
@@ -44,7 +47,7 @@ public final class TestImages {
 
 		@Override
 		public InputStream openStream() {
-			return new java.io.ByteArrayInputStream(this.bytes);
+			return new ByteArrayInputStream(this.bytes);
 		}
 
 	}
@@ -88,8 +91,7 @@ public final class TestImages {
 	 * can differ).
 	 */
 	public static byte[] tinyPng(int value) {
-		java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(1, 1,
-				java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+		BufferedImage image = new BufferedImage(1, 1, BufferedImage.TYPE_BYTE_GRAY);
 		image.getRaster().setSample(0, 0, 0, value & 0xff);
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		try {
@@ -102,7 +104,7 @@ public final class TestImages {
 	}
 
 	private static void writeChunk(ByteArrayOutputStream out, String type, byte[] data) {
-		byte[] typeBytes = type.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+		byte[] typeBytes = type.getBytes(StandardCharsets.US_ASCII);
 		out.writeBytes(ByteBuffer.allocate(4).putInt(data.length).array());
 		out.writeBytes(typeBytes);
 		out.writeBytes(data);

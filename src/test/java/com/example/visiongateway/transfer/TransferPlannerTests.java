@@ -3,6 +3,7 @@ package com.example.visiongateway.transfer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 
 import com.example.visiongateway.transfer.TransferPlanner.Candidate;
 import org.junit.jupiter.api.Test;
@@ -56,7 +57,7 @@ class TransferPlannerTests {
 		for (int i = 0; i < 3600; i++) {
 			candidates.add(inline(1000 + (i * 7919L) % 20000));
 		}
-		Collections.shuffle(candidates, new java.util.Random(1));
+		Collections.shuffle(candidates, new Random(1));
 		long limit = 20_000_000;
 
 		var plan = TransferPlanner.plan(500, candidates, limit);
