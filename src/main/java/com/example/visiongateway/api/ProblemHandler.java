@@ -5,6 +5,7 @@ import com.example.visiongateway.error.Problems;
 import com.example.visiongateway.error.VisionException;
 import com.example.visiongateway.gemini.GeminiException;
 import com.example.visiongateway.gemini.GeminiOverloadedException;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,9 +49,25 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 		return respond(problem);
 	}
 
+	/**
+	 * Tomcat refuses to parse parameters over its own limits (count, form body size) only
+	 * when they are first read, as an exception rather than a status.
+	 */
+	@ExceptionHandler(InvalidParameterException.class)
+	ResponseEntity<ProblemDetail> parameters(InvalidParameterException ex) {
+		boolean tooLarge = ex.getErrorCode() == HttpStatus.CONTENT_TOO_LARGE.value();
+		return respond(new VisionException(tooLarge ? ErrorCode.PAYLOAD_TOO_LARGE : ErrorCode.BAD_REQUEST,
+				tooLarge ? "The form body is over the server's size limit."
+						: "The request's parameters cannot be read: too many, or malformed."));
+	}
+
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
 		log.error("Unexpected failure", ex);
+		return internalError();
+	}
+
+	static ResponseEntity<ProblemDetail> internalError() {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
 				"The gateway failed unexpectedly; the failure was logged.");
 		problem.setProperty("code", "INTERNAL_ERROR");
@@ -80,8 +97,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 		return response;
 	}
 
-	private static ErrorCode codeFor(HttpStatusCode status) {
+	static ErrorCode codeFor(HttpStatusCode status) {
 		return switch (status.value()) {
+			case 404 -> ErrorCode.NOT_FOUND;
+			case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
 			case 406 -> ErrorCode.NOT_ACCEPTABLE;
 			case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
 			case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;

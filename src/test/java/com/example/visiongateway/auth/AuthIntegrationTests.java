@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 		"vision.auth.images-per-minute=3" })
 class AuthIntegrationTests extends GatewayIntegrationTest {
 
-	private static final List<String> CALLERS = List.of("alice", "bob", "carol", "dave", "erin", "frank");
+	private static final List<String> CALLERS = List.of("alice", "bob", "carol", "dave", "erin", "frank", "grace");
 
 	@DynamicPropertySource
 	static void keys(DynamicPropertyRegistry registry) {
@@ -65,6 +65,11 @@ class AuthIntegrationTests extends GatewayIntegrationTest {
 		assertThat(apiKey.status()).as(apiKey.body()).isEqualTo(200);
 		assertThat(apiKey.json().get("results").get(0).get("caption").asString()).startsWith("[stub]");
 		assertThat(bearer.status()).as(bearer.body()).isEqualTo(200);
+	}
+
+	@Test
+	void answersAnUnknownPathWithNotFoundOnceTheKeyIsAccepted() {
+		assertProblem(this.gateway.withHeader("X-API-Key", keyOf("grace")).get("/no/such/path"), 404, "NOT_FOUND");
 	}
 
 	@Test
