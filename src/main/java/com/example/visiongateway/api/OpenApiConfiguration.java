@@ -54,7 +54,8 @@ class OpenApiConfiguration {
 			.version("v1")
 			.description("One well-behaved door to Google Gemini's image understanding. Send images as multipart "
 					+ "parts (`images`, repeatable) or reuse stored ones (`fileIds`). Errors are RFC 9457 problem "
-					+ "details with a machine-readable `code`."));
+					+ "details with a machine-readable `code`. The whole contract, with every status and `code`, is "
+					+ "`docs/api.md` in the repository."));
 	}
 
 	@Bean
