@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Base64;
 import java.util.List;
+import java.util.Random;
 import java.util.function.IntBinaryOperator;
 import java.util.stream.Stream;
 
@@ -164,7 +165,7 @@ class MaskFormatsTests {
 	 * them.
 	 */
 	private static String soft(int width, int height, long seed) {
-		java.util.Random random = new java.util.Random(seed);
+		Random random = new Random(seed);
 		int count = 1 + random.nextInt(4);
 		double[][] bumps = new double[count][];
 		for (int i = 0; i < count; i++) {

@@ -1,5 +1,7 @@
 package com.example.visiongateway.spatial;
 
+import java.awt.geom.Line2D;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
@@ -78,7 +80,7 @@ class RingSimplifierTests {
 	 * Every vertex of the original lies within the tolerance of the simplified outline.
 	 */
 	private static void assertEveryVertexWithin(int[] ring, int[] simplified, double tolerance) {
-		List<double[]> segments = new java.util.ArrayList<>();
+		List<double[]> segments = new ArrayList<>();
 		int n = simplified.length / 2;
 		for (int i = 0; i < n; i++) {
 			int j = (i + 1) % n;
@@ -88,7 +90,7 @@ class RingSimplifierTests {
 		for (int k = 0; k < ring.length; k += 2) {
 			double best = Double.MAX_VALUE;
 			for (double[] s : segments) {
-				best = Math.min(best, java.awt.geom.Line2D.ptSegDist(s[0], s[1], s[2], s[3], ring[k], ring[k + 1]));
+				best = Math.min(best, Line2D.ptSegDist(s[0], s[1], s[2], s[3], ring[k], ring[k + 1]));
 			}
 			assertThat(best).isLessThanOrEqualTo(tolerance + 1e-9);
 		}
