@@ -8,6 +8,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import com.example.visiongateway.VisionGatewayApplication;
@@ -43,6 +45,8 @@ class GracefulShutdownIntegrationTests {
 
 	private final GeminiStub stub = GeminiStub.start();
 
+	private final ExecutorService threads = Executors.newFixedThreadPool(2);
+
 	private ConfigurableApplicationContext context;
 
 	@AfterEach
@@ -51,6 +55,7 @@ class GracefulShutdownIntegrationTests {
 			this.context.close();
 		}
 		this.stub.close();
+		this.threads.shutdownNow();
 	}
 
 	@Test
@@ -70,10 +75,15 @@ class GracefulShutdownIntegrationTests {
 		int port = Integer.parseInt(this.context.getEnvironment().getProperty("local.server.port"));
 		GatewayClient gateway = new GatewayClient(port);
 
-		CompletableFuture<Reply> inFlight = CompletableFuture.supplyAsync(() -> gateway.post("/v1/vision/caption",
-				parts().image("chelsea.png", TestImages.fixture("chelsea.png"), "image/png")));
+		// Own threads: the common pool has one thread on two cores, so the close would
+		// queue behind the blocked request.
+		CompletableFuture<Reply> inFlight = CompletableFuture
+			.supplyAsync(
+					() -> gateway.post("/v1/vision/caption",
+							parts().image("chelsea.png", TestImages.fixture("chelsea.png"), "image/png")),
+					this.threads);
 		awaitGeminiCall();
-		CompletableFuture<Void> closing = CompletableFuture.runAsync(this.context::close);
+		CompletableFuture<Void> closing = CompletableFuture.runAsync(this.context::close, this.threads);
 
 		awaitRefused(port);
 		assertThat(inFlight).as("still waiting on Gemini while new connections are refused").isNotDone();
