@@ -2,6 +2,7 @@ package com.example.visiongateway.api;
 
 import com.example.visiongateway.error.ErrorCode;
 import com.example.visiongateway.error.Problems;
+import com.example.visiongateway.error.VisionException;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -23,14 +24,19 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ContainerErrorController implements ErrorController {
 
-	@RequestMapping(path = "${server.error.path:/error}", produces = MediaType.APPLICATION_PROBLEM_JSON_VALUE)
-	ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+	@RequestMapping(path = "${server.error.path:/error}",
+			produces = { MediaType.APPLICATION_PROBLEM_JSON_VALUE, MediaType.APPLICATION_JSON_VALUE })
+	ResponseEntity<?> error(HttpServletRequest request) {
 		Object attribute = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
 		int status = (attribute instanceof Integer code && code >= 400) ? code : HttpStatus.NOT_FOUND.value();
+		boolean google = GoogleErrors.applies(request);
 		if (status >= 500) {
-			return ProblemHandler.internalError();
+			return google ? GoogleErrors.internal() : ProblemHandler.internalError();
 		}
 		ErrorCode code = ProblemHandler.codeFor(HttpStatusCode.valueOf(status));
+		if (google) {
+			return GoogleErrors.of(new VisionException(code, code.title() + "."));
+		}
 		ProblemDetail problem = Problems.of(code, code.title() + ".");
 		problem.setStatus(status);
 		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);

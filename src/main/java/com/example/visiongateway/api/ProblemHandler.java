@@ -5,6 +5,7 @@ import com.example.visiongateway.error.Problems;
 import com.example.visiongateway.error.VisionException;
 import com.example.visiongateway.gemini.GeminiException;
 import com.example.visiongateway.gemini.GeminiOverloadedException;
+import jakarta.servlet.http.HttpServletRequest;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +18,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.context.request.async.AsyncRequestTimeoutException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -31,12 +33,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
 	@ExceptionHandler(VisionException.class)
-	ResponseEntity<ProblemDetail> vision(VisionException ex) {
-		return respond(ex);
+	ResponseEntity<?> vision(VisionException ex, HttpServletRequest request) {
+		return respond(ex, request);
 	}
 
 	@ExceptionHandler(GeminiException.class)
-	ResponseEntity<ProblemDetail> gemini(GeminiException ex) {
+	ResponseEntity<?> gemini(GeminiException ex, HttpServletRequest request) {
 		VisionException problem = UpstreamProblems.toProblem(ex);
 		if (ex instanceof GeminiOverloadedException) {
 			// Shedding load is working as designed; the gemini.rejections counter tells
@@ -46,7 +48,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 		else {
 			log.warn("Gemini call failed: {}", problem.detail());
 		}
-		return respond(problem);
+		return respond(problem, request);
 	}
 
 	/**
@@ -54,17 +56,18 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	 * when they are first read, as an exception rather than a status.
 	 */
 	@ExceptionHandler(InvalidParameterException.class)
-	ResponseEntity<ProblemDetail> parameters(InvalidParameterException ex) {
+	ResponseEntity<?> parameters(InvalidParameterException ex, HttpServletRequest request) {
 		boolean tooLarge = ex.getErrorCode() == HttpStatus.CONTENT_TOO_LARGE.value();
 		return respond(new VisionException(tooLarge ? ErrorCode.PAYLOAD_TOO_LARGE : ErrorCode.BAD_REQUEST,
 				tooLarge ? "The form body is over the server's size limit."
-						: "The request's parameters cannot be read: too many, or malformed."));
+						: "The request's parameters cannot be read: too many, or malformed."),
+				request);
 	}
 
 	@ExceptionHandler(Exception.class)
-	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+	ResponseEntity<?> unexpected(Exception ex, HttpServletRequest request) {
 		log.error("Unexpected failure", ex);
-		return internalError();
+		return GoogleErrors.applies(request) ? GoogleErrors.internal() : internalError();
 	}
 
 	static ResponseEntity<ProblemDetail> internalError() {
@@ -77,7 +80,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleAsyncRequestTimeoutException(AsyncRequestTimeoutException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		return cast(respond(new VisionException(ErrorCode.UPSTREAM_TIMEOUT, "The request took longer than allowed.")));
+		return cast(respond(new VisionException(ErrorCode.UPSTREAM_TIMEOUT, "The request took longer than allowed."),
+				nativeRequest(request)));
 	}
 
 	/** Spring MVC's own failures (missing parts, wrong content type …) get a code too. */
@@ -87,6 +91,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 		ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
 		if (response != null && response.getBody() instanceof ProblemDetail problem) {
 			ErrorCode code = codeFor(statusCode);
+			HttpServletRequest servletRequest = nativeRequest(request);
+			if (servletRequest != null && GoogleErrors.applies(servletRequest)) {
+				return GoogleErrors
+					.of(new VisionException(code, (problem.getDetail() != null) ? problem.getDetail() : code.title()));
+			}
 			ProblemDetail coded = Problems.of(code, (problem.getDetail() != null) ? problem.getDetail() : code.title());
 			coded.setStatus(statusCode.value());
 			return ResponseEntity.status(statusCode)
@@ -110,7 +119,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 		};
 	}
 
-	private static ResponseEntity<ProblemDetail> respond(VisionException ex) {
+	private static ResponseEntity<?> respond(VisionException ex, HttpServletRequest request) {
+		if (request != null && GoogleErrors.applies(request)) {
+			return GoogleErrors.of(ex);
+		}
 		ResponseEntity.BodyBuilder response = ResponseEntity.status(ex.code().status())
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
 		Object retryAfter = ex.properties().get("retryAfterSeconds");
@@ -118,6 +130,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 			response.header(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfter));
 		}
 		return response.body(Problems.of(ex));
+	}
+
+	private static HttpServletRequest nativeRequest(WebRequest request) {
+		return (request instanceof NativeWebRequest web) ? web.getNativeRequest(HttpServletRequest.class) : null;
 	}
 
 	@SuppressWarnings("unchecked")

@@ -1,6 +1,8 @@
 package com.example.visiongateway.auth;
 
 import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -58,7 +60,11 @@ final class ApiKeyFilter extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return this.publicPaths.matches(path(request));
+		String path = path(request);
+		// A Gemini upload session URL is its own credential, as at Google: Python's SDK
+		// sends no key there; the session names its owner.
+		return this.publicPaths.matches(path)
+				|| (GeminiPaths.isUploadSession(path) && queryParameter(request, GeminiPaths.UPLOAD_ID).isPresent());
 	}
 
 	@Override
@@ -68,8 +74,10 @@ final class ApiKeyFilter extends OncePerRequestFilter {
 		if (presented.isEmpty()) {
 			count("missing_key");
 			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE);
-			refuse(request, response, new VisionException(ErrorCode.UNAUTHENTICATED,
-					"An API key is required: send it in the X-API-Key header or as Authorization: Bearer <key>."));
+			refuse(request, response,
+					new VisionException(ErrorCode.UNAUTHENTICATED,
+							"An API key is required: send it in the X-API-Key header or as Authorization: Bearer <key> "
+									+ "(under /gemini also as x-goog-api-key or ?key=, as Google's SDKs do)."));
 			return;
 		}
 		Optional<String> caller = this.keys.identify(presented.get());
@@ -111,8 +119,9 @@ final class ApiKeyFilter extends OncePerRequestFilter {
 	}
 
 	/**
-	 * The key from {@code X-API-Key}, else from a bearer {@code Authorization} header;
-	 * blank counts as none.
+	 * The key from {@code X-API-Key}, else from a bearer {@code Authorization} header,
+	 * else, under {@code /gemini} only, where Google's SDKs put an API key
+	 * ({@code x-goog-api-key}, then {@code ?key=}); blank counts as none.
 	 */
 	static Optional<String> presentedKey(HttpServletRequest request) {
 		String header = request.getHeader(API_KEY_HEADER);
@@ -124,6 +133,38 @@ final class ApiKeyFilter extends OncePerRequestFilter {
 				&& authorization.substring(0, BEARER.length()).toLowerCase(Locale.ROOT).equals(BEARER)) {
 			String token = authorization.substring(BEARER.length()).strip();
 			return token.isEmpty() ? Optional.empty() : Optional.of(token);
+		}
+		if (!GeminiPaths.isGemini(path(request))) {
+			return Optional.empty();
+		}
+		String google = request.getHeader(GeminiPaths.API_KEY_HEADER);
+		if (google != null && !google.isBlank()) {
+			return Optional.of(google.strip());
+		}
+		return queryParameter(request, "key").map(String::strip).filter((key) -> !key.isEmpty());
+	}
+
+	/**
+	 * A query parameter read from the query string itself: {@code getParameter} could
+	 * read a form body, and this filter reads no body.
+	 */
+	private static Optional<String> queryParameter(HttpServletRequest request, String name) {
+		String query = request.getQueryString();
+		if (query == null) {
+			return Optional.empty();
+		}
+		for (String pair : query.split("&")) {
+			int eq = pair.indexOf('=');
+			String key = (eq >= 0) ? pair.substring(0, eq) : pair;
+			if (key.equals(name)) {
+				try {
+					return Optional
+						.of(URLDecoder.decode((eq >= 0) ? pair.substring(eq + 1) : "", StandardCharsets.UTF_8));
+				}
+				catch (IllegalArgumentException malformed) {
+					return Optional.empty();
+				}
+			}
 		}
 		return Optional.empty();
 	}

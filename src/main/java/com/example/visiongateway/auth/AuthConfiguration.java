@@ -48,13 +48,17 @@ class AuthConfiguration {
 	}
 
 	@Bean
-	WebMvcConfigurer imageQuota(ApiKeys keys, AuthProperties properties, Clock clock, MeterRegistry meters) {
-		RateLimiter images = new RateLimiter(properties.imagesPerMinute(), keys.names().size(), clock);
-		ImageQuotaInterceptor interceptor = new ImageQuotaInterceptor(images, meters);
+	ImageQuota imageQuota(ApiKeys keys, AuthProperties properties, Clock clock, MeterRegistry meters) {
+		return new ImageQuota(new RateLimiter(properties.imagesPerMinute(), keys.names().size(), clock), meters);
+	}
+
+	@Bean
+	WebMvcConfigurer imageQuotaInterceptor(ImageQuota quota) {
+		ImageQuotaInterceptor interceptor = new ImageQuotaInterceptor(quota);
 		return new WebMvcConfigurer() {
 			@Override
 			public void addInterceptors(InterceptorRegistry registry) {
-				if (images.limited()) {
+				if (quota.limited()) {
 					registry.addInterceptor(interceptor)
 						.addPathPatterns("/v1/vision/**", ImageQuotaInterceptor.FILES_PATH);
 				}

@@ -1,13 +1,7 @@
 package com.example.visiongateway.auth;
 
 import java.util.List;
-import java.util.Map;
 
-import com.example.visiongateway.auth.RateLimiter.Outcome;
-import com.example.visiongateway.auth.RateLimiter.Take;
-import com.example.visiongateway.error.ErrorCode;
-import com.example.visiongateway.error.VisionException;
-import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -24,40 +18,21 @@ final class ImageQuotaInterceptor implements HandlerInterceptor {
 
 	static final String FILES_PATH = "/v1/files";
 
-	private final RateLimiter images;
+	private final ImageQuota quota;
 
-	private final MeterRegistry meters;
-
-	ImageQuotaInterceptor(RateLimiter images, MeterRegistry meters) {
-		this.images = images;
-		this.meters = meters;
+	ImageQuotaInterceptor(ImageQuota quota) {
+		this.quota = quota;
 	}
 
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
 		// An asynchronous controller's result comes back on a second (ASYNC) dispatch: it
 		// was charged on the first.
-		if (request.getDispatcherType() != DispatcherType.REQUEST
-				|| !(request.getAttribute(Tenant.ATTRIBUTE) instanceof Tenant caller)) {
-			return true;
-		}
-		long count = imageCount(request);
-		Take take = this.images.take(caller.name(), count);
-		if (take.outcome() == Outcome.EXCEEDS_LIMIT) {
-			refuse(take, "This API key may send " + this.images.perMinute() + " images per minute and this request has "
-					+ count + ": send fewer images per request.", count);
-		}
-		if (!take.granted()) {
-			refuse(take, "This API key may send " + this.images.perMinute() + " images per minute; this request has "
-					+ count + ". Retry in " + take.retryAfterSeconds() + " s.", count);
+		if (request.getDispatcherType() == DispatcherType.REQUEST
+				&& request.getAttribute(Tenant.ATTRIBUTE) instanceof Tenant caller) {
+			this.quota.charge(caller, imageCount(request));
 		}
 		return true;
-	}
-
-	private void refuse(Take take, String detail, long count) {
-		this.meters.counter("vision.auth.requests", "outcome", "image_quota").increment();
-		throw new VisionException(ErrorCode.RATE_LIMITED, detail, Map.of("retryAfterSeconds", take.retryAfterSeconds(),
-				"limit", this.images.perMinute(), "actual", count, "quota", "images-per-minute"));
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
 
@@ -36,6 +37,17 @@ final class CallLimiter {
 	 */
 	<T> Mono<T> run(Mono<T> call, Supplier<? extends RuntimeException> refusal) {
 		return Mono.usingWhen(acquire(refusal), (permit) -> {
+			permit.delivered.set(true);
+			return call;
+		}, Permit::release, (permit, failure) -> permit.release(), Permit::release);
+	}
+
+	/**
+	 * As {@link #run(Mono, Supplier)} for a stream: the slot is held until the stream
+	 * ends, fails or is cancelled.
+	 */
+	<T> Flux<T> runMany(Flux<T> call, Supplier<? extends RuntimeException> refusal) {
+		return Flux.usingWhen(acquire(refusal), (permit) -> {
 			permit.delivered.set(true);
 			return call;
 		}, Permit::release, (permit, failure) -> permit.release(), Permit::release);

@@ -25,6 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferFactory;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ClientHttpRequest;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
@@ -149,6 +150,48 @@ public class GeminiClient implements AutoCloseable {
 				.contentLength(body.length())
 				.body(streamed(body::content, body.quickToWrite()));
 			return call(GeminiOperation.COUNT_TOKENS, modelId(model), spec, CountTokensResponse.class);
+		}));
+	}
+
+	/**
+	 * {@code POST /{version}/models/{model}:{method}} with a caller's own body, for the
+	 * Gemini-native pass-through: generateContent or countTokens as the caller's SDK
+	 * wrote it (already checked by the gateway), Gemini's JSON answer as it came. Retried
+	 * and guarded like every call.
+	 */
+	public Mono<byte[]> forward(GeminiOperation operation, String version, String model, String method, byte[] body) {
+		return this.resilience.call(operation, Mono.defer(() -> {
+			WebClient.RequestHeadersSpec<?> spec = this.api.post()
+				.uri("/{version}/models/{model}:{method}", version, modelId(model), method)
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue(body);
+			return exchange(operation, modelId(model), spec,
+					(response) -> response.bodyToMono(byte[].class).defaultIfEmpty(new byte[0]));
+		}));
+	}
+
+	/**
+	 * {@code POST /{version}/models/{model}:streamGenerateContent?alt=sse} with a
+	 * caller's own body: Gemini's event stream as byte chunks, each handed on as it
+	 * arrives. A failure before the first chunk is retried; after it, it ends the stream.
+	 */
+	public Flux<byte[]> streamGenerateContent(String version, String model, byte[] body) {
+		GeminiOperation operation = GeminiOperation.GENERATE;
+		return this.resilience.stream(operation, Flux.defer(() -> {
+			WebClient.RequestHeadersSpec<?> spec = this.api.post()
+				.uri("/{version}/models/{model}:streamGenerateContent?alt=sse", version, modelId(model))
+				.contentType(MediaType.APPLICATION_JSON)
+				.accept(MediaType.TEXT_EVENT_STREAM)
+				.bodyValue(body);
+			return this.resilience.exchangeMany(operation, modelId(model), spec.exchangeToFlux((response) -> {
+				if (response.statusCode().is2xxSuccessful()) {
+					return response.bodyToFlux(DataBuffer.class).map(GeminiClient::drain);
+				}
+				return response.bodyToMono(byte[].class)
+					.defaultIfEmpty(new byte[0])
+					.flatMapMany((error) -> Flux.error(this.errors.fromResponse(operation,
+							response.statusCode().value(), response.headers().asHttpHeaders(), error)));
+			}).onErrorMap((failure) -> this.errors.translate(operation, failure)));
 		}));
 	}
 
@@ -362,6 +405,17 @@ public class GeminiClient implements AutoCloseable {
 			Flux<DataBuffer> body = content.apply(message.bufferFactory());
 			return message.writeWith(quick ? body : body.subscribeOn(Schedulers.boundedElastic()));
 		};
+	}
+
+	private static byte[] drain(DataBuffer buffer) {
+		try {
+			byte[] bytes = new byte[buffer.readableByteCount()];
+			buffer.read(bytes);
+			return bytes;
+		}
+		finally {
+			DataBufferUtils.release(buffer);
+		}
 	}
 
 	private static String modelId(String model) {

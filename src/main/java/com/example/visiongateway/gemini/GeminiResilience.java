@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -13,6 +14,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
@@ -101,25 +103,46 @@ public final class GeminiResilience {
 	 */
 	<T> Mono<T> call(GeminiOperation operation, Mono<T> attempt) {
 		Duration deadline = this.properties.deadline();
-		return Mono.defer(() -> {
-			long started = System.nanoTime();
-			return attempt.retryWhen(Retry.from((signals) -> signals.concatMap((signal) -> {
-				Duration remaining = deadline.minusNanos(System.nanoTime() - started);
-				Throwable failure = signal.failure();
-				Optional<Duration> wait = this.retryPolicy.nextWait(failure, (int) signal.totalRetries() + 1,
-						remaining);
-				if (wait.isEmpty()) {
-					return Mono.error(failure);
-				}
-				this.meters
-					.counter("gemini.retries", "operation", operation.tag(), "reason",
-							RetryPolicy.retryReason(failure).orElseThrow())
-					.increment();
-				return Mono.delay(wait.get());
-			})));
-		})
-			.timeout(deadline, Mono.error(() -> new GeminiTimeoutException(operation, "Gemini " + operation.tag()
-					+ " did not finish within the deadline of " + deadline.toMillis() + " ms", null)));
+		return Mono.defer(() -> attempt.retryWhen(retry(operation, System.nanoTime(), () -> true)))
+			.timeout(deadline, Mono.error(() -> timeout(operation)));
+	}
+
+	/**
+	 * One streamed client call: retried like {@link #call} only until its first element
+	 * arrives (a stream the caller has started to read is never sent twice), and the
+	 * deadline bounds the wait for that first element; after it, silence is bounded by
+	 * the response timeout alone, so a long stream may run past the deadline.
+	 */
+	<T> Flux<T> stream(GeminiOperation operation, Flux<T> attempt) {
+		Duration deadline = this.properties.deadline();
+		return Flux.defer(() -> {
+			AtomicBoolean started = new AtomicBoolean();
+			return attempt.doOnNext((first) -> started.set(true))
+				.retryWhen(retry(operation, System.nanoTime(), () -> !started.get()));
+		}).timeout(Mono.delay(deadline), (element) -> Mono.never(), Flux.error(() -> timeout(operation)));
+	}
+
+	private Retry retry(GeminiOperation operation, long started, BooleanSupplier mayRetry) {
+		Duration deadline = this.properties.deadline();
+		return Retry.from((signals) -> signals.concatMap((signal) -> {
+			Duration remaining = deadline.minusNanos(System.nanoTime() - started);
+			Throwable failure = signal.failure();
+			Optional<Duration> wait = mayRetry.getAsBoolean()
+					? this.retryPolicy.nextWait(failure, (int) signal.totalRetries() + 1, remaining) : Optional.empty();
+			if (wait.isEmpty()) {
+				return Mono.error(failure);
+			}
+			this.meters
+				.counter("gemini.retries", "operation", operation.tag(), "reason",
+						RetryPolicy.retryReason(failure).orElseThrow())
+				.increment();
+			return Mono.delay(wait.get());
+		}));
+	}
+
+	private GeminiTimeoutException timeout(GeminiOperation operation) {
+		return new GeminiTimeoutException(operation, "Gemini " + operation.tag()
+				+ " did not finish within the deadline of " + this.properties.deadline().toMillis() + " ms", null);
 	}
 
 	/**
@@ -127,7 +150,15 @@ public final class GeminiResilience {
 	 * limiter.
 	 */
 	<T> Mono<T> exchange(GeminiOperation operation, String target, Mono<T> exchange) {
-		Mono<T> limited = this.limiter.run(exchange, () -> {
+		return exchangeMany(operation, target, exchange.flux()).singleOrEmpty();
+	}
+
+	/**
+	 * As {@link #exchange} for a streamed answer: the slot and the breaker's permission
+	 * are held until the stream ends.
+	 */
+	<T> Flux<T> exchangeMany(GeminiOperation operation, String target, Flux<T> exchange) {
+		Flux<T> limited = this.limiter.runMany(exchange, () -> {
 			reject(operation, "overloaded");
 			return new GeminiOverloadedException(operation,
 					"Too many calls to Gemini are in flight; try again shortly.", OVERLOAD_RETRY_AFTER);
@@ -135,19 +166,19 @@ public final class GeminiResilience {
 		if (!this.properties.circuitBreaker().enabled()) {
 			return limited;
 		}
-		return Mono.defer(() -> guarded(this.breakers.circuitBreaker(target), operation, limited));
+		return Flux.defer(() -> guarded(this.breakers.circuitBreaker(target), operation, limited));
 	}
 
-	private <T> Mono<T> guarded(CircuitBreaker breaker, GeminiOperation operation, Mono<T> call) {
+	private <T> Flux<T> guarded(CircuitBreaker breaker, GeminiOperation operation, Flux<T> call) {
 		if (!breaker.tryAcquirePermission()) {
 			reject(operation, "circuit_open");
-			return Mono.error(new GeminiOverloadedException(operation,
+			return Flux.error(new GeminiOverloadedException(operation,
 					"Gemini has been failing; the gateway pauses calls to it for a moment.",
 					this.properties.circuitBreaker().waitInOpen()));
 		}
 		long started = breaker.getCurrentTimestamp();
 		AtomicBoolean settled = new AtomicBoolean();
-		return call.doOnSuccess((value) -> {
+		return call.doOnComplete(() -> {
 			if (settled.compareAndSet(false, true)) {
 				breaker.onSuccess(breaker.getCurrentTimestamp() - started, breaker.getTimestampUnit());
 			}

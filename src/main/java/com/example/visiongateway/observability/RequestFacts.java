@@ -1,5 +1,7 @@
 package com.example.visiongateway.observability;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 
@@ -26,6 +28,15 @@ public final class RequestFacts {
 			attributes.setAttribute(MODEL, model, RequestAttributes.SCOPE_REQUEST);
 			attributes.setAttribute(IMAGES, images, RequestAttributes.SCOPE_REQUEST);
 		}
+	}
+
+	/**
+	 * Notes the facts on {@code request}, from whichever thread learns them (an
+	 * asynchronous request's work runs off the request's thread).
+	 */
+	public static void note(HttpServletRequest request, String model, int images) {
+		request.setAttribute(MODEL, model);
+		request.setAttribute(IMAGES, images);
 	}
 
 }

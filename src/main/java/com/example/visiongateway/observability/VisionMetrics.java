@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Component;
@@ -34,6 +35,18 @@ public class VisionMetrics {
 		return Mono.defer(() -> {
 			Timer.Sample sample = Timer.start(this.registry);
 			return work.doOnSuccess((result) -> stop(sample, task, model, "success"))
+				.doOnError((ex) -> stop(sample, task, model, outcome(ex)))
+				.doOnCancel(() -> stop(sample, task, model, "cancelled"));
+		});
+	}
+
+	/**
+	 * Times a streamed request's work as {@code vision.requests}, until the stream ends.
+	 */
+	public <T> Flux<T> timedMany(String task, String model, Flux<T> work) {
+		return Flux.defer(() -> {
+			Timer.Sample sample = Timer.start(this.registry);
+			return work.doOnComplete(() -> stop(sample, task, model, "success"))
 				.doOnError((ex) -> stop(sample, task, model, outcome(ex)))
 				.doOnCancel(() -> stop(sample, task, model, "cancelled"));
 		});

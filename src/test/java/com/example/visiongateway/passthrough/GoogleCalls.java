@@ -1,0 +1,127 @@
+package com.example.visiongateway.passthrough;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Raw HTTP calls on the gateway's {@code /gemini} paths, as a Google SDK makes them, with
+ * a timeout so a gateway that hangs fails the test.
+ */
+final class GoogleCalls {
+
+	private static final HttpClient HTTP = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
+		.connectTimeout(Duration.ofSeconds(5))
+		.build();
+
+	private final String base;
+
+	private final Map<String, String> headers = new LinkedHashMap<>();
+
+	GoogleCalls(int port) {
+		this.base = "http://127.0.0.1:" + port + "/gemini";
+	}
+
+	GoogleCalls withHeader(String name, String value) {
+		this.headers.put(name, value);
+		return this;
+	}
+
+	/** A generateContent body with one image part (first) and one text part. */
+	static String imageAndText(byte[] image, String mimeType, String text) {
+		return "{\"contents\":[{\"role\":\"user\",\"parts\":[{\"inlineData\":{\"mimeType\":\"" + mimeType
+				+ "\",\"data\":\"" + Base64.getEncoder().encodeToString(image) + "\"}},{\"text\":\"" + text + "\"}]}]}";
+	}
+
+	Answer post(String path, String json) {
+		return send(path, "POST", HttpRequest.BodyPublishers.ofString(json));
+	}
+
+	Answer get(String path) {
+		return send(path, "GET", HttpRequest.BodyPublishers.noBody());
+	}
+
+	Answer delete(String path) {
+		return send(path, "DELETE", HttpRequest.BodyPublishers.noBody());
+	}
+
+	/** A streamed answer, its body left open for the test to read as it arrives. */
+	HttpResponse<InputStream> open(String path, String json) {
+		try {
+			return HTTP.send(request(path).POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+					HttpResponse.BodyHandlers.ofInputStream());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	Answer send(String path, String method, HttpRequest.BodyPublisher body) {
+		try {
+			HttpResponse<byte[]> response = HTTP.send(request(path).method(method, body).build(),
+					HttpResponse.BodyHandlers.ofByteArray());
+			return new Answer(response.statusCode(), response.headers().map(), response.body());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private HttpRequest.Builder request(String path) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path))
+			.timeout(Duration.ofSeconds(60))
+			.header("Content-Type", "application/json");
+		this.headers.forEach(request::header);
+		return request;
+	}
+
+	/** Status, headers and body of one answer. */
+	record Answer(int status, Map<String, List<String>> headers, byte[] bytes) {
+
+		String body() {
+			return new String(this.bytes, StandardCharsets.UTF_8);
+		}
+
+		JsonNode json() {
+			return JsonMapper.shared().readTree(this.bytes);
+		}
+
+		String header(String name) {
+			return this.headers.entrySet()
+				.stream()
+				.filter((entry) -> entry.getKey().equalsIgnoreCase(name))
+				.map((entry) -> entry.getValue().get(0))
+				.findFirst()
+				.orElse(null);
+		}
+
+		/** Google's error: its code, status and message. */
+		JsonNode error() {
+			return json().path("error");
+		}
+
+	}
+
+}

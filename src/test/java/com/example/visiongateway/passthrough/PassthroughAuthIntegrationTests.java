@@ -1,0 +1,93 @@
+package com.example.visiongateway.passthrough;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.HexFormat;
+
+import com.example.visiongateway.support.GatewayIntegrationTest;
+import com.example.visiongateway.support.TestImages;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+
+import static com.example.visiongateway.passthrough.GeminiModelsIntegrationTests.assertGoogleError;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The pass-through with authentication on: the gateway key where Google's SDKs put an API
+ * key, checked like every key, and the caller's quotas.
+ */
+@TestPropertySource(properties = { "vision.auth.enabled=true", "vision.auth.images-per-minute=2" })
+class PassthroughAuthIntegrationTests extends GatewayIntegrationTest {
+
+	static final String ALICE_KEY = "vg-pass-alice-91e2";
+
+	static final String BOB_KEY = "vg-pass-bob-17fa";
+
+	private static final String TEXT_ONLY = "{\"contents\":[{\"parts\":[{\"text\":\"hi\"}]}]}";
+
+	@DynamicPropertySource
+	static void keys(DynamicPropertyRegistry registry) {
+		registry.add("vision.auth.key-hashes", () -> "alice:" + sha256(ALICE_KEY) + ",bob:" + sha256(BOB_KEY));
+	}
+
+	@Test
+	void theGatewayKeyIsTakenFromTheHeaderOrTheQueryAsSdksSendIt() {
+		GoogleCalls.Answer header = new GoogleCalls(port()).withHeader("x-goog-api-key", ALICE_KEY)
+			.post("/v1beta/models/gemini-2.5-flash:generateContent", TEXT_ONLY);
+		GoogleCalls.Answer query = new GoogleCalls(port())
+			.post("/v1beta/models/gemini-2.5-flash:generateContent?key=" + BOB_KEY, TEXT_ONLY);
+
+		assertThat(header.status()).as(header.body()).isEqualTo(200);
+		assertThat(query.status()).as(query.body()).isEqualTo(200);
+		assertThat(stub.server().getAllServeEvents()).allSatisfy((event) -> assertThat(
+				event.getRequest().getUrl() + event.getRequest().getHeaders() + event.getRequest().getBodyAsString())
+			.doesNotContain(ALICE_KEY)
+			.doesNotContain(BOB_KEY));
+	}
+
+	@Test
+	void aMissingOrWrongKeyIsGooglesPermissionDenied() {
+		GoogleCalls.Answer missing = new GoogleCalls(port()).post("/v1beta/models/gemini-2.5-flash:generateContent",
+				TEXT_ONLY);
+		GoogleCalls.Answer wrong = new GoogleCalls(port()).withHeader("x-goog-api-key", "not-a-key")
+			.post("/v1beta/models/gemini-2.5-flash:generateContent", TEXT_ONLY);
+
+		assertGoogleError(missing, 403, "PERMISSION_DENIED");
+		assertGoogleError(wrong, 403, "PERMISSION_DENIED");
+		assertThat(stub.generateContentRequests()).isEmpty();
+	}
+
+	@Test
+	void inlineImagesCountAgainstTheCallersImageQuota() {
+		byte[] png = TestImages.tinyPng(3);
+		String three = "{\"contents\":[{\"parts\":[" + part(png) + "," + part(png) + "," + part(png) + "]}]}";
+
+		GoogleCalls.Answer answer = new GoogleCalls(port()).withHeader("x-goog-api-key", ALICE_KEY)
+			.post("/v1beta/models/gemini-2.5-flash:generateContent", three);
+
+		assertGoogleError(answer, 429, "RESOURCE_EXHAUSTED");
+		assertThat(answer.header("Retry-After")).isNotBlank();
+		assertThat(stub.generateContentRequests()).isEmpty();
+	}
+
+	private static String part(byte[] png) {
+		return "{\"inlineData\":{\"mimeType\":\"image/png\",\"data\":\"" + Base64.getEncoder().encodeToString(png)
+				+ "\"}}";
+	}
+
+	static String sha256(String key) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
