@@ -9,9 +9,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The shared budgets as beans, injected by name ({@link #HEAP}, {@link #DISK}). Every
- * {@link Budget} bean, these and any other package's, is measured as
- * {@code vision.budget.used} and {@code vision.budget.capacity}, tagged with its
+ * The shared budgets as beans, injected by name ({@link #HEAP}, {@link #DECODE},
+ * {@link #DISK}). Every {@link Budget} bean, these and any other package's, is measured
+ * as {@code vision.budget.used} and {@code vision.budget.capacity}, tagged with its
  * resource.
  */
 @Configuration(proxyBeanMethods = false)
@@ -24,6 +24,9 @@ public class BudgetConfiguration {
 	/** The temp-disk {@link Budget}'s bean name. */
 	public static final String DISK = "diskBudget";
 
+	/** The decoded-pixel {@link Budget}'s bean name. */
+	public static final String DECODE = "decodeBudget";
+
 	@Bean(HEAP)
 	Budget heapBudget(BudgetProperties properties) {
 		return new Budget("heap", properties.heapBytes());
@@ -32,6 +35,11 @@ public class BudgetConfiguration {
 	@Bean(DISK)
 	Budget diskBudget(BudgetProperties properties) {
 		return new Budget("disk", properties.diskBytes());
+	}
+
+	@Bean(DECODE)
+	Budget decodeBudget(BudgetProperties properties) {
+		return new Budget("decode", properties.decodeBytes());
 	}
 
 	@Bean

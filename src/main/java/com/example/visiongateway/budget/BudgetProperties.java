@@ -19,16 +19,22 @@ import org.springframework.validation.annotation.Validated;
  * @param disk temp-disk bytes requests may hold at once: uploaded parts written to temp
  * files, fetched {@code imageUrls} bodies, downscaled copies. Keep it below the size of
  * {@code java.io.tmpdir}
+ * @param decode bytes of decoded pixels all requests may hold at once (rasters decoded to
+ * downscale or to draw on, bit depth included, and their working copies). Unset: a
+ * quarter of the maximum heap
  * @param maxWait how long a request waits for a spent budget before it is answered
  * {@code 503 OVERLOADED}
  */
 @ConfigurationProperties("vision.budget")
 @Validated
-public record BudgetProperties(DataSize heap, @DefaultValue("1536MB") @NotNull DataSize disk,
+public record BudgetProperties(DataSize heap, @DefaultValue("1536MB") @NotNull DataSize disk, DataSize decode,
 		@DefaultValue("250ms") @NotNull Duration maxWait) {
 
 	/** One multipart read buffer must fit, or no upload could ever be read. */
 	private static final long MIN_HEAP = 1024 * 1024;
+
+	/** A 512 x 512 picture with its working copies must fit. */
+	private static final long MIN_DECODE = 1024 * 1024;
 
 	/**
 	 * The heap budget in bytes: as configured, or an eighth of the heap this JVM may grow
@@ -36,6 +42,14 @@ public record BudgetProperties(DataSize heap, @DefaultValue("1536MB") @NotNull D
 	 */
 	public long heapBytes() {
 		return (this.heap != null) ? this.heap.toBytes() : Runtime.getRuntime().maxMemory() / 8;
+	}
+
+	/**
+	 * The decode budget in bytes: as configured, or a quarter of the heap this JVM may
+	 * grow to (with the heap budget's eighth, under half the heap).
+	 */
+	public long decodeBytes() {
+		return (this.decode != null) ? this.decode.toBytes() : Runtime.getRuntime().maxMemory() / 4;
 	}
 
 	public long diskBytes() {
@@ -50,6 +64,11 @@ public record BudgetProperties(DataSize heap, @DefaultValue("1536MB") @NotNull D
 	@AssertTrue(message = "disk must not be negative")
 	boolean isDiskPositiveOrZero() {
 		return this.disk.toBytes() >= 0;
+	}
+
+	@AssertTrue(message = "decode must be at least 1MB")
+	boolean isDecodeLargeEnough() {
+		return decodeBytes() >= MIN_DECODE;
 	}
 
 	@AssertTrue(message = "max-wait must be from 0 to 10s")

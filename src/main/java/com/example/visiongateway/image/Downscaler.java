@@ -4,7 +4,6 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,16 +11,13 @@ import java.util.List;
 
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageOutputStream;
 
 import com.example.visiongateway.error.VisionException;
 import com.example.visiongateway.io.ByteSource;
 import com.example.visiongateway.io.TempFileBytes;
-import com.example.visiongateway.spatial.Orientation;
 
 /**
  * Shrinks an image whose longer side is over a requested maximum, to save bytes and
@@ -41,21 +37,28 @@ import com.example.visiongateway.spatial.Orientation;
  * <p>
  * Images that are not shrunk come back unchanged: those already small enough, HEIC/HEIF
  * and WebP (the JVM has no decoder for them) and any the JVM fails to decode (each of the
- * last with a warning). Decoding holds the whole raster in memory, 4 bytes per pixel, so
- * the pixel limit is checked again from the decoder's own header reading; callers should
- * bound how many downscales run at once.
+ * last with a warning), and those whose decoding could never fit the decode budget. The
+ * decoder reads every nth pixel when the target is much smaller (see
+ * {@link #subsampling}), and the raster and working copies are charged to the decode
+ * budget before decoding ({@link PixelDecoder}); the pixel limit is checked again from
+ * the decoder's own header reading.
  */
 public final class Downscaler {
 
-	private final PixelLimit limit;
+	private static final String UNDECODABLE = "The image could not be decoded for downscaling and is sent at full size.";
+
+	private final PixelDecoder decoder;
 
 	private final float jpegQuality;
 
-	public Downscaler(long maxPixels, float jpegQuality) {
-		if (maxPixels <= 0 || jpegQuality < 0.1f || jpegQuality > 1f) {
-			throw new IllegalArgumentException("maxPixels must be positive and jpegQuality within 0.1 to 1.0");
+	/**
+	 * @param decoder decodes within the pixel limit and the shared decode budget
+	 */
+	public Downscaler(PixelDecoder decoder, float jpegQuality) {
+		if (jpegQuality < 0.1f || jpegQuality > 1f) {
+			throw new IllegalArgumentException("jpegQuality must be within 0.1 to 1.0");
 		}
-		this.limit = new PixelLimit(maxPixels);
+		this.decoder = decoder;
 		this.jpegQuality = jpegQuality;
 	}
 
@@ -65,7 +68,8 @@ public final class Downscaler {
 	 * @param info what {@link ImageInspector} found in it
 	 * @param maxDimension the longest side wanted, in pixels (at least 1)
 	 * @return the image to send; {@link Downscaled#close() close} it when done
-	 * @throws VisionException IMAGE_TOO_LARGE above the pixel limit
+	 * @throws VisionException IMAGE_TOO_LARGE above the pixel limit, OVERLOADED when the
+	 * decode budget stays spent
 	 */
 	public Downscaled downscale(ByteSource bytes, ImageInfo info, int maxDimension) {
 		if (maxDimension < 1) {
@@ -81,45 +85,69 @@ public final class Downscaler {
 			return Downscaled.unchanged(bytes, info, info.type().name() + " images are sent at full size: "
 					+ "the gateway cannot re-encode " + info.type().name() + " after downscaling it.");
 		}
-		this.limit.check(info.width(), info.height());
-		BufferedImage stored = decode(bytes, info.type());
-		if (stored == null) {
-			return Downscaled.unchanged(bytes, info,
-					"The image could not be decoded for downscaling and is sent at full size.");
+		try (PixelDecoder.Header header = this.decoder.open(bytes, info.type())) {
+			if (header == null) {
+				return Downscaled.unchanged(bytes, info, UNDECODABLE);
+			}
+			return downscale(bytes, info, header, maxDimension);
 		}
-		BufferedImage upright = Orientation.upright(stored, info.orientation());
-		double scale = (double) maxDimension / Math.max(upright.getWidth(), upright.getHeight());
-		int width = Math.max(1, (int) Math.round(upright.getWidth() * scale));
-		int height = Math.max(1, (int) Math.round(upright.getHeight() * scale));
-		BufferedImage scaled = scale(upright, width, height);
-		Path file = encode(scaled, info.type());
-		long size = size(file);
-		return new Downscaled(new TempFileBytes(file, size), new ImageInfo(info.type(), width, height, 1),
-				bytes.size() - size, List.of());
+	}
+
+	private Downscaled downscale(ByteSource bytes, ImageInfo info, PixelDecoder.Header header, int maxDimension) {
+		// The target is upright, the decoding is not: scale in stored orientation, then
+		// turn the small result, never the full-size raster.
+		boolean transposed = info.transposed();
+		int uprightWidth = transposed ? header.height() : header.width();
+		int uprightHeight = transposed ? header.width() : header.height();
+		double scale = (double) maxDimension / Math.max(uprightWidth, uprightHeight);
+		int width = Math.max(1, (int) Math.round(uprightWidth * scale));
+		int height = Math.max(1, (int) Math.round(uprightHeight * scale));
+		int storedWidth = transposed ? height : width;
+		int storedHeight = transposed ? width : height;
+		int step = subsampling(header.width(), header.height(), storedWidth, storedHeight);
+		long cost = header.cost(step, workingBytes(header.width(step), header.height(step), storedWidth, storedHeight));
+		if (!header.affordable(cost)) {
+			return Downscaled.unchanged(bytes, info,
+					"The image is too large for the gateway to decode for " + "downscaling and is sent at full size.");
+		}
+		try (PixelDecoder.Pixels pixels = header.decode(step, cost)) {
+			if (pixels == null) {
+				return Downscaled.unchanged(bytes, info, UNDECODABLE);
+			}
+			BufferedImage scaled = scale(pixels.image(), storedWidth, storedHeight);
+			BufferedImage upright = Orientation.upright(scaled, info.orientation(), scaled.getType());
+			Path file = encode(upright, info.type());
+			long size = size(file);
+			return new Downscaled(new TempFileBytes(file, size), new ImageInfo(info.type(), width, height, 1),
+					bytes.size() - size, List.of());
+		}
 	}
 
 	/**
-	 * Decodes the stored raster (no orientation applied), or null when the JVM's decoder
-	 * gives up on it.
+	 * Every how many pixels to decode: reading every nth pixel is far cheaper than
+	 * decoding all and averaging them away, but it aliases, so it starts only when the
+	 * target is at least eight times smaller, and the decoded image stays at least four
+	 * times the target each way: the halvings still average 4 x 4 pixels into one.
 	 */
-	private BufferedImage decode(ByteSource bytes, ImageType type) {
-		ImageReader reader = ImageIO.getImageReadersByMIMEType(type.mimeType()).next();
-		try (InputStream stream = bytes.openStream(); ImageInputStream in = ImageIO.createImageInputStream(stream)) {
-			reader.setInput(in, true, true);
-			this.limit.check(reader.getWidth(0), reader.getHeight(0));
-			return reader.read(0);
+	static int subsampling(int width, int height, int targetWidth, int targetHeight) {
+		return Math.max(1, Math.min(width / targetWidth, height / targetHeight) / 4);
+	}
+
+	/**
+	 * Heap the scaling holds beside the decoded raster: every halving (4 bytes a pixel),
+	 * then the last step, the straight-alpha copy and the upright copy at the target
+	 * size.
+	 */
+	static long workingBytes(int width, int height, int targetWidth, int targetHeight) {
+		long bytes = 3 * 4L * targetWidth * targetHeight;
+		int currentWidth = width;
+		int currentHeight = height;
+		while (currentWidth / 2 >= targetWidth && currentHeight / 2 >= targetHeight) {
+			currentWidth /= 2;
+			currentHeight /= 2;
+			bytes += 4L * currentWidth * currentHeight;
 		}
-		catch (VisionException ex) {
-			throw ex;
-		}
-		catch (IOException | RuntimeException ex) {
-			// a variant the JVM's decoder does not handle (CMYK JPEG, say): Gemini may
-			// still read it
-			return null;
-		}
-		finally {
-			reader.dispose();
-		}
+		return bytes;
 	}
 
 	static BufferedImage scale(BufferedImage source, int width, int height) {

@@ -28,18 +28,21 @@ public final class Annotator {
 	}
 
 	/**
-	 * Draw detections.
-	 * @param upright the image the detections refer to, already upright
+	 * Draw detections onto the picture itself: the caller's upright copy is the only
+	 * full-size image drawing needs.
+	 * @param picture the upright image the detections refer to, of type
+	 * {@link BufferedImage#TYPE_INT_RGB}
 	 * @param detections boxes in its pixels, with optional masks of its size
-	 * @return a new RGB image of the same size; the input is not changed
 	 */
-	public static BufferedImage annotate(BufferedImage upright, List<Detection> detections) {
-		int width = upright.getWidth();
-		int height = upright.getHeight();
-		BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+	public static void annotate(BufferedImage picture, List<Detection> detections) {
+		if (picture.getType() != BufferedImage.TYPE_INT_RGB) {
+			throw new IllegalArgumentException("Pictures are drawn on TYPE_INT_RGB images");
+		}
+		int width = picture.getWidth();
+		int height = picture.getHeight();
+		BufferedImage out = picture;
 		Graphics2D graphics = out.createGraphics();
 		try {
-			graphics.drawImage(upright, 0, 0, null);
 			for (int i = 0; i < detections.size(); i++) {
 				if (detections.get(i).mask() instanceof CocoRle mask && mask.width() == width
 						&& mask.height() == height) {
@@ -57,7 +60,6 @@ public final class Annotator {
 		finally {
 			graphics.dispose();
 		}
-		return out;
 	}
 
 	static Color colour(int index) {

@@ -3,7 +3,6 @@ package com.example.visiongateway.task;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
@@ -13,11 +12,13 @@ import javax.imageio.ImageIO;
 
 import com.example.visiongateway.error.ErrorCode;
 import com.example.visiongateway.error.VisionException;
+import com.example.visiongateway.image.ImageInfo;
 import com.example.visiongateway.image.ImageLimits;
+import com.example.visiongateway.image.Orientation;
+import com.example.visiongateway.image.PixelDecoder;
 import com.example.visiongateway.io.ByteSource;
 import com.example.visiongateway.spatial.Annotator;
 import com.example.visiongateway.spatial.Detection;
-import com.example.visiongateway.spatial.Orientation;
 import com.example.visiongateway.task.ModelCatalog.Model;
 import reactor.core.publisher.Mono;
 
@@ -40,9 +41,12 @@ public class Pictures {
 
 	private final ImageLimits limits;
 
-	public Pictures(VisionService service, ImageLimits limits) {
+	private final PixelDecoder decoder;
+
+	public Pictures(VisionService service, ImageLimits limits, PixelDecoder decoder) {
 		this.service = service;
 		this.limits = limits;
+		this.decoder = decoder;
 	}
 
 	/** An encoded picture and its media type. */
@@ -64,38 +68,47 @@ public class Pictures {
 							+ "gateway keeps no copy of stored images and Gemini's Files API offers no download. Send the image "
 							+ "itself (part 'images' or 'imageUrls'), or ask for application/json.");
 		}
-		Drawable drawable = new Drawable(task, this.limits.maxDrawPixels(), format, new AtomicReference<>());
+		Drawable drawable = new Drawable(task, this.limits.maxDrawPixels(), this.decoder, format,
+				new AtomicReference<>());
 		return this.service.perImage(drawable, inputs)
 			.map((response) -> new Picture(drawable.drawn().get(), "image/" + format));
 	}
 
-	private static byte[] draw(ByteSource bytes, Integer orientation, List<Detection> detections, String format) {
-		try (InputStream in = bytes.openStream()) {
-			BufferedImage stored = ImageIO.read(in);
-			if (stored == null) {
-				throw new VisionException(ErrorCode.NOT_ACCEPTABLE,
-						"The gateway cannot decode this image to draw on it.");
+	/**
+	 * Decodes the caller's image within the decode budget, turns it upright into the
+	 * picture's own canvas (the one full-size copy) and draws on it.
+	 */
+	private static byte[] draw(PixelDecoder decoder, ByteSource bytes, ImageInfo info, List<Detection> detections,
+			String format) {
+		try (PixelDecoder.Header header = decoder.open(bytes, info.type())) {
+			if (header == null) {
+				throw undecodable();
 			}
-			BufferedImage picture = Annotator
-				.annotate(Orientation.upright(stored, (orientation != null) ? orientation : 1), detections);
-			if (format.equals("jpeg") && picture.getColorModel().hasAlpha()) {
-				picture = opaque(picture);
+			long cost = drawingCost(header);
+			try (PixelDecoder.Pixels pixels = header.decode(1, cost)) {
+				if (pixels == null) {
+					throw undecodable();
+				}
+				BufferedImage picture = Orientation.upright(pixels.image(), info.orientation(),
+						BufferedImage.TYPE_INT_RGB);
+				Annotator.annotate(picture, detections);
+				ByteArrayOutputStream out = new ByteArrayOutputStream();
+				ImageIO.write(picture, format, out);
+				return out.toByteArray();
 			}
-			ByteArrayOutputStream out = new ByteArrayOutputStream();
-			ImageIO.write(picture, format, out);
-			return out.toByteArray();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
 	}
 
-	private static BufferedImage opaque(BufferedImage image) {
-		BufferedImage rgb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
-		var graphics = rgb.createGraphics();
-		graphics.drawImage(image, 0, 0, null);
-		graphics.dispose();
-		return rgb;
+	/** The raster at full size, and the upright RGB canvas (4 bytes a pixel). */
+	private static long drawingCost(PixelDecoder.Header header) {
+		return header.cost(1, 4L * header.width() * header.height());
+	}
+
+	private static VisionException undecodable() {
+		return new VisionException(ErrorCode.NOT_ACCEPTABLE, "The gateway cannot decode this image to draw on it.");
 	}
 
 	/**
@@ -103,7 +116,7 @@ public class Pictures {
 	 * can hold), and the drawing itself, made while the request's bytes (a fetched
 	 * image's temp file) are still there.
 	 */
-	private record Drawable(PerImageTask task, long maxPixels, String format,
+	private record Drawable(PerImageTask task, long maxPixels, PixelDecoder decoder, String format,
 			AtomicReference<byte[]> drawn) implements PerImageTask {
 
 		@Override
@@ -136,6 +149,27 @@ public class Pictures {
 								+ this.maxPixels + ". Ask for application/json instead.",
 						Map.of("limit", this.maxPixels, "actual", image.info().pixels()));
 			}
+			checkAffordable(image);
+		}
+
+		/**
+		 * A picture whose decoding could never fit the decode budget is refused before
+		 * Gemini is asked; one that fits but finds the budget spent waits or gets 503
+		 * when drawn.
+		 */
+		private void checkAffordable(InputImage image) {
+			try (PixelDecoder.Header header = this.decoder.open(image.source(), image.info().type())) {
+				if (header == null) {
+					throw undecodable();
+				}
+				long cost = drawingCost(header);
+				if (!header.affordable(cost)) {
+					throw new VisionException(ErrorCode.NOT_ACCEPTABLE,
+							"Drawing on this image needs " + cost + " bytes of decoded pixels; the gateway decodes at "
+									+ "most " + this.decoder.capacity() + " at once. Ask for application/json instead.",
+							Map.of("limit", this.decoder.capacity(), "actual", cost));
+				}
+			}
 		}
 
 		@Override
@@ -146,7 +180,7 @@ public class Pictures {
 		@Override
 		public ImageResult read(ModelAnswer answer, InputImage image, ImageDescriptor descriptor, Usage usage) {
 			ImageResult result = this.task.read(answer, image, descriptor, usage);
-			this.drawn.set(draw(image.source(), image.info().orientation(), result.detections(), this.format));
+			this.drawn.set(draw(this.decoder, image.source(), image.info(), result.detections(), this.format));
 			return result;
 		}
 

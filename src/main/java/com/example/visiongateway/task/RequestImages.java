@@ -17,6 +17,7 @@ import com.example.visiongateway.image.Downscaler;
 import com.example.visiongateway.image.Downscaler.Downscaled;
 import com.example.visiongateway.image.ImageDigest;
 import com.example.visiongateway.image.ImageLimits;
+import com.example.visiongateway.image.PixelDecoder;
 import com.example.visiongateway.observability.VisionMetrics;
 import com.example.visiongateway.task.InputImage.Payload;
 import com.example.visiongateway.task.ModelCatalog.Model;
@@ -55,7 +56,7 @@ class RequestImages {
 
 	private final BudgetProperties budgets;
 
-	RequestImages(Intake intake, ImageFiles files, ImageFetcher fetcher, ImageLimits limits,
+	RequestImages(Intake intake, ImageFiles files, ImageFetcher fetcher, ImageLimits limits, PixelDecoder decoder,
 			DownscaleProperties downscale, TaskProperties tasks, VisionMetrics metrics,
 			@Qualifier(BudgetConfiguration.DISK) Budget disk, BudgetProperties budgets) {
 		this.disk = disk;
@@ -63,7 +64,7 @@ class RequestImages {
 		this.intake = intake;
 		this.files = files;
 		this.fetcher = fetcher;
-		this.downscaler = new Downscaler(limits.maxPixels(), downscale.jpegQuality());
+		this.downscaler = new Downscaler(decoder, downscale.jpegQuality());
 		this.limits = limits;
 		this.tasks = tasks;
 		this.metrics = metrics;

@@ -8,15 +8,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.stream.Stream;
 
 import javax.imageio.ImageIO;
 
+import com.example.visiongateway.budget.Budget;
 import com.example.visiongateway.error.ErrorCode;
 import com.example.visiongateway.error.VisionException;
 import com.example.visiongateway.image.Downscaler.Downscaled;
 import com.example.visiongateway.io.ByteSource;
-import com.example.visiongateway.spatial.Orientation;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,7 +28,10 @@ class DownscalerTests {
 
 	private static final long MAX_PIXELS = 100_000_000L;
 
-	private final Downscaler downscaler = new Downscaler(MAX_PIXELS, 0.9f);
+	private final Budget budget = new Budget("decode", 1L << 30);
+
+	private final Downscaler downscaler = new Downscaler(new PixelDecoder(MAX_PIXELS, this.budget, Duration.ZERO),
+			0.9f);
 
 	private final ImageInspector inspector = new ImageInspector(MAX_PIXELS);
 
@@ -54,8 +58,10 @@ class DownscalerTests {
 			assertThat(inspect(result.bytes())).isEqualTo(result.info());
 			BufferedImage written = decode(result.bytes());
 			BufferedImage stored = ImageIO.read(new ByteArrayInputStream(TestImages.fixture("rocket.jpg")));
-			BufferedImage turnedRight = Downscaler.scale(Orientation.upright(stored, 6), 214, 320);
-			BufferedImage turnedLeft = Downscaler.scale(Orientation.upright(stored, 8), 214, 320);
+			BufferedImage turnedRight = Downscaler.scale(Orientation.upright(stored, 6, BufferedImage.TYPE_INT_RGB),
+					214, 320);
+			BufferedImage turnedLeft = Downscaler.scale(Orientation.upright(stored, 8, BufferedImage.TYPE_INT_RGB), 214,
+					320);
 			assertThat(meanDifference(written, turnedRight)).isLessThan(6);
 			assertThat(meanDifference(written, turnedLeft)).isGreaterThan(20);
 		}
@@ -157,7 +163,7 @@ class DownscalerTests {
 	@Test
 	void refusesToDecodeAboveThePixelLimit() {
 		ByteSource large = TestImages.source(TestImages.fixture("coffee-4000x3000.jpg"));
-		Downscaler small = new Downscaler(1_000_000, 0.9f);
+		Downscaler small = new Downscaler(new PixelDecoder(1_000_000, this.budget, Duration.ZERO), 0.9f);
 		assertThatExceptionOfType(VisionException.class)
 			.isThrownBy(() -> small.downscale(large, new ImageInfo(ImageType.JPEG, 4000, 3000, 1), 100))
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.IMAGE_TOO_LARGE));
@@ -175,6 +181,58 @@ class DownscalerTests {
 		assertThat(tempFiles()).isEqualTo(before + 1);
 		result.close();
 		assertThat(tempFiles()).isEqualTo(before);
+	}
+
+	@Test
+	void shrinksADecodeBombFromASubsampledDecodeWithinASmallBudget() {
+		ByteSource bomb = TestImages.source(TestImages.blankPng(10000, 10000, 16, 6, 6));
+		ImageInfo info = inspect(bomb);
+		assertThat(info).isEqualTo(new ImageInfo(ImageType.PNG, 10000, 10000, 6));
+		// decoded whole it would be 800 MB; every 39th pixel of every 39th row is 528 KB
+		Budget small = new Budget("decode", 1024 * 1024);
+		Downscaler downscaler = new Downscaler(new PixelDecoder(MAX_PIXELS, small, Duration.ZERO), 0.9f);
+		try (Downscaled result = downscaler.downscale(bomb, info, 64)) {
+			assertThat(result.downscaled()).isTrue();
+			assertThat(result.info()).isEqualTo(new ImageInfo(ImageType.PNG, 64, 64, 1));
+			assertThat(inspect(result.bytes())).isEqualTo(result.info());
+		}
+		assertThat(small.used()).isZero();
+	}
+
+	@Test
+	void decodesEveryNthPixelOnlyWhenTheTargetIsAtLeastEightTimesSmaller() {
+		assertThat(Downscaler.subsampling(10000, 10000, 64, 64)).isEqualTo(39);
+		assertThat(Downscaler.subsampling(4000, 3000, 1024, 768)).isEqualTo(1);
+		assertThat(Downscaler.subsampling(4000, 3000, 600, 450)).isEqualTo(1);
+		assertThat(Downscaler.subsampling(4000, 3000, 500, 375)).isEqualTo(2);
+		// the side with the least room decides: a sliver stays four times its target
+		assertThat(Downscaler.subsampling(600000, 166, 64, 1)).isEqualTo(41);
+	}
+
+	@Test
+	void answersOverloadedWhileOthersHoldTheDecodeBudget() {
+		ByteSource png = TestImages.source(TestImages.fixture("chelsea.png"));
+		Budget small = new Budget("decode", 1024 * 1024);
+		small.reserve(1024 * 1024 - 1000, Duration.ZERO);
+		Downscaler downscaler = new Downscaler(new PixelDecoder(MAX_PIXELS, small, Duration.ZERO), 0.9f);
+		assertThatExceptionOfType(VisionException.class).isThrownBy(() -> downscaler.downscale(png, inspect(png), 200))
+			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.OVERLOADED));
+		small.release(1024 * 1024 - 1000);
+		try (Downscaled result = downscaler.downscale(png, inspect(png), 200)) {
+			assertThat(result.downscaled()).isTrue();
+		}
+		assertThat(small.used()).isZero();
+	}
+
+	@Test
+	void sendsAnImageWhoseDecodingCouldNeverFitAtFullSizeWithAWarning() {
+		ByteSource png = TestImages.source(TestImages.fixture("chelsea.png"));
+		Budget tiny = new Budget("decode", 100_000);
+		Downscaler downscaler = new Downscaler(new PixelDecoder(MAX_PIXELS, tiny, Duration.ZERO), 0.9f);
+		try (Downscaled result = downscaler.downscale(png, inspect(png), 200)) {
+			assertThat(result.bytes()).isSameAs(png);
+			assertThat(result.warnings()).singleElement().asString().contains("too large", "full size");
+		}
 	}
 
 	private ImageInfo inspect(ByteSource bytes) {

@@ -7,10 +7,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.zip.CRC32;
+import java.util.zip.Deflater;
 
 import com.example.visiongateway.io.ByteSource;
 
@@ -100,6 +102,57 @@ public final class TestImages {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+		return out.toByteArray();
+	}
+
+	/**
+	 * A valid PNG whose pixels are all zero, as small as deflate makes it: the decode
+	 * bomb of issue 13 is {@code blankPng(10000, 10000, 16, 6, 6)}, 800 MB of 16-bit RGBA
+	 * in under 1 MB.
+	 * @param bitDepth 1, 2, 4, 8 or 16, as the colour type allows
+	 * @param colourType 0 gray, 2 RGB, 4 gray and alpha, 6 RGBA
+	 * @param orientation the EXIF orientation of an eXIf chunk, or 1 for none
+	 */
+	public static byte[] blankPng(int width, int height, int bitDepth, int colourType, int orientation) {
+		int channels = switch (colourType) {
+			case 2 -> 3;
+			case 4 -> 2;
+			case 6 -> 4;
+			default -> 1;
+		};
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		out.writeBytes(new byte[] { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' });
+		ByteBuffer ihdr = ByteBuffer.allocate(13)
+			.putInt(width)
+			.putInt(height)
+			.put((byte) bitDepth)
+			.put((byte) colourType);
+		writeChunk(out, "IHDR", ihdr.array());
+		if (orientation != 1) {
+			// a little-endian TIFF header and IFD0 with only the Orientation tag
+			ByteBuffer tiff = ByteBuffer.allocate(26).order(ByteOrder.LITTLE_ENDIAN);
+			tiff.put((byte) 'I').put((byte) 'I').putShort((short) 42).putInt(8);
+			tiff.putShort((short) 1).putShort((short) 0x0112).putShort((short) 3).putInt(1);
+			tiff.putShort((short) orientation).putShort((short) 0).putInt(0);
+			writeChunk(out, "eXIf", tiff.array());
+		}
+		byte[] row = new byte[1 + (int) (((long) width * channels * bitDepth + 7) / 8)];
+		Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION);
+		ByteArrayOutputStream idat = new ByteArrayOutputStream();
+		byte[] buffer = new byte[64 * 1024];
+		for (int y = 0; y < height; y++) {
+			deflater.setInput(row);
+			while (!deflater.needsInput()) {
+				idat.write(buffer, 0, deflater.deflate(buffer));
+			}
+		}
+		deflater.finish();
+		while (!deflater.finished()) {
+			idat.write(buffer, 0, deflater.deflate(buffer));
+		}
+		deflater.end();
+		writeChunk(out, "IDAT", idat.toByteArray());
+		writeChunk(out, "IEND", new byte[0]);
 		return out.toByteArray();
 	}
 

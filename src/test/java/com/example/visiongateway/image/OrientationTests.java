@@ -1,4 +1,4 @@
-package com.example.visiongateway.spatial;
+package com.example.visiongateway.image;
 
 import java.awt.image.BufferedImage;
 import java.util.Map;
@@ -22,15 +22,26 @@ class OrientationTests {
 	@CsvSource({ "1, ABC/DEF", "2, CBA/FED", "3, FED/CBA", "4, DEF/ABC", "5, AD/BE/CF", "6, DA/EB/FC", "7, FC/EB/DA",
 			"8, CF/BE/AD" })
 	void turnsTheStoredPictureUpright(int orientation, String expected) {
-		BufferedImage upright = Orientation.upright(image("ABC/DEF"), orientation);
+		BufferedImage upright = Orientation.upright(image("ABC/DEF"), orientation, BufferedImage.TYPE_INT_RGB);
 		assertThat(describe(upright)).isEqualTo(expected);
 	}
 
 	@Test
 	void leavesAnImageWithAnUnknownOrientationAsItIs() {
 		BufferedImage stored = image("ABC/DEF");
-		assertThat(Orientation.upright(stored, 0)).isSameAs(stored);
-		assertThat(Orientation.upright(stored, 9)).isSameAs(stored);
+		assertThat(Orientation.upright(stored, 0, BufferedImage.TYPE_INT_RGB)).isSameAs(stored);
+		assertThat(Orientation.upright(stored, 9, BufferedImage.TYPE_INT_RGB)).isSameAs(stored);
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "1, ABC/DEF", "6, DA/EB/FC", "8, CF/BE/AD" })
+	void turnsAndConvertsInOneCopy(int orientation, String expected) {
+		BufferedImage stored = image("ABC/DEF");
+		BufferedImage withAlpha = new BufferedImage(3, 2, BufferedImage.TYPE_4BYTE_ABGR);
+		withAlpha.createGraphics().drawImage(stored, 0, 0, null);
+		BufferedImage upright = Orientation.upright(withAlpha, orientation, BufferedImage.TYPE_INT_RGB);
+		assertThat(upright.getType()).isEqualTo(BufferedImage.TYPE_INT_RGB);
+		assertThat(describe(upright)).isEqualTo(expected);
 	}
 
 	private static BufferedImage image(String rows) {
