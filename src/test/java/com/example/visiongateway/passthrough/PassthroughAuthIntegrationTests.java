@@ -75,6 +75,32 @@ class PassthroughAuthIntegrationTests extends GatewayIntegrationTest {
 		assertThat(stub.generateContentRequests()).isEmpty();
 	}
 
+	@Test
+	void anotherCallersFileIsAnsweredExactlyLikeAnUnknownOne() {
+		GoogleCalls alice = new GoogleCalls(port()).withHeader("x-goog-api-key", ALICE_KEY);
+		GoogleCalls bob = new GoogleCalls(port()).withHeader("x-goog-api-key", BOB_KEY);
+		GoogleCalls.Answer uploaded = alice.upload("v1beta", TestImages.pngOfSize(260_000, 77), "image/png", "a.png");
+		String name = uploaded.json().path("file").path("name").asString();
+		String uri = uploaded.json().path("file").path("uri").asString();
+
+		GoogleCalls.Answer got = bob.get("/v1beta/" + name);
+		GoogleCalls.Answer unknown = bob.get("/v1beta/files/unknownfile1");
+		GoogleCalls.Answer listed = bob.get("/v1beta/files");
+		GoogleCalls.Answer used = bob.post("/v1beta/models/gemini-2.5-flash:generateContent",
+				"{\"contents\":[{\"parts\":[{\"fileData\":{\"fileUri\":\"" + uri + "\"}}]}]}");
+		GoogleCalls.Answer deleted = bob.delete("/v1beta/" + name);
+
+		assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(200);
+		assertGoogleError(got, 403, "PERMISSION_DENIED");
+		assertThat(got.body().replace(name.substring("files/".length()), "ID"))
+			.isEqualTo(unknown.body().replace("unknownfile1", "ID"));
+		assertThat(listed.json().path("files").findValuesAsString("name")).doesNotContain(name);
+		assertGoogleError(used, 403, "PERMISSION_DENIED");
+		assertGoogleError(deleted, 403, "PERMISSION_DENIED");
+		assertThat(stub.generateContentRequests()).isEmpty();
+		assertThat(alice.get("/v1beta/" + name).status()).isEqualTo(200);
+	}
+
 	private static String part(byte[] png) {
 		return "{\"inlineData\":{\"mimeType\":\"image/png\",\"data\":\"" + Base64.getEncoder().encodeToString(png)
 				+ "\"}}";
