@@ -6,6 +6,8 @@ import com.example.visiongateway.error.VisionException;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
+import io.swagger.v3.oas.annotations.Hidden;
+
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -21,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
  * contract's code instead of Spring Boot's default error JSON. Called directly, the path
  * is as unknown as any other.
  */
+@Hidden
 @RestController
 class ContainerErrorController implements ErrorController {
 

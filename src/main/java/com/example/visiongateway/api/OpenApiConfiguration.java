@@ -7,6 +7,7 @@ import java.util.Map;
 import com.example.visiongateway.error.ErrorCode;
 import com.example.visiongateway.gemini.GeminiProperties;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Paths;
 import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.Content;
@@ -20,6 +21,7 @@ import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.parameters.RequestBody;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
 
 import org.springframework.context.annotation.Bean;
@@ -56,6 +58,24 @@ class OpenApiConfiguration {
 					+ "parts (`images`, repeatable) or reuse stored ones (`fileIds`). Errors are RFC 9457 problem "
 					+ "details with a machine-readable `code`. The whole contract, with every status and `code`, is "
 					+ "`docs/api.md` in the repository."));
+	}
+
+	/**
+	 * Operations in the order people try them (Swagger UI lists paths as the description
+	 * does, and springdoc's order follows handler registration); other paths follow.
+	 */
+	@Bean
+	OpenApiCustomizer operationOrder() {
+		List<String> first = List.of("/v1/vision/caption", "/v1/vision/classify", "/v1/vision/ask", "/v1/vision/detect",
+				"/v1/vision/segment", "/v1/vision/tokens", "/v1/files", "/v1/files/{id}");
+		return (openApi) -> {
+			Paths ordered = new Paths();
+			first.stream()
+				.filter(openApi.getPaths()::containsKey)
+				.forEach((path) -> ordered.addPathItem(path, openApi.getPaths().get(path)));
+			openApi.getPaths().forEach((path, item) -> ordered.putIfAbsent(path, item));
+			openApi.setPaths(ordered);
+		};
 	}
 
 	@Bean
@@ -109,8 +129,8 @@ class OpenApiConfiguration {
 							+ ((number.getMaximum() != null) ? " to " + number.getMaximum() : "") + ".");
 				}
 				else if (!parameter.getName().equals("images")) {
-					// Swagger UI would otherwise pre-fill "string" that a person must
-					// clear before trying.
+					// Swagger UI would otherwise pre-fill "string", or an enum's first
+					// value, that a person must clear before trying.
 					schema.setDefault((schema instanceof ArraySchema) ? List.of() : "");
 				}
 				schema.setDescription(parameter.getDescription());

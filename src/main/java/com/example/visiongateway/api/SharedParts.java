@@ -42,8 +42,7 @@ record SharedParts(
 				+ "(MEDIA_RESOLUTION_LOW, …) for models that take it (Gemini 3); 400 for models that do not. Token "
 				+ "estimates follow it.",
 				allowableValues = {
-						"low", "medium", "high" },
-				example = "low") String mediaResolution){
+						"low", "medium", "high" }) String mediaResolution){
 
 	VisionInputs toInputs(Tenant tenant) {
 		List<Upload> uploads = (this.images != null) ? this.images.stream()

@@ -4,14 +4,18 @@ import java.util.List;
 
 /**
  * The paths anyone may call on the API port with authentication on: health (for probes
- * and load balancers) and the OpenAPI description with Swagger UI. Everything else needs
- * a key: metrics and info too (they are served without a key on the management port,
- * {@code management.server.port}, which this filter does not guard), and unknown paths.
+ * and load balancers), the OpenAPI description with Swagger UI and the playground's
+ * static files (the page asks for a key and sends it with each call). Everything else
+ * needs a key: metrics and info too (they are served without a key on the management
+ * port, {@code management.server.port}, which this filter does not guard), and unknown
+ * paths.
  */
 record PublicPaths(List<String> exact, List<String> prefixes) {
 
 	static PublicPaths of(String apiDocsPath, String swaggerUiPath) {
-		return new PublicPaths(List.of("/actuator/health", apiDocsPath, swaggerUiPath),
+		return new PublicPaths(
+				List.of("/actuator/health", apiDocsPath, swaggerUiPath, "/", "/index.html", "/playground.js",
+						"/playground.css", "/favicon.svg"),
 				List.of("/actuator/health/", apiDocsPath + "/", apiDocsPath + ".", "/swagger-ui/"));
 	}
 

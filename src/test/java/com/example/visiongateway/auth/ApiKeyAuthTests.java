@@ -114,16 +114,17 @@ class ApiKeyAuthTests {
 	}
 
 	@Test
-	void keepsOnlyHealthAndApiDocsPublic() {
+	void keepsOnlyHealthApiDocsAndThePlaygroundPublic() {
 		// Changed by issue 13 (item 7): metrics and info need a key on the API port.
 		PublicPaths paths = PublicPaths.of("/v3/api-docs", "/swagger-ui.html");
 
 		assertThat(List.of("/actuator/health", "/actuator/health/readiness", "/v3/api-docs",
-				"/v3/api-docs/swagger-config", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/index.html"))
+				"/v3/api-docs/swagger-config", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/index.html", "/",
+				"/index.html", "/playground.js", "/playground.css", "/favicon.svg"))
 			.allMatch(paths::matches);
-		assertThat(List.of("/", "/v1/files", "/v1/vision/caption", "/actuator", "/actuator/prometheus",
-				"/actuator/info", "/actuator/healthx", "/actuatorx", "/v3/api-docsx", "/error", "/swagger-ui.htmlx",
-				"/v1/actuator/health"))
+		assertThat(List.of("/v1/files", "/playground.jsx", "/static/playground.js", "/v1/vision/caption", "/actuator",
+				"/actuator/prometheus", "/actuator/info", "/actuator/healthx", "/actuatorx", "/v3/api-docsx", "/error",
+				"/swagger-ui.htmlx", "/v1/actuator/health"))
 			.noneMatch(paths::matches);
 	}
 

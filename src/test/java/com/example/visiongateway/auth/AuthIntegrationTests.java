@@ -82,6 +82,11 @@ class AuthIntegrationTests extends GatewayIntegrationTest {
 		assertThat(this.gateway.get("/actuator/health").status()).isEqualTo(200);
 		assertThat(this.gateway.get("/actuator/health/readiness").status()).isEqualTo(200);
 		assertThat(this.gateway.get("/v3/api-docs").status()).isEqualTo(200);
+		// The playground's files: the page asks for the key and sends it with each call
+		for (String page : new String[] { "/", "/playground.js", "/playground.css", "/favicon.svg" }) {
+			assertThat(this.gateway.get(page).status()).as(page).isEqualTo(200);
+		}
+		assertProblem(this.gateway.get("/index.htmlx"), 401, "UNAUTHENTICATED");
 		assertProblem(this.gateway.get("/actuator/prometheus"), 401, "UNAUTHENTICATED");
 		assertProblem(this.gateway.get("/actuator/info"), 401, "UNAUTHENTICATED");
 		Reply metrics = this.gateway.withHeader("X-API-Key", keyOf("alice")).get("/actuator/prometheus");

@@ -144,7 +144,7 @@ class HelmChartTests {
 		Map<String, Object> config = at(chart.one("ConfigMap"), "data");
 		assertThat(config).containsEntry("VISION_TASKS_CONCURRENCY", "4")
 			.containsEntry("GEMINI_BASE_URL", "http://127.0.0.1:9")
-			.containsEntry("SPRINGDOC_SWAGGERUI_ENABLED", "false")
+			.containsEntry("VISION_UI_ENABLED", "false")
 			.containsEntry("SPRINGDOC_APIDOCS_ENABLED", "false")
 			.containsEntry("VISION_AUTH_ENABLED", "false")
 			.doesNotContainKey("GEMINI_API_KEY");
@@ -158,7 +158,7 @@ class HelmChartTests {
 	void rollsThePodsWhenSettingsOrTheKeyChange() {
 		Map<String, Object> before = podAnnotations(render("gemini.apiKey", API_KEY));
 		Map<String, Object> newKey = podAnnotations(render("gemini.apiKey", "another-key"));
-		Map<String, Object> newConfig = podAnnotations(render("gemini.apiKey", API_KEY, "swagger.enabled", true));
+		Map<String, Object> newConfig = podAnnotations(render("gemini.apiKey", API_KEY, "ui.enabled", true));
 
 		assertThat(newKey.get("checksum/secret")).isNotEqualTo(before.get("checksum/secret"));
 		assertThat(newKey.get("checksum/config")).isEqualTo(before.get("checksum/config"));
