@@ -14,7 +14,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
- * Failures on the Gemini-native pass-through ({@code /gemini/**}) in Google's own shape,
+ * Failures on the Gemini-native pass-through ({@code /gemini/**}, and its upload sessions
+ * under {@code /upload/**}) in Google's own shape,
  * {@code {"error":{"code","message","status"}}} with Google's status names, so Google's
  * SDKs raise their usual exceptions. The same problems as everywhere else, only dressed
  * differently: the detail is the gateway's, never Gemini's raw body.
@@ -22,6 +23,9 @@ import org.springframework.http.ResponseEntity;
 final class GoogleErrors {
 
 	private static final String PREFIX = "/gemini/";
+
+	/** Where the pass-through's upload session URLs point. */
+	private static final String SESSIONS = "/upload/";
 
 	private GoogleErrors() {
 	}
@@ -34,7 +38,7 @@ final class GoogleErrors {
 		Object original = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
 		String uri = (original instanceof String text) ? text : request.getRequestURI();
 		String path = uri.substring(Math.min(uri.length(), request.getContextPath().length()));
-		return path.startsWith(PREFIX);
+		return path.startsWith(PREFIX) || path.startsWith(SESSIONS);
 	}
 
 	static ResponseEntity<Object> of(VisionException ex) {

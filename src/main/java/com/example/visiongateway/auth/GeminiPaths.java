@@ -21,9 +21,12 @@ final class GeminiPaths {
 		return path.startsWith(PREFIX);
 	}
 
-	/** {@code /gemini/upload/{version}/files}, the resumable upload's path. */
+	/**
+	 * A resumable upload's path: {@code /gemini/upload/{version}/files}, or
+	 * {@code /upload/{version}/files} where the session URLs point.
+	 */
 	static boolean isUploadSession(String path) {
-		return path.matches("/gemini/upload/v1(beta)?/files");
+		return path.matches("(/gemini)?/upload/v1(beta)?/files");
 	}
 
 }

@@ -42,7 +42,6 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
@@ -55,9 +54,16 @@ import org.springframework.web.util.UriComponentsBuilder;
  * files only. Another caller's file is answered exactly like an unknown one.
  */
 @RestController
-@RequestMapping("/gemini")
 @Tag(name = "gemini")
 class GeminiFilesController {
+
+	/**
+	 * Where session URLs point: Google's own path shape on the gateway's origin. A Java
+	 * SDK with base URL {@code <gateway>/gemini} puts the base URL's path in front of it
+	 * ({@code /gemini/upload/...}); clients that use it as given, or swap only scheme,
+	 * host and port, land here.
+	 */
+	static final String SESSION_PATH = "/upload/{version}/files";
 
 	private static final String STATUS = "X-Goog-Upload-Status";
 
@@ -99,7 +105,7 @@ class GeminiFilesController {
 		this.budgets = budgets;
 	}
 
-	@PostMapping("/upload/{version}/files")
+	@PostMapping({ "/gemini/upload/{version}/files", SESSION_PATH })
 	@Operation(summary = "Files API upload (resumable), as Gemini's",
 			description = "Start (X-Goog-Upload-Protocol: resumable, X-Goog-Upload-Command: start) answers an "
 					+ "X-Goog-Upload-URL on the gateway; chunks (upload), query and finalize go there. The image is "
@@ -108,8 +114,11 @@ class GeminiFilesController {
 			throws IOException {
 		checkVersion(version);
 		String uploadId = query(request, "upload_id");
-		if (uploadId == null) {
+		if (uploadId == null && request.getRequestURI().startsWith(request.getContextPath() + "/gemini/")) {
 			return CompletableFuture.completedFuture(start(version, request));
+		}
+		if (uploadId == null) {
+			throw new VisionException(ErrorCode.NOT_FOUND, "Uploads start at /gemini/upload/{version}/files.");
 		}
 		UploadSession session = this.sessions.find(uploadId)
 			.orElseThrow(() -> new VisionException(ErrorCode.NOT_FOUND,
@@ -139,7 +148,7 @@ class GeminiFilesController {
 		return finish(session, request);
 	}
 
-	@GetMapping("/{version}/files/{id}")
+	@GetMapping("/gemini/{version}/files/{id}")
 	@Operation(summary = "Files API get, as Gemini's", description = "One of the caller's files.")
 	CompletableFuture<Map<String, Object>> get(@PathVariable("version") String version, @PathVariable("id") String id,
 			HttpServletRequest request) {
@@ -147,7 +156,7 @@ class GeminiFilesController {
 		return timed(() -> this.files.get(Tenant.of(request), id).map(GeminiFileResources::of));
 	}
 
-	@GetMapping("/{version}/files")
+	@GetMapping("/gemini/{version}/files")
 	@Operation(summary = "Files API list, as Gemini's",
 			description = "The caller's files only; a page may hold fewer than pageSize while nextPageToken is set.")
 	CompletableFuture<Map<String, Object>> list(@PathVariable("version") String version,
@@ -161,7 +170,7 @@ class GeminiFilesController {
 			.map((page) -> GeminiFileResources.page(page.files(), page.nextPageToken())));
 	}
 
-	@DeleteMapping("/{version}/files/{id}")
+	@DeleteMapping("/gemini/{version}/files/{id}")
 	@Operation(summary = "Files API delete, as Gemini's", description = "One of the caller's files; answers {}.")
 	CompletableFuture<Map<String, Object>> delete(@PathVariable("version") String version,
 			@PathVariable("id") String id, HttpServletRequest request) {
@@ -194,7 +203,7 @@ class GeminiFilesController {
 		UploadSession session = this.sessions.open(caller, size, mimeType,
 				field(file, "displayName", "display_name").asString(null));
 		String url = ServletUriComponentsBuilder.fromContextPath(request)
-			.path("/gemini/upload/{version}/files")
+			.path(SESSION_PATH)
 			.queryParam("upload_id", session.id())
 			.queryParam("upload_protocol", "resumable")
 			.buildAndExpand(version)

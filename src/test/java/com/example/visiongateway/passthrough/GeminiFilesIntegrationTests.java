@@ -29,7 +29,7 @@ class GeminiFilesIntegrationTests extends GatewayIntegrationTest {
 
 		assertThat(started.status()).as(started.body()).isEqualTo(200);
 		String url = started.header("X-Goog-Upload-URL");
-		assertThat(url).startsWith("http://127.0.0.1:" + port() + "/gemini/upload/v1beta/files?upload_id=")
+		assertThat(url).startsWith("http://127.0.0.1:" + port() + "/upload/v1beta/files?upload_id=")
 			.doesNotContain("any-caller-key");
 		GoogleCalls.Answer first = GoogleCalls.chunk(url, "upload", 0, Arrays.copyOfRange(png, 0, 100_000));
 		GoogleCalls.Answer wrongOffset = GoogleCalls.chunk(url, "upload", 5, new byte[10]);
