@@ -32,22 +32,81 @@ final class BilinearMask implements BoxMask {
 	private final int limit;
 
 	/**
+	 * Largest horizontal pass kept whole, in bytes; a wider box (a 600000-pixel-wide box
+	 * of a 4096-row mask would be 2.4 GB) computes each column when it is read.
+	 */
+	static final long MAX_PRECOMPUTED = 16L * 1024 * 1024;
+
+	/**
 	 * The source after the horizontal pass, stored column by column ({@code sourceHeight}
-	 * values per output column) so the vertical pass reads memory in order.
+	 * values per output column) so the vertical pass reads memory in order: every column,
+	 * or when that is too large, only the last one read.
 	 */
 	private final byte[] columns;
+
+	private final boolean precomputed;
+
+	private final MaskRaster source;
+
+	/** The horizontal pass's taps, null when its size does not change. */
+	private final Taps horizontal;
 
 	private final int sourceHeight;
 
 	private final Taps vertical;
 
+	private int loaded = -1;
+
 	BilinearMask(MaskRaster source, int width, int height, int threshold) {
+		this(source, width, height, threshold, MAX_PRECOMPUTED);
+	}
+
+	/**
+	 * @param maxPrecomputed the largest horizontal pass kept whole, in bytes (tests
+	 * compare both ways of computing it)
+	 */
+	BilinearMask(MaskRaster source, int width, int height, int threshold, long maxPrecomputed) {
 		this.width = width;
 		this.height = height;
 		this.limit = (threshold + 1) << PRECISION_BITS;
+		this.source = source;
 		this.sourceHeight = source.height();
-		this.columns = resizeRowsIntoColumns(source, width);
+		this.horizontal = (width != source.width()) ? new Taps(source.width(), width) : null;
+		this.precomputed = (long) width * source.height() <= maxPrecomputed;
+		// One byte of padding: a single tap still reads a second value, with weight 0.
+		this.columns = new byte[(this.precomputed ? width : 1) * source.height() + 1];
+		if (this.precomputed) {
+			for (int x = 0; x < width; x++) {
+				resizeColumn(x, x * this.sourceHeight);
+			}
+		}
 		this.vertical = new Taps(source.height(), height);
+	}
+
+	/**
+	 * What decoding a {@code sourceWidth} x {@code sourceHeight} mask and resizing it to
+	 * a box costs, as one number that bounds both time and memory: reading the mask, the
+	 * horizontal pass (one value per box column and mask row), the vertical pass (one per
+	 * box pixel), and the taps (up to 28 bytes per box column and row, 8 per mask column
+	 * and row). Long arithmetic throughout: a box can be 100 million pixels wide.
+	 */
+	static long work(int sourceWidth, int sourceHeight, int width, int height) {
+		long boxWidth = width;
+		long boxHeight = height;
+		return (long) sourceWidth * sourceHeight + boxWidth * (sourceHeight + boxHeight) + 28 * (boxWidth + boxHeight)
+				+ 8L * (sourceWidth + sourceHeight);
+	}
+
+	/** Where column {@code x} starts in {@link #columns}, computing it if needed. */
+	private int load(int x) {
+		if (this.precomputed) {
+			return x * this.sourceHeight;
+		}
+		if (this.loaded != x) {
+			resizeColumn(x, 0);
+			this.loaded = x;
+		}
+		return 0;
 	}
 
 	@Override
@@ -62,7 +121,7 @@ final class BilinearMask implements BoxMask {
 
 	@Override
 	public void column(int x, boolean[] out) {
-		int base = x * this.sourceHeight;
+		int base = load(x);
 		byte[] columns = this.columns;
 		int[] first = this.vertical.first;
 		int limit = this.limit;
@@ -148,38 +207,32 @@ final class BilinearMask implements BoxMask {
 
 	/** The resized 8-bit value at one pixel. */
 	int value(int x, int y) {
-		return clip8(sum(this.columns, x * this.sourceHeight, y));
+		return clip8(sum(this.columns, load(x), y));
 	}
 
-	private static byte[] resizeRowsIntoColumns(MaskRaster source, int width) {
-		int sourceWidth = source.width();
-		int sourceHeight = source.height();
-		byte[] values = source.values();
-		// One byte of padding: a single tap still reads a second value, with weight 0.
-		byte[] columns = new byte[width * sourceHeight + 1];
-		if (width == sourceWidth) {
-			// PIL skips a pass whose size does not change.
-			for (int y = 0; y < sourceHeight; y++) {
-				for (int x = 0; x < width; x++) {
-					columns[x * sourceHeight + y] = values[y * sourceWidth + x];
-				}
-			}
-			return columns;
-		}
-		Taps taps = new Taps(sourceWidth, width);
-		for (int y = 0; y < sourceHeight; y++) {
+	/**
+	 * The horizontal pass for output column {@code x}: one value per source row, written
+	 * from {@code offset}.
+	 */
+	private void resizeColumn(int x, int offset) {
+		int sourceWidth = this.source.width();
+		byte[] values = this.source.values();
+		Taps taps = this.horizontal;
+		for (int y = 0; y < this.sourceHeight; y++) {
 			int row = y * sourceWidth;
-			for (int x = 0; x < width; x++) {
-				int from = row + taps.first[x];
-				int w = x * taps.size;
-				int sum = HALF;
-				for (int k = 0; k < taps.count[x]; k++) {
-					sum += (values[from + k] & 0xFF) * taps.weights[w + k];
-				}
-				columns[x * sourceHeight + y] = (byte) clip8(sum);
+			if (taps == null) {
+				// PIL skips a pass whose size does not change.
+				this.columns[offset + y] = values[row + x];
+				continue;
 			}
+			int from = row + taps.first[x];
+			int w = x * taps.size;
+			int sum = HALF;
+			for (int k = 0; k < taps.count[x]; k++) {
+				sum += (values[from + k] & 0xFF) * taps.weights[w + k];
+			}
+			this.columns[offset + y] = (byte) clip8(sum);
 		}
-		return columns;
 	}
 
 	private static int clip8(int sum) {

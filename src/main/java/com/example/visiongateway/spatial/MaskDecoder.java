@@ -53,13 +53,36 @@ final class MaskDecoder {
 	 * @throws MaskRejectedException when it is not a usable PNG
 	 */
 	MaskRaster decode(String mask) {
+		return decode(parse(mask));
+	}
+
+	/**
+	 * Reads a mask's PNG header, decoding nothing yet, so its cost is known first.
+	 * @throws MaskRejectedException when it is not a PNG within the size limit
+	 */
+	Png parse(String mask) {
 		String text = mask.strip();
 		if (SEGMENTATION_TOKEN.matcher(text).matches()) {
 			throw new MaskRejectedException("a segmentation token, not a PNG");
 		}
 		byte[] png = base64(stripDataPrefix(text));
 		checkHeader(png);
-		return intensities(read(png));
+		return new Png(png, ByteBuffer.wrap(png, 16, 4).getInt(), ByteBuffer.wrap(png, 20, 4).getInt());
+	}
+
+	/** Decodes a parsed mask into its intensities. */
+	MaskRaster decode(Png png) {
+		return intensities(read(png.bytes()));
+	}
+
+	/**
+	 * A mask's PNG bytes and the size its header declares (within the limit).
+	 *
+	 * @param bytes the PNG
+	 * @param width its declared width
+	 * @param height its declared height
+	 */
+	record Png(byte[] bytes, int width, int height) {
 	}
 
 	private static String stripDataPrefix(String text) {

@@ -5,6 +5,8 @@ import java.util.List;
 
 import com.example.visiongateway.error.ErrorCode;
 import com.example.visiongateway.error.VisionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns Gemini's detection or segmentation answer into the contract's pixel-space
@@ -20,11 +22,16 @@ public final class SpatialPostProcessor {
 
 	private final AnswerReader reader;
 
+	private static final Logger logger = LoggerFactory.getLogger(SpatialPostProcessor.class);
+
 	private final MaskDecoder maskDecoder;
+
+	private final long maxMaskWork;
 
 	public SpatialPostProcessor(SpatialLimits limits) {
 		this.reader = new AnswerReader(limits);
 		this.maskDecoder = new MaskDecoder(limits.maxMaskSide());
+		this.maxMaskWork = limits.maxMaskWork();
 	}
 
 	/**
@@ -68,6 +75,7 @@ public final class SpatialPostProcessor {
 		ParsedAnswer answer = this.reader.read(answerText);
 		List<String> warnings = new ArrayList<>(answer.warnings());
 		List<Detection> detections = new ArrayList<>(answer.items().size());
+		MaskWork work = new MaskWork();
 		for (RawItem item : answer.items()) {
 			BoxGeometry.Converted box = BoxGeometry.convert(item.box2d(), uprightWidth, uprightHeight);
 			String name = "item " + item.index();
@@ -83,21 +91,36 @@ public final class SpatialPostProcessor {
 				continue;
 			}
 			MaskEncodings.Encoded mask = withMasks
-					? mask(item, box.pixels(), uprightWidth, uprightHeight, threshold, maskFormat, warnings) : null;
+					? mask(item, box.pixels(), uprightWidth, uprightHeight, threshold, maskFormat, warnings, work)
+					: null;
 			detections.add(new Detection(item.label(), box.box2d(), box.pixels().toList(),
 					(mask != null) ? mask.area() : null, (mask != null) ? mask.mask() : null));
+		}
+		if (work.dropped > 0) {
+			logger.warn("Dropped {} of the masks of one answer: they would have cost more than {} units of mask work "
+					+ "(vision.spatial.max-mask-work)", work.dropped, this.maxMaskWork);
 		}
 		return new SpatialResult(detections, warnings);
 	}
 
 	private MaskEncodings.Encoded mask(RawItem item, PixelBox box, int width, int height, int threshold,
-			MaskFormat maskFormat, List<String> warnings) {
+			MaskFormat maskFormat, List<String> warnings, MaskWork work) {
 		if (item.mask() == null) {
 			warnings.add("item " + item.index() + ": no mask in the answer");
 			return null;
 		}
 		try {
-			MaskRaster raster = this.maskDecoder.decode(item.mask());
+			// the cost is known from the PNG header: nothing past the cap is even decoded
+			MaskDecoder.Png png = this.maskDecoder.parse(item.mask());
+			long cost = BilinearMask.work(png.width(), png.height(), box.width(), box.height());
+			if (cost > this.maxMaskWork - work.spent) {
+				work.dropped++;
+				warnings.add("item " + item.index() + ": mask dropped: the answer's masks exceed the gateway's limit "
+						+ "on mask work (the box is kept)");
+				return null;
+			}
+			work.spent += cost;
+			MaskRaster raster = this.maskDecoder.decode(png);
 			BilinearMask resized = new BilinearMask(raster, box.width(), box.height(), threshold);
 			return MaskEncodings.encode(maskFormat, width, height, box, resized);
 		}
@@ -105,6 +128,15 @@ public final class SpatialPostProcessor {
 			warnings.add("item " + item.index() + ": mask dropped: " + ex.getMessage());
 			return null;
 		}
+	}
+
+	/** Mask work spent on one answer so far, and the masks dropped for it. */
+	private static final class MaskWork {
+
+		private long spent;
+
+		private int dropped;
+
 	}
 
 }

@@ -3,8 +3,8 @@ package com.example.visiongateway.task;
 import java.util.List;
 
 import com.example.visiongateway.spatial.MaskFormat;
-import com.example.visiongateway.spatial.SpatialLimits;
 import com.example.visiongateway.spatial.SpatialPostProcessor;
+import com.example.visiongateway.spatial.SpatialProperties;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Component;
@@ -15,10 +15,11 @@ public class PerImageTasks {
 
 	private final JsonMapper json;
 
-	private final SpatialPostProcessor spatial = new SpatialPostProcessor(SpatialLimits.defaults());
+	private final SpatialPostProcessor spatial;
 
-	public PerImageTasks(JsonMapper json) {
+	public PerImageTasks(JsonMapper json, SpatialProperties spatial) {
 		this.json = json;
+		this.spatial = new SpatialPostProcessor(spatial.limits());
 	}
 
 	public PerImageTask detect(String objects) {

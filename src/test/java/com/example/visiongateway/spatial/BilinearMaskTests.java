@@ -133,6 +133,41 @@ class BilinearMaskTests {
 		}
 	}
 
+	@Test
+	void computesColumnsOnDemandExactlyAsThePrecomputedPass() {
+		Random random = new Random(31);
+		for (int trial = 0; trial < 100; trial++) {
+			int sourceWidth = 1 + random.nextInt(20);
+			int sourceHeight = 1 + random.nextInt(20);
+			byte[] values = new byte[sourceWidth * sourceHeight];
+			random.nextBytes(values);
+			MaskRaster source = new MaskRaster(sourceWidth, sourceHeight, values);
+			int width = 1 + random.nextInt(60);
+			int height = 1 + random.nextInt(60);
+			int threshold = random.nextInt(255);
+			BilinearMask whole = new BilinearMask(source, width, height, threshold, Long.MAX_VALUE);
+			BilinearMask onDemand = new BilinearMask(source, width, height, threshold, 0);
+			assertThat(render(onDemand)).as("trial %d", trial).isEqualTo(render(whole));
+			assertThat(onDemand.value(width - 1, height - 1)).isEqualTo(whole.value(width - 1, height - 1));
+		}
+	}
+
+	@Test
+	void resizesAMaskOntoABoxTooWideForAnIntProduct() {
+		// 600000 x 4096 is 2.46e9: the horizontal pass would not fit an int, nor the heap
+		byte[] values = new byte[4096];
+		for (int y = 0; y < 4096; y++) {
+			values[y] = (byte) ((y < 2048) ? 255 : 0);
+		}
+		BilinearMask mask = new BilinearMask(new MaskRaster(1, 4096, values), 600_000, 166, 127);
+		boolean[] column = new boolean[166];
+		mask.column(599_999, column);
+		assertThat(column[0]).isTrue();
+		assertThat(column[165]).isFalse();
+		assertThat(BilinearMask.work(1, 4096, 600_000, 166))
+			.isEqualTo(4096L + 600_000L * (4096 + 166) + 28L * (600_000 + 166) + 8L * 4097);
+	}
+
 	/** Rows top to bottom separated by '/', '#' for a set pixel. */
 	static String render(BilinearMask mask) {
 		char[][] rows = new char[mask.height()][mask.width()];

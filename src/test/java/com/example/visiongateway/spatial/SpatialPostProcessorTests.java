@@ -54,6 +54,33 @@ class SpatialPostProcessorTests {
 	}
 
 	@Test
+	void dropsMasksPastTheAnswersWorkCapAndKeepsTheirBoxes() {
+		// each 4 x 4 mask on a 100 x 100 box: 16 + 100 * 104 + 28 * 200 + 8 * 8 = 16,080
+		SpatialPostProcessor capped = new SpatialPostProcessor(new SpatialLimits(100, 64, 50).withMaxMaskWork(40_000));
+		String item = "{\"box_2d\": [0, 0, 1000, 1000], \"label\": \"x\", \"mask\": \"" + FULL_MASK + "\"}";
+		SpatialResult result = capped.process("[" + item + "," + item + "," + item + "]", 100, 100, true, 127);
+
+		assertThat(result.detections()).hasSize(3);
+		assertThat(result.detections().get(0).area()).isEqualTo(10_000);
+		assertThat(result.detections().get(1).area()).isEqualTo(10_000);
+		assertThat(result.detections().get(2).mask()).isNull();
+		assertThat(result.detections().get(2).bbox()).containsExactly(0, 0, 100, 100);
+		assertThat(result.warnings()).singleElement().asString().startsWith("item 2: mask dropped").contains("work");
+	}
+
+	@Test
+	void dropsTheWideMaskOfTheIssueWithAWarningInsteadOfFailing() {
+		String tall = MaskPngs.dataUrl(MaskPngs.gray(1, 4096, (x, y) -> 255));
+		SpatialResult result = new SpatialPostProcessor(SpatialLimits.defaults()).process(
+				"[{\"box_2d\": [0, 0, 1000, 1000], \"label\": \"x\", \"mask\": \"" + tall + "\"}]", 600_000, 166, true,
+				127);
+
+		assertThat(result.detections()).singleElement()
+			.satisfies((detection) -> assertThat(detection.bbox()).containsExactly(0, 0, 600_000, 166));
+		assertThat(result.warnings()).singleElement().asString().contains("mask dropped");
+	}
+
+	@Test
 	void keepsTheBoxWhenAMaskIsUnusable() {
 		String oversized = MaskPngs.dataUrl(MaskPngs.gray(65, 2, (x, y) -> 255));
 		SpatialResult result = this.processor.process(
