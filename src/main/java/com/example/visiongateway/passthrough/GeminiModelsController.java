@@ -98,14 +98,14 @@ class GeminiModelsController {
 			.publishOn(Schedulers.boundedElastic())
 			.doFinally((signal) -> held.close())
 			.subscribe((chunk) -> {
-				head.complete(ResponseEntity.ok().contentType(MediaType.TEXT_EVENT_STREAM).body(emitter));
+				head.complete(streaming(emitter));
 				send(emitter, chunk);
 			}, (failure) -> {
 				if (!head.completeExceptionally(failure)) {
 					emitter.completeWithError(failure);
 				}
 			}, () -> {
-				head.complete(ResponseEntity.ok().contentType(MediaType.TEXT_EVENT_STREAM).body(emitter));
+				head.complete(streaming(emitter));
 				emitter.complete();
 			});
 		emitter.onError((failure) -> running.dispose());
@@ -116,6 +116,14 @@ class GeminiModelsController {
 			}
 		});
 		return head;
+	}
+
+	/** nginx (an Ingress) would otherwise buffer the events it should hand on. */
+	private static ResponseEntity<?> streaming(ResponseBodyEmitter emitter) {
+		return ResponseEntity.ok()
+			.contentType(MediaType.TEXT_EVENT_STREAM)
+			.header("X-Accel-Buffering", "no")
+			.body(emitter);
 	}
 
 	private static void send(ResponseBodyEmitter emitter, byte[] chunk) {
