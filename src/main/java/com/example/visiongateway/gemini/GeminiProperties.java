@@ -26,7 +26,7 @@ import org.springframework.validation.annotation.Validated;
  * @param defaultModel the model used when a request names none; must be a key of
  * {@code models}
  * @param models the allow-list of models and their settings; when empty,
- * {@code gemini-2.5-flash} with default settings and thinking off for spatial tasks
+ * {@code gemini-3.8-flash} with the settings the shipped configuration gives it
  * @param connectTimeout TCP connect timeout
  * @param responseTimeout longest silence allowed while waiting for or reading an answer
  * @param fileActiveTimeout how long to wait for an uploaded file to become ACTIVE
@@ -43,7 +43,7 @@ public record GeminiProperties(@DefaultValue("https://generativelanguage.googlea
 		@DefaultValue("60s") Duration fileActiveTimeout, @DefaultValue("500ms") Duration filePollInterval,
 		@DefaultValue("8MB") DataSize uploadChunkSize, @DefaultValue("16MB") DataSize maxResponseSize) {
 
-	static final String DEFAULT_MODEL = "gemini-2.5-flash";
+	static final String DEFAULT_MODEL = "gemini-3.8-flash";
 
 	private static final Set<String> API_VERSIONS = Set.of("v1", "v1beta", "v1alpha");
 
@@ -99,9 +99,12 @@ public record GeminiProperties(@DefaultValue("https://generativelanguage.googlea
 	}
 
 	private static ModelSettings defaultModelSettings() {
-		// Thinking off for detection and segmentation, as Google recommends for 2.5 Flash
-		return new ModelSettings(3600, true, true, TokenScheme.TILES, MediaResolution.HIGH, Map.of(),
-				Map.of("thinkingConfig", Map.of("thinkingBudget", 0)));
+		// As application.yaml: Google's default level, and the lowest 3.8 Flash takes for
+		// boxes and masks (it refuses minimal)
+		return new ModelSettings(3600, true, true, TokenScheme.MEDIA_RESOLUTION, MediaResolution.HIGH, MaskForm.POLYGON,
+				MaskFrame.IMAGE, Map.of(ModelSettings.DEFAULT_TASK, ThinkingLevel.MEDIUM, "detect", ThinkingLevel.LOW,
+						"segment", ThinkingLevel.LOW),
+				Map.of(), Map.of());
 	}
 
 	private static void requireHttpUrl(URI url) {

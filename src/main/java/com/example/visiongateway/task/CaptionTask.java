@@ -21,7 +21,7 @@ record CaptionTask(String prompt) implements PerImageTask {
 
 	@Override
 	public Map<String, Object> generationConfig(Model model) {
-		return model.settings().generationConfig();
+		return GenerationConfigs.forTask(model, name());
 	}
 
 	@Override

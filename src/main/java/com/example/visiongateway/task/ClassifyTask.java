@@ -42,14 +42,14 @@ record ClassifyTask(List<String> labels, boolean multiLabel, JsonMapper json) im
 	@Override
 	public Map<String, Object> generationConfig(Model model) {
 		if (!model.settings().jsonMode()) {
-			return model.settings().generationConfig();
+			return GenerationConfigs.forTask(model, name());
 		}
 		Map<String, Object> label = Map.of("type", "string", "enum", this.labels);
 		Map<String, Object> schema = this.multiLabel ? Map.of("type", "array", "items", label, "minItems", 1) : label;
 		Map<String, Object> task = new LinkedHashMap<>();
 		task.put("responseMimeType", "application/json");
 		task.put("responseJsonSchema", schema);
-		return GenerationConfigs.merge(model.settings().generationConfig(), task);
+		return GenerationConfigs.merge(GenerationConfigs.forTask(model, name()), task);
 	}
 
 	@Override

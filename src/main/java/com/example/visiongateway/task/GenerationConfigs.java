@@ -3,6 +3,10 @@ package com.example.visiongateway.task;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import com.example.visiongateway.gemini.ModelSettings;
+import com.example.visiongateway.gemini.ThinkingLevel;
+import com.example.visiongateway.task.ModelCatalog.Model;
+
 /**
  * Layers generation settings: the model's, then the task's; nested objects
  * (thinkingConfig) merge key by key.
@@ -10,6 +14,18 @@ import java.util.Map;
 final class GenerationConfigs {
 
 	private GenerationConfigs() {
+	}
+
+	/**
+	 * The model's settings for one task: its generation config, the spatial layer for
+	 * detect and segment, and the task's thinking level.
+	 */
+	static Map<String, Object> forTask(Model model, String task) {
+		ModelSettings settings = model.settings();
+		ThinkingLevel level = settings.thinkingLevel(task);
+		return merge(settings.generationConfig(),
+				ModelSettings.spatial(task) ? settings.spatialGenerationConfig() : null,
+				(level != null) ? Map.of("thinkingConfig", Map.of("thinkingLevel", level.wireName())) : null);
 	}
 
 	@SafeVarargs

@@ -53,7 +53,7 @@ record SpatialTask(boolean masks, String objects, int threshold, MaskFormat mask
 	public void check(Model model) {
 		if (this.masks && !model.settings().masks()) {
 			throw new VisionException(ErrorCode.BAD_REQUEST, "Model " + model.name()
-					+ " cannot produce segmentation masks; use a Gemini 2.5 model for segment, or detect for boxes.",
+					+ " cannot produce segmentation masks; use a model configured with masks for segment, or detect for boxes.",
 					Map.of("part", "model"));
 		}
 	}
@@ -73,8 +73,7 @@ record SpatialTask(boolean masks, String objects, int threshold, MaskFormat mask
 		if (model.settings().jsonMode()) {
 			task.put("responseMimeType", "application/json");
 		}
-		return GenerationConfigs.merge(model.settings().generationConfig(), model.settings().spatialGenerationConfig(),
-				task);
+		return GenerationConfigs.merge(GenerationConfigs.forTask(model, name()), task);
 	}
 
 	@Override

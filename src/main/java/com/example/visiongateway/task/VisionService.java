@@ -182,7 +182,7 @@ public class VisionService {
 		}
 		checkText(question, "question");
 		checkText(inputs.systemInstruction(), "systemInstruction");
-		var config = MediaResolutions.apply(model.settings().generationConfig(), inputs.mediaResolution(), model);
+		var config = MediaResolutions.apply(GenerationConfigs.forTask(model, "ask"), inputs.mediaResolution(), model);
 		return this.images.gather("ask", inputs, model, cleanup).flatMap((images) -> {
 			var text = new TextPart(question);
 			List<Transfer> plan = plan(images, request(model, List.of(text), inputs.systemInstruction(), config));

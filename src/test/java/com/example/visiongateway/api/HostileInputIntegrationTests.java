@@ -329,7 +329,7 @@ class HostileInputIntegrationTests extends GatewayIntegrationTest {
 				case 5 -> {
 					String boundary = boundary(random);
 					byte[] whole = new RawMultipart(boundary).file(part, "c.png", "image/png", CHELSEA)
-						.field("model", "gemini-2.5-flash")
+						.field("model", "gemini-3.8-flash")
 						.build();
 					int cut = random.nextInt(whole.length - boundary.length() - 8);
 					yield new FuzzCase("multipart truncated at " + cut, path, contentType(boundary, random),

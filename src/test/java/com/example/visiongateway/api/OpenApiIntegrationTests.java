@@ -24,7 +24,10 @@ class OpenApiIntegrationTests extends GatewayIntegrationTest {
 			JsonNode form = operation.get("requestBody").get("content").get("multipart/form-data").get("schema");
 			JsonNode parts = form.get("properties");
 			assertThat(parts.get("images").get("items").get("format").asString()).isEqualTo("binary");
-			assertThat(parts.get("model").get("enum").toString()).contains("gemini-2.5-flash", "gemini-2.5-pro");
+			assertThat(parts.get("model").get("enum").toString())
+				.contains("gemini-3.8-flash", "gemini-3.5-flash-lite", "gemini-3.1-pro-preview")
+				.doesNotContain("gemini-2.5");
+			assertThat(parts.get("model").get("default").asString()).isEqualTo("gemini-3.8-flash");
 			assertThat(parts.get("fileIds").get("default").size()).isZero();
 			assertThat(parts.has("imageUrls") && parts.has("systemInstruction") && parts.has("maxDimension")).as(task)
 				.isTrue();

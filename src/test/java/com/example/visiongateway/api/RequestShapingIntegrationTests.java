@@ -12,7 +12,7 @@ import static com.example.visiongateway.support.GatewayClient.parts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @TestPropertySource(properties = { "vision.safety.settings.HARM_CATEGORY_HARASSMENT=BLOCK_ONLY_HIGH",
-		"vision.safety.models.[gemini-2.5-pro].HARM_CATEGORY_HARASSMENT=BLOCK_NONE" })
+		"vision.safety.models.[gemini-3.1-pro-preview].HARM_CATEGORY_HARASSMENT=BLOCK_NONE" })
 class RequestShapingIntegrationTests extends GatewayIntegrationTest {
 
 	@Test
@@ -21,7 +21,7 @@ class RequestShapingIntegrationTests extends GatewayIntegrationTest {
 				parts().image("chelsea.png", TestImages.fixture("chelsea.png"), "image/png"));
 		this.gateway.post("/v1/vision/caption",
 				parts().image("chelsea.png", TestImages.fixture("chelsea.png"), "image/png")
-					.field("model", "gemini-2.5-pro"));
+					.field("model", "gemini-3.1-pro-preview"));
 
 		JsonNode flash = stub.generateContentRequests().get(0).get("safetySettings");
 		JsonNode pro = stub.generateContentRequests().get(1).get("safetySettings");

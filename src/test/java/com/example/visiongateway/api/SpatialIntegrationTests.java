@@ -50,7 +50,8 @@ class SpatialIntegrationTests extends GatewayIntegrationTest {
 		assertThat(result.get("warnings").toString()).containsIgnoringCase("fence");
 		JsonNode sent = stub.generateContentRequests().get(0);
 		assertThat(sent.get("generationConfig").get("responseMimeType").asString()).isEqualTo("application/json");
-		assertThat(sent.get("generationConfig").get("thinkingConfig").get("thinkingBudget").asInt()).isZero();
+		assertThat(sent.get("generationConfig").get("thinkingConfig").toString())
+			.isEqualTo("{\"thinkingLevel\":\"low\"}");
 		assertThat(sent.get("contents").get(0).get("parts").get(1).get("text").asString()).contains("cat, wall",
 				"box_2d");
 	}
@@ -178,10 +179,10 @@ class SpatialIntegrationTests extends GatewayIntegrationTest {
 	void refusesSegmentationOnAModelWithoutMasks() {
 		Reply reply = this.gateway.post("/v1/vision/segment",
 				parts().image("chelsea.png", TestImages.fixture("chelsea.png"), "image/png")
-					.field("model", "gemini-3-flash-preview"));
+					.field("model", "gemini-3.1-pro-preview"));
 
 		assertProblem(reply, 400, "BAD_REQUEST");
-		assertThat(reply.json().get("detail").asString()).contains("gemini-3-flash-preview", "masks");
+		assertThat(reply.json().get("detail").asString()).contains("gemini-3.1-pro-preview", "masks");
 		assertThat(stub.generateContentRequests()).isEmpty();
 	}
 

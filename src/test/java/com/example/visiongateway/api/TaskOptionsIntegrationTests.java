@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.MediaType;
+import org.springframework.test.context.TestPropertySource;
 
 import static com.example.visiongateway.support.GatewayClient.parts;
 import static com.example.visiongateway.support.ProblemAssertions.assertProblem;
@@ -23,8 +24,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The v1.1 task options over HTTP against the stub: maskFormat, tokens as sent and exact,
- * mediaResolution.
+ * mediaResolution. A Gemini 2.5 entry is added as application.yaml's commented example
+ * shows, for a model charged by tiles.
  */
+@TestPropertySource(properties = "vision.gemini.models.[gemini-2.5-flash].mask-form=png-map")
 class TaskOptionsIntegrationTests extends GatewayIntegrationTest {
 
 	/**
@@ -104,6 +107,7 @@ class TaskOptionsIntegrationTests extends GatewayIntegrationTest {
 	void estimatesTheImageAsItWouldBeSent() {
 		Reply reply = this.gateway.post("/v1/vision/tokens",
 				parts().image("chelsea.png", TestImages.fixture("chelsea.png"), "image/png")
+					.field("model", "gemini-2.5-flash")
 					.field("maxDimension", "384"));
 
 		assertThat(reply.status()).as(reply.body()).isEqualTo(200);
@@ -120,6 +124,7 @@ class TaskOptionsIntegrationTests extends GatewayIntegrationTest {
 		Reply reply = this.gateway.post("/v1/vision/tokens",
 				parts().image("chelsea.png", TestImages.fixture("chelsea.png"), "image/png")
 					.image("coffee.png", TestImages.fixture("coffee.png"), "image/png")
+					.field("model", "gemini-2.5-flash")
 					.field("maxDimension", "384")
 					.field("exact", "true"));
 
@@ -144,7 +149,7 @@ class TaskOptionsIntegrationTests extends GatewayIntegrationTest {
 	void sendsTheMediaResolutionToModelsThatTakeIt() {
 		Reply reply = this.gateway.post("/v1/vision/caption",
 				parts().image("chelsea.png", TestImages.fixture("chelsea.png"), "image/png")
-					.field("model", "gemini-3-flash-preview")
+					.field("model", "gemini-3.8-flash")
 					.field("mediaResolution", "low"));
 
 		assertThat(reply.status()).as(reply.body()).isEqualTo(200);
@@ -153,7 +158,7 @@ class TaskOptionsIntegrationTests extends GatewayIntegrationTest {
 
 		Reply ask = this.gateway.post("/v1/vision/ask",
 				parts().image("chelsea.png", TestImages.fixture("chelsea.png"), "image/png")
-					.field("model", "gemini-3-flash-preview")
+					.field("model", "gemini-3.8-flash")
 					.field("mediaResolution", "MEDIUM")
 					.field("question", "What is it?"));
 		assertThat(ask.status()).as(ask.body()).isEqualTo(200);
@@ -165,11 +170,11 @@ class TaskOptionsIntegrationTests extends GatewayIntegrationTest {
 	void estimatesAtTheRequestedMediaResolution() {
 		Reply low = this.gateway.post("/v1/vision/tokens",
 				parts().image("chelsea.png", TestImages.fixture("chelsea.png"), "image/png")
-					.field("model", "gemini-3-flash-preview")
+					.field("model", "gemini-3.8-flash")
 					.field("mediaResolution", "low"));
 		Reply configured = this.gateway.post("/v1/vision/tokens",
 				parts().image("chelsea.png", TestImages.fixture("chelsea.png"), "image/png")
-					.field("model", "gemini-3-flash-preview"));
+					.field("model", "gemini-3.8-flash"));
 
 		assertThat(low.json().get("results").get(0).get("tokens").get("estimated").asInt()).isEqualTo(280);
 		assertThat(configured.json().get("results").get(0).get("tokens").get("estimated").asInt()).isEqualTo(1120);
@@ -183,7 +188,7 @@ class TaskOptionsIntegrationTests extends GatewayIntegrationTest {
 					.field("mediaResolution", "low"));
 		Reply unknown = this.gateway.post("/v1/vision/caption",
 				parts().image("chelsea.png", TestImages.fixture("chelsea.png"), "image/png")
-					.field("model", "gemini-3-flash-preview")
+					.field("model", "gemini-3.8-flash")
 					.field("mediaResolution", "ultra"));
 		Reply tokens = this.gateway.post("/v1/vision/tokens",
 				parts().image("chelsea.png", TestImages.fixture("chelsea.png"), "image/png")

@@ -50,15 +50,14 @@ class VisionApiIntegrationTests extends GatewayIntegrationTest {
 	}
 
 	@Test
-	void estimatesTokensByTiling() {
+	void estimatesTokensAtTheDefaultModelsMediaResolution() {
 		Reply reply = this.gateway.post("/v1/vision/tokens",
 				parts().image("chelsea.png", TestImages.fixture("chelsea.png"), "image/png"));
 
-		// 451 x 300: unit floor(300 / 1.5) = 200, tiles ceil(451/200) x ceil(300/200) = 3
-		// x 2.
+		// Gemini 3 charges per media resolution, not per tile: 1,120 at the default HIGH.
 		JsonNode tokens = reply.json().get("results").get(0).get("tokens");
-		assertThat(tokens.get("tiles").asInt()).isEqualTo(6);
-		assertThat(tokens.get("estimated").asInt()).isEqualTo(6 * 258);
+		assertThat(tokens.has("tiles")).isFalse();
+		assertThat(tokens.get("estimated").asInt()).isEqualTo(1120);
 	}
 
 	@Test
@@ -69,7 +68,7 @@ class VisionApiIntegrationTests extends GatewayIntegrationTest {
 
 		assertThat(reply.status()).isEqualTo(200);
 		JsonNode body = reply.json();
-		assertThat(body.get("model").asString()).isEqualTo("gemini-2.5-flash");
+		assertThat(body.get("model").asString()).isEqualTo("gemini-3.8-flash");
 		assertThat(body.get("results")).hasSize(2);
 		for (JsonNode result : body.get("results")) {
 			assertThat(result.get("caption").asString()).startsWith("[stub]");
@@ -220,7 +219,7 @@ class VisionApiIntegrationTests extends GatewayIntegrationTest {
 		Reply unknown = this.gateway.post("/v1/vision/caption",
 				parts().image("chelsea.png", TestImages.fixture("chelsea.png"), "image/png").field("model", "gpt-4o"));
 		assertProblem(unknown, 400, "BAD_REQUEST");
-		assertThat(unknown.json().get("detail").asString()).contains("gpt-4o", "gemini-2.5-flash");
+		assertThat(unknown.json().get("detail").asString()).contains("gpt-4o", "gemini-3.8-flash");
 
 		assertProblem(this.gateway.post("/v1/vision/caption", parts().field("prompt", "hi")), 400, "BAD_REQUEST");
 	}

@@ -39,7 +39,7 @@ class ComposeStubTests {
 		try {
 			HttpResponse<String> response = HttpClient.newHttpClient()
 				.send(HttpRequest
-					.newBuilder(URI.create(server.baseUrl() + "/v1beta/models/gemini-2.5-flash:generateContent"))
+					.newBuilder(URI.create(server.baseUrl() + "/v1beta/models/gemini-3.8-flash:generateContent"))
 					.header("x-goog-api-key", "stub-key")
 					.header("Content-Type", "application/json")
 					.POST(HttpRequest.BodyPublishers.ofString("{\"contents\":[{\"parts\":[{\"text\":\"Hello\"}]}]}"))

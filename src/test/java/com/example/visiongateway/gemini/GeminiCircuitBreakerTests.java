@@ -36,9 +36,9 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 class GeminiCircuitBreakerTests {
 
-	private static final String FLASH = "gemini-2.5-flash";
+	private static final String FLASH = "gemini-3.8-flash";
 
-	private static final String PRO = "gemini-2.5-pro";
+	private static final String PRO = "gemini-3.1-pro-preview";
 
 	private static final Duration WAIT_IN_OPEN = Duration.ofMillis(500);
 

@@ -46,7 +46,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 class GeminiClientRetryTests {
 
-	static final String GENERATE = "/v1beta/models/gemini-2.5-flash:generateContent";
+	static final String GENERATE = "/v1beta/models/gemini-3.8-flash:generateContent";
 
 	static final String ANSWER = """
 			{"candidates":[{"content":{"role":"model","parts":[{"text":"A rocket."}]},"finishReason":"STOP"}],
@@ -174,7 +174,7 @@ class GeminiClientRetryTests {
 		GenerateContentRequest request = new GenerateContentRequest(
 				List.of(new InlineImagePart(image, "image/png"), new TextPart("What is this?")), null, Map.of(), null);
 
-		this.client.generateContent("gemini-2.5-flash", request).block();
+		this.client.generateContent("gemini-3.8-flash", request).block();
 
 		List<LoggedRequest> attempts = generateRequests();
 		assertThat(attempts).hasSize(2);
@@ -304,14 +304,14 @@ class GeminiClientRetryTests {
 		// registry
 		this.meters = new SimpleMeterRegistry();
 		GeminiProperties properties = new GeminiProperties(URI.create("http://127.0.0.1:" + this.server.port()),
-				"v1beta", "test-key", false, "gemini-2.5-flash", Map.of(), Duration.ofSeconds(2), Duration.ofSeconds(5),
+				"v1beta", "test-key", false, "gemini-3.8-flash", Map.of(), Duration.ofSeconds(2), Duration.ofSeconds(5),
 				Duration.ofSeconds(5), Duration.ofMillis(50), DataSize.ofKilobytes(64), DataSize.ofMegabytes(16));
 		return new GeminiClient(WebClient.builder(), properties, JSON,
 				TestResilience.resilience(resilience, this.meters, GeminiResilience.circuitBreakers(resilience)));
 	}
 
 	private Mono<GenerateContentResponse> generate() {
-		return this.client.generateContent("gemini-2.5-flash", GenerateContentRequest.of(new TextPart("hello")));
+		return this.client.generateContent("gemini-3.8-flash", GenerateContentRequest.of(new TextPart("hello")));
 	}
 
 	/** One quick call first, so class loading and connecting do not count as waiting. */

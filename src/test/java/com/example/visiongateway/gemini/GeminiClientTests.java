@@ -47,7 +47,7 @@ class GeminiClientTests {
 
 	private static final String KEY = "test-client-key-0123456789";
 
-	private static final String GENERATE = "/v1beta/models/gemini-2.5-flash:generateContent";
+	private static final String GENERATE = "/v1beta/models/gemini-3.8-flash:generateContent";
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -85,14 +85,14 @@ class GeminiClientTests {
 				List.of(new InlineImagePart(image, "image/png"), new TextPart("What is this?")), "Be brief",
 				Map.of("responseMimeType", "application/json"), null);
 
-		GenerateContentResponse response = this.client.generateContent("gemini-2.5-flash", request).block();
+		GenerateContentResponse response = this.client.generateContent("gemini-3.8-flash", request).block();
 
 		assertThat(response.text()).isEqualTo("A rocket on its pad.");
 		assertThat(response.firstCandidate().orElseThrow().finishReason()).isEqualTo("STOP");
 		assertThat(response.usageMetadata().promptTokenCount()).isEqualTo(270);
 		assertThat(response.usageMetadata().thoughtsTokenCount()).isEqualTo(12);
 		assertThat(response.usageMetadata().promptTokensDetails().get(0).modality()).isEqualTo("IMAGE");
-		assertThat(response.modelVersion()).isEqualTo("gemini-2.5-flash");
+		assertThat(response.modelVersion()).isEqualTo("gemini-3.8-flash");
 		LoggedRequest sent = single(postRequestedFor(urlPathEqualTo(GENERATE)));
 		assertThat(sent.getHeader("x-goog-api-key")).isEqualTo(KEY);
 		assertThat(sent.getAbsoluteUrl()).doesNotContain(KEY).doesNotContain("key=");
@@ -118,7 +118,7 @@ class GeminiClientTests {
 						"probability":"HIGH","blocked":true}]},"usageMetadata":{"promptTokenCount":8},"someNewField":{"x":1}}""")));
 
 		GenerateContentResponse response = this.client
-			.generateContent("gemini-2.5-flash", GenerateContentRequest.of(new TextPart("?")))
+			.generateContent("gemini-3.8-flash", GenerateContentRequest.of(new TextPart("?")))
 			.block();
 
 		assertThat(response.candidates()).isEmpty();
@@ -132,17 +132,17 @@ class GeminiClientTests {
 
 	@Test
 	void countsTokensSendingTheContentsOnly() {
-		this.server.stubFor(post(urlPathEqualTo("/v1beta/models/gemini-2.5-flash:countTokens")).willReturn(okJson(
+		this.server.stubFor(post(urlPathEqualTo("/v1beta/models/gemini-3.8-flash:countTokens")).willReturn(okJson(
 				"{\"totalTokens\":262,\"promptTokensDetails\":[{\"modality\":\"IMAGE\",\"tokenCount\":258},{\"modality\":\"TEXT\",\"tokenCount\":4}]}")));
 		GenerateContentRequest request = new GenerateContentRequest(
 				List.of(new InlineImagePart(TestByteSource.random(30), "image/jpeg"), new TextPart("hi")), "system",
 				Map.of("temperature", 0), null);
 
-		CountTokensResponse response = this.client.countTokens("models/gemini-2.5-flash", request).block();
+		CountTokensResponse response = this.client.countTokens("models/gemini-3.8-flash", request).block();
 
 		assertThat(response.totalTokens()).isEqualTo(262);
 		assertThat(response.promptTokensDetails()).extracting("tokenCount").containsExactly(258, 4);
-		LoggedRequest sent = single(postRequestedFor(urlPathEqualTo("/v1beta/models/gemini-2.5-flash:countTokens")));
+		LoggedRequest sent = single(postRequestedFor(urlPathEqualTo("/v1beta/models/gemini-3.8-flash:countTokens")));
 		assertThat(JSON.readTree(sent.getBody()).propertyNames()).containsExactly("contents");
 		assertThat(sent.getHeader("x-goog-api-key")).isEqualTo(KEY);
 	}
@@ -431,7 +431,7 @@ class GeminiClientTests {
 
 	private GeminiClient client(Duration responseTimeout, DataSize chunkSize, Duration activeTimeout) {
 		GeminiProperties properties = new GeminiProperties(URI.create("http://127.0.0.1:" + this.server.port()),
-				"v1beta", KEY, false, "gemini-2.5-flash", Map.of(), Duration.ofSeconds(2), responseTimeout,
+				"v1beta", KEY, false, "gemini-3.8-flash", Map.of(), Duration.ofSeconds(2), responseTimeout,
 				activeTimeout, Duration.ofMillis(50), chunkSize, DataSize.ofMegabytes(16));
 		// One attempt, no breaker: these tests are about the HTTP edge;
 		// GeminiClientRetryTests covers the rest
@@ -452,7 +452,7 @@ class GeminiClientTests {
 	}
 
 	private Mono<GenerateContentResponse> generate() {
-		return this.client.generateContent("gemini-2.5-flash", GenerateContentRequest.of(new TextPart("hello")));
+		return this.client.generateContent("gemini-3.8-flash", GenerateContentRequest.of(new TextPart("hello")));
 	}
 
 	private Throwable failure(Mono<?> call) {
@@ -495,7 +495,7 @@ class GeminiClientTests {
 				"usageMetadata":{"promptTokenCount":270,"candidatesTokenCount":6,"thoughtsTokenCount":12,
 				"totalTokenCount":288,"promptTokensDetails":[{"modality":"IMAGE","tokenCount":258},
 				{"modality":"TEXT","tokenCount":12}]},
-				"modelVersion":"gemini-2.5-flash","responseId":"r-1"}""";
+				"modelVersion":"gemini-3.8-flash","responseId":"r-1"}""";
 	}
 
 	private static byte[] concat(byte[] first, byte[] second) {

@@ -35,15 +35,18 @@ class GeminiPropertiesTests {
 			assertThat(properties.baseUrl()).isEqualTo(URI.create("https://generativelanguage.googleapis.com"));
 			assertThat(properties.apiVersion()).isEqualTo("v1beta");
 			assertThat(properties.stub()).isFalse();
-			assertThat(properties.defaultModel()).isEqualTo("gemini-2.5-flash");
-			assertThat(properties.models()).containsOnlyKeys("gemini-2.5-flash");
-			ModelSettings flash = properties.model("gemini-2.5-flash");
+			assertThat(properties.defaultModel()).isEqualTo("gemini-3.8-flash");
+			assertThat(properties.models()).containsOnlyKeys("gemini-3.8-flash");
+			ModelSettings flash = properties.model("gemini-3.8-flash");
 			assertThat(flash.maxImages()).isEqualTo(3600);
 			assertThat(flash.masks()).isTrue();
 			assertThat(flash.jsonMode()).isTrue();
-			assertThat(flash.tokenScheme()).isEqualTo(TokenScheme.TILES);
-			assertThat(flash.spatialGenerationConfig())
-				.isEqualTo(Map.of("thinkingConfig", Map.of("thinkingBudget", 0)));
+			assertThat(flash.tokenScheme()).isEqualTo(TokenScheme.MEDIA_RESOLUTION);
+			assertThat(flash.maskForm()).isEqualTo(MaskForm.POLYGON);
+			assertThat(flash.maskFrame()).isEqualTo(MaskFrame.IMAGE);
+			assertThat(flash.thinkingLevel("caption")).isEqualTo(ThinkingLevel.MEDIUM);
+			assertThat(flash.thinkingLevel("segment")).isEqualTo(ThinkingLevel.LOW);
+			assertThat(flash.generationConfig()).isEmpty();
 			assertThat(properties.connectTimeout()).isEqualTo(Duration.ofSeconds(10));
 			assertThat(properties.responseTimeout()).isEqualTo(Duration.ofSeconds(120));
 			assertThat(properties.fileActiveTimeout()).isEqualTo(Duration.ofSeconds(60));
@@ -81,6 +84,7 @@ class GeminiPropertiesTests {
 				    models:
 				      "[gemini-2.5-pro]":
 				        masks: true
+				        mask-form: png-map
 				        spatial-generation-config:
 				          thinkingConfig:
 				            thinkingBudget: 128
@@ -89,9 +93,10 @@ class GeminiPropertiesTests {
 				        masks: false
 				        token-scheme: media-resolution
 				        media-resolution: medium
-				        generation-config:
-				          thinkingConfig:
-				            thinkingLevel: low
+				        mask-frame: box
+				        thinking-levels:
+				          default: high
+				          detect: minimal
 				""";
 		this.runner.withInitializer((context) -> context.getEnvironment().getPropertySources().addFirst(yaml(yaml)))
 			.run((context) -> {
@@ -103,10 +108,14 @@ class GeminiPropertiesTests {
 				assertThat(three.jsonMode()).isTrue();
 				assertThat(three.tokenScheme()).isEqualTo(TokenScheme.MEDIA_RESOLUTION);
 				assertThat(three.mediaResolution().tokensPerImage()).isEqualTo(560);
-				assertThat(three.generationConfig())
-					.isEqualTo(Map.of("thinkingConfig", Map.of("thinkingLevel", "low")));
+				assertThat(three.maskForm()).isEqualTo(MaskForm.POLYGON);
+				assertThat(three.maskFrame()).isEqualTo(MaskFrame.BOX);
+				assertThat(three.thinkingLevel("caption")).isEqualTo(ThinkingLevel.HIGH);
+				assertThat(three.thinkingLevel("detect")).isEqualTo(ThinkingLevel.MINIMAL);
 				ModelSettings pro = properties.model("gemini-2.5-pro");
 				assertThat(pro.maxImages()).isEqualTo(3600);
+				assertThat(pro.maskForm()).isEqualTo(MaskForm.PNG_MAP);
+				assertThat(pro.thinkingLevel("segment")).isNull();
 				assertThat(pro.spatialGenerationConfig())
 					.isEqualTo(Map.of("thinkingConfig", Map.of("thinkingBudget", 128)));
 			});
@@ -141,6 +150,36 @@ class GeminiPropertiesTests {
 	}
 
 	@Test
+	void failsAtStartupWhenAThinkingBudgetAndAThinkingLevelApplyTogether() {
+		this.runner
+			.withPropertyValues("vision.gemini.api-key=k", "vision.gemini.default-model=gemini-3.8-flash",
+					"vision.gemini.models[gemini-3.8-flash].thinking-levels.default=low",
+					"vision.gemini.models[gemini-3.8-flash].spatial-generation-config.thinkingConfig.thinkingBudget=0")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure())
+					.hasStackTraceContaining("vision.gemini.models[gemini-3.8-flash]")
+					.rootCause()
+					.hasMessageContaining("thinkingBudget and a thinkingLevel apply to detect");
+			});
+	}
+
+	@Test
+	void failsAtStartupOnAThinkingLevelForAnUnknownTaskOrLevel() {
+		this.runner
+			.withPropertyValues("vision.gemini.api-key=k", "vision.gemini.default-model=gemini-3.8-flash",
+					"vision.gemini.models[gemini-3.8-flash].thinking-levels.describe=low")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("unknown task 'describe'");
+			});
+		this.runner
+			.withPropertyValues("vision.gemini.api-key=k", "vision.gemini.default-model=gemini-3.8-flash",
+					"vision.gemini.models[gemini-3.8-flash].thinking-levels.default=extreme")
+			.run((context) -> assertThat(context).hasFailed());
+	}
+
+	@Test
 	void rejectsAnUnknownApiVersion() {
 		this.runner.withPropertyValues("vision.gemini.api-key=k", "vision.gemini.api-version=v2").run((context) -> {
 			assertThat(context).hasFailed();
@@ -151,7 +190,7 @@ class GeminiPropertiesTests {
 	@Test
 	void rejectsMoreImagesThanGeminiAllows() {
 		this.runner
-			.withPropertyValues("vision.gemini.api-key=k", "vision.gemini.models[gemini-2.5-flash].max-images=3601")
+			.withPropertyValues("vision.gemini.api-key=k", "vision.gemini.models[gemini-3.8-flash].max-images=3601")
 			.run((context) -> {
 				assertThat(context).hasFailed();
 				assertThat(context.getStartupFailure()).hasStackTraceContaining("maxImages");

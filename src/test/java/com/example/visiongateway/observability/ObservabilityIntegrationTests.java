@@ -48,21 +48,21 @@ class ObservabilityIntegrationTests extends GatewayIntegrationTest {
 		Map<String, Double> after = scrape();
 		assertThat(sumDelta(before, after, "gemini_retries_total{", "reason=\"http_503\"")).isEqualTo(2);
 		assertThat(delta(before, after,
-				"vision_requests_seconds_count{model=\"gemini-2.5-flash\",outcome=\"upstream_error\",task=\"caption\"}"))
+				"vision_requests_seconds_count{model=\"gemini-3.8-flash\",outcome=\"upstream_error\",task=\"caption\"}"))
 			.isEqualTo(1);
 		assertThat(delta(before, after, "vision_downscale_saved_bytes_total{mime=\"image/jpeg\"}"))
 			.isGreaterThan(1_000_000);
 		assertThat(delta(before, after,
-				"vision_requests_seconds_count{model=\"gemini-2.5-flash\",outcome=\"success\",task=\"caption\"}"))
+				"vision_requests_seconds_count{model=\"gemini-3.8-flash\",outcome=\"success\",task=\"caption\"}"))
 			.isEqualTo(1);
 		assertThat(delta(before, after,
-				"vision_requests_seconds_count{model=\"gemini-2.5-flash\",outcome=\"success\",task=\"detect\"}"))
+				"vision_requests_seconds_count{model=\"gemini-3.8-flash\",outcome=\"success\",task=\"detect\"}"))
 			.isEqualTo(1);
 		assertThat(delta(before, after,
-				"vision_requests_seconds_count{model=\"gemini-2.5-flash\",outcome=\"client_error\",task=\"caption\"}"))
+				"vision_requests_seconds_count{model=\"gemini-3.8-flash\",outcome=\"client_error\",task=\"caption\"}"))
 			.isEqualTo(1);
 		assertThat(delta(before, after,
-				"vision_requests_seconds_count{model=\"gemini-2.5-flash\",outcome=\"rate_limited\",task=\"caption\"}"))
+				"vision_requests_seconds_count{model=\"gemini-3.8-flash\",outcome=\"rate_limited\",task=\"caption\"}"))
 			.isEqualTo(1);
 		assertThat(delta(before, after,
 				"vision_requests_seconds_count{model=\"none\",outcome=\"success\",task=\"files\"}"))
@@ -88,9 +88,9 @@ class ObservabilityIntegrationTests extends GatewayIntegrationTest {
 				+ detect.json().get("usage").get("promptTokens").asInt();
 		int output = caption.json().get("usage").get("outputTokens").asInt()
 				+ detect.json().get("usage").get("outputTokens").asInt();
-		assertThat(delta(before, after, "gemini_tokens_total{kind=\"prompt\",model=\"gemini-2.5-flash\"}"))
+		assertThat(delta(before, after, "gemini_tokens_total{kind=\"prompt\",model=\"gemini-3.8-flash\"}"))
 			.isEqualTo(prompt);
-		assertThat(delta(before, after, "gemini_tokens_total{kind=\"output\",model=\"gemini-2.5-flash\"}"))
+		assertThat(delta(before, after, "gemini_tokens_total{kind=\"output\",model=\"gemini-3.8-flash\"}"))
 			.isEqualTo(output);
 	}
 
@@ -105,7 +105,7 @@ class ObservabilityIntegrationTests extends GatewayIntegrationTest {
 		assertThat(generated.headers().getFirst("X-Request-Id")).hasSize(36);
 		assertThat(output.getOut()).containsOnlyOnce("requestId=abc-123")
 			.contains("POST /v1/vision/caption status=200")
-			.contains("images=1 model=gemini-2.5-flash requestId=abc-123")
+			.contains("images=1 model=gemini-3.8-flash requestId=abc-123")
 			.contains("requestId=" + generated.headers().getFirst("X-Request-Id"))
 			.doesNotContain(GEMINI_KEY);
 	}

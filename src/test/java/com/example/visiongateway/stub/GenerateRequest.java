@@ -19,9 +19,10 @@ import tools.jackson.databind.JsonNode;
  * masks)
  * @param responseMimeType {@code generationConfig.responseMimeType} or {@code null}
  * @param schema {@code responseJsonSchema} or {@code responseSchema}, or {@code null}
+ * @param thinkingLevel {@code thinkingConfig.thinkingLevel} as sent, or {@code null}
  */
 record GenerateRequest(int images, String prompt, int textChars, String instructions, String responseMimeType,
-		JsonNode schema) {
+		JsonNode schema, String thinkingLevel) {
 
 	/** The part fields that carry data; a part holds exactly one of them. */
 	private static final List<String> DATA_FIELDS = List.of("text", "inlineData", "fileData", "functionCall",
@@ -30,6 +31,9 @@ record GenerateRequest(int images, String prompt, int textChars, String instruct
 	/** Gemini's {@code MediaResolution} enum. */
 	private static final List<String> MEDIA_RESOLUTIONS = List.of("MEDIA_RESOLUTION_UNSPECIFIED",
 			"MEDIA_RESOLUTION_LOW", "MEDIA_RESOLUTION_MEDIUM", "MEDIA_RESOLUTION_HIGH", "MEDIA_RESOLUTION_ULTRA_HIGH");
+
+	/** Gemini's {@code ThinkingLevel} enum, as the samples write it. */
+	private static final List<String> THINKING_LEVELS = List.of("minimal", "low", "medium", "high");
 
 	boolean jsonMode() {
 		return this.responseMimeType != null
@@ -67,9 +71,20 @@ record GenerateRequest(int images, String prompt, int textChars, String instruct
 					+ " response_schema and response_json_schema cannot both be set.");
 		}
 		JsonNode schema = jsonSchema.isMissingNode() ? openApiSchema : jsonSchema;
+		JsonNode thinking = Wire.field(config, "thinkingConfig");
+		String thinkingLevel = Wire.text(thinking, "thinkingLevel");
+		if (thinkingLevel != null && Wire.has(thinking, "thinkingBudget")) {
+			throw GoogleError.invalidArgument("* GenerateContentRequest.generation_config.thinking_config: "
+					+ "thinking_budget and thinking_level cannot both be set.");
+		}
+		if (thinkingLevel != null && !THINKING_LEVELS.contains(thinkingLevel.toLowerCase(Locale.ROOT))) {
+			throw GoogleError.invalidArgument(
+					"Invalid value at 'generation_config.thinking_config.thinking_level', \"" + thinkingLevel + "\"");
+		}
 		return new GenerateRequest(reader.images, String.join("\n", reader.prompt), reader.textChars,
 				String.join("\n", reader.allText).toLowerCase(Locale.ROOT), mimeType,
-				schema.isMissingNode() ? null : schema);
+				schema.isMissingNode() ? null : schema,
+				(thinkingLevel != null) ? thinkingLevel.toLowerCase(Locale.ROOT) : null);
 	}
 
 	/** Walks contents and parts, validating as it counts. */

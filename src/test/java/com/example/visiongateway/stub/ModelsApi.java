@@ -14,9 +14,9 @@ import tools.jackson.databind.node.ObjectNode;
 /** generateContent, streamGenerateContent and countTokens on the known models. */
 final class ModelsApi {
 
-	static final Set<String> MODELS = Set.of("gemini-2.5-flash", "gemini-2.5-flash-lite", "gemini-2.5-pro",
-			"gemini-2.0-flash", "gemini-3-flash-preview", "gemini-3.1-pro-preview", "gemini-3-pro-preview",
-			"gemini-robotics-er-1.5-preview");
+	static final Set<String> MODELS = Set.of("gemini-3.8-flash", "gemini-3.5-flash-lite", "gemini-3.1-flash-lite",
+			"gemini-3.1-pro-preview", "gemini-3.6-flash", "gemini-3-flash-preview", "gemini-2.5-flash",
+			"gemini-2.5-flash-lite", "gemini-2.5-pro", "gemini-robotics-er-1.5-preview");
 
 	static final int MAX_PAYLOAD_BYTES = 20_971_520;
 
@@ -78,7 +78,16 @@ final class ModelsApi {
 		if (script.failure() != null) {
 			throw script.failure();
 		}
-		return GenerateRequest.parse(parse(payload), this.files);
+		GenerateRequest request = GenerateRequest.parse(parse(payload), this.files);
+		refuseUnknownLevel(model, request);
+		return request;
+	}
+
+	/** 3.8 Flash thinks at low, medium or high only. */
+	private static void refuseUnknownLevel(String model, GenerateRequest request) {
+		if (model.startsWith("gemini-3.8-flash") && "minimal".equals(request.thinkingLevel())) {
+			throw GoogleError.invalidArgument("Thinking level MINIMAL is not supported for this model.");
+		}
 	}
 
 	private static byte[] checkedPayload(String version, String model, String method, byte[] body) {

@@ -12,7 +12,7 @@ class SafetyPropertiesTests {
 
 	@Test
 	void sendsNothingWhenNothingIsConfigured() {
-		assertThat(new SafetyProperties(null, null).forModel("gemini-2.5-flash")).isNull();
+		assertThat(new SafetyProperties(null, null).forModel("gemini-3.8-flash")).isNull();
 	}
 
 	@Test
@@ -20,10 +20,10 @@ class SafetyPropertiesTests {
 		var safety = new SafetyProperties(
 				Map.of("HARM_CATEGORY_HARASSMENT", "BLOCK_ONLY_HIGH", "HARM_CATEGORY_HATE_SPEECH",
 						"BLOCK_MEDIUM_AND_ABOVE"),
-				Map.of("gemini-2.5-pro", Map.of("HARM_CATEGORY_HARASSMENT", "BLOCK_NONE")));
+				Map.of("gemini-3.1-pro-preview", Map.of("HARM_CATEGORY_HARASSMENT", "BLOCK_NONE")));
 
-		List<Map<String, String>> pro = safety.forModel("gemini-2.5-pro");
-		List<Map<String, String>> flash = safety.forModel("gemini-2.5-flash");
+		List<Map<String, String>> pro = safety.forModel("gemini-3.1-pro-preview");
+		List<Map<String, String>> flash = safety.forModel("gemini-3.8-flash");
 
 		assertThat(pro).containsExactlyInAnyOrder(
 				Map.of("category", "HARM_CATEGORY_HARASSMENT", "threshold", "BLOCK_NONE"),

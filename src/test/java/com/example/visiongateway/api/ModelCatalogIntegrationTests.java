@@ -1,0 +1,66 @@
+package com.example.visiongateway.api;
+
+import java.util.List;
+
+import com.example.visiongateway.support.GatewayClient.Reply;
+import com.example.visiongateway.support.GatewayIntegrationTest;
+import com.example.visiongateway.support.TestImages;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static com.example.visiongateway.support.GatewayClient.parts;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The shipped model catalog over HTTP against the stub. */
+class ModelCatalogIntegrationTests extends GatewayIntegrationTest {
+
+	@Test
+	void theDefaultRequestReachesGemini38FlashWithItsThinkingLevel() {
+		Reply caption = this.gateway.post("/v1/vision/caption",
+				parts().image("chelsea.png", TestImages.fixture("chelsea.png"), "image/png"));
+		Reply detect = this.gateway.post("/v1/vision/detect",
+				parts().image("chelsea.png", TestImages.fixture("chelsea.png"), "image/png"));
+
+		assertThat(caption.status()).as(caption.body()).isEqualTo(200);
+		assertThat(caption.json().get("model").asString()).isEqualTo("gemini-3.8-flash");
+		assertThat(detect.status()).as(detect.body()).isEqualTo(200);
+		List<LoggedRequest> sent = stub.server().findAll(postRequestedFor(urlPathMatching("/v1beta/models/.*")));
+		assertThat(sent).extracting(LoggedRequest::getUrl)
+			.containsExactly("/v1beta/models/gemini-3.8-flash:generateContent",
+					"/v1beta/models/gemini-3.8-flash:generateContent");
+		JsonNode captionThinking = thinking(sent.get(0));
+		JsonNode detectThinking = thinking(sent.get(1));
+		assertThat(captionThinking.get("thinkingLevel").asString()).isEqualTo("medium");
+		assertThat(captionThinking.has("thinkingBudget")).isFalse();
+		assertThat(detectThinking.get("thinkingLevel").asString()).isEqualTo("low");
+		assertThat(detectThinking.has("thinkingBudget")).isFalse();
+	}
+
+	@Test
+	void sendsEachModelsOwnLevel() {
+		Reply lite = this.gateway.post("/v1/vision/segment",
+				parts().image("chelsea.png", TestImages.fixture("chelsea.png"), "image/png")
+					.field("model", "gemini-3.5-flash-lite"));
+		Reply pro = this.gateway.post("/v1/vision/ask",
+				parts().image("chelsea.png", TestImages.fixture("chelsea.png"), "image/png")
+					.field("model", "gemini-3.1-pro-preview")
+					.field("question", "What is it?"));
+
+		assertThat(lite.status()).as(lite.body()).isEqualTo(200);
+		assertThat(pro.status()).as(pro.body()).isEqualTo(200);
+		List<JsonNode> sent = stub.generateContentRequests();
+		assertThat(sent.get(0).get("generationConfig").get("thinkingConfig").get("thinkingLevel").asString())
+			.isEqualTo("minimal");
+		assertThat(sent.get(1).get("generationConfig").get("thinkingConfig").get("thinkingLevel").asString())
+			.isEqualTo("high");
+	}
+
+	private static JsonNode thinking(LoggedRequest request) {
+		return JsonMapper.shared().readTree(request.getBody()).get("generationConfig").get("thinkingConfig");
+	}
+
+}
