@@ -109,13 +109,14 @@ final class ItemParser {
 		return text.isEmpty() ? DEFAULT_LABEL : text;
 	}
 
-	private static String mask(JsonNode mask) {
+	private static RawMask mask(JsonNode mask) {
 		if (mask == null || mask.isNull()) {
 			return null;
 		}
-		// A mask that is not text cannot be a PNG; keep its JSON so the decoder can say
-		// so.
-		return mask.isString() ? mask.stringValue() : mask.toString();
+		if (mask.isString()) {
+			return new RawMask.PngMap(mask.stringValue());
+		}
+		return PolygonReader.read(mask);
 	}
 
 	/** An item that cannot be used; the message says why, for the caller's warnings. */

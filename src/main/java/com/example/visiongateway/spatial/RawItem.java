@@ -9,7 +9,7 @@ import java.util.List;
  * @param index its 0-based position in the model's array, for warnings
  * @param label the label, never blank
  * @param box2d the four coordinates {@code [ymin, xmin, ymax, xmax]} as given
- * @param mask the mask text as given, or {@code null} when the item has none
+ * @param mask the mask as given, or {@code null} when the item has none
  */
-record RawItem(int index, String label, List<BigDecimal> box2d, String mask) {
+record RawItem(int index, String label, List<BigDecimal> box2d, RawMask mask) {
 }

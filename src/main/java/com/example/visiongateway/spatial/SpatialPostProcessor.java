@@ -5,6 +5,7 @@ import java.util.List;
 
 import com.example.visiongateway.error.ErrorCode;
 import com.example.visiongateway.error.VisionException;
+import com.example.visiongateway.gemini.MaskFrame;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,7 +49,23 @@ public final class SpatialPostProcessor {
 	 */
 	public SpatialResult process(String answerText, int uprightWidth, int uprightHeight, boolean withMasks,
 			int threshold) {
-		return process(answerText, uprightWidth, uprightHeight, withMasks, threshold, MaskFormat.RLE);
+		return process(answerText, uprightWidth, uprightHeight, withMasks, threshold, MaskFormat.RLE, MaskFrame.IMAGE);
+	}
+
+	/**
+	 * Process one answer, answering masks in the given format; polygons in the answer are
+	 * read over the whole image.
+	 * @param answerText the model's answer text
+	 * @param uprightWidth the width of the image as the caller sees it
+	 * @param uprightHeight its height
+	 * @param withMasks whether to decode masks
+	 * @param threshold a mask pixel is set when its value is above this, 0 to 254
+	 * @param maskFormat the form of each mask
+	 * @return the detections and warnings
+	 */
+	public SpatialResult process(String answerText, int uprightWidth, int uprightHeight, boolean withMasks,
+			int threshold, MaskFormat maskFormat) {
+		return process(answerText, uprightWidth, uprightHeight, withMasks, threshold, maskFormat, MaskFrame.IMAGE);
 	}
 
 	/**
@@ -60,12 +77,13 @@ public final class SpatialPostProcessor {
 	 * @param withMasks whether to decode masks (segmentation) or ignore them (detection)
 	 * @param threshold a mask pixel is set when its value is above this, 0 to 254
 	 * @param maskFormat the form of each mask
+	 * @param polygonFrame what polygon masks in the answer are normalized to
 	 * @return the detections and warnings
 	 * @throws VisionException {@link ErrorCode#UPSTREAM_ERROR} when the answer holds
 	 * nothing usable, with a bounded {@code rawAnswer}
 	 */
 	public SpatialResult process(String answerText, int uprightWidth, int uprightHeight, boolean withMasks,
-			int threshold, MaskFormat maskFormat) {
+			int threshold, MaskFormat maskFormat, MaskFrame polygonFrame) {
 		if (uprightWidth < 1 || uprightHeight < 1) {
 			throw new IllegalArgumentException("Image dimensions must be positive");
 		}
@@ -90,9 +108,8 @@ public final class SpatialPostProcessor {
 					.add(name + " dropped: its box has no area at " + uprightWidth + " x " + uprightHeight + " pixels");
 				continue;
 			}
-			MaskEncodings.Encoded mask = withMasks
-					? mask(item, box.pixels(), uprightWidth, uprightHeight, threshold, maskFormat, warnings, work)
-					: null;
+			MaskEncodings.Encoded mask = withMasks ? mask(item, box.pixels(), uprightWidth, uprightHeight, threshold,
+					maskFormat, polygonFrame, warnings, work) : null;
 			detections.add(new Detection(item.label(), box.box2d(), box.pixels().toList(),
 					(mask != null) ? mask.area() : null, (mask != null) ? mask.mask() : null));
 		}
@@ -104,30 +121,54 @@ public final class SpatialPostProcessor {
 	}
 
 	private MaskEncodings.Encoded mask(RawItem item, PixelBox box, int width, int height, int threshold,
-			MaskFormat maskFormat, List<String> warnings, MaskWork work) {
+			MaskFormat maskFormat, MaskFrame polygonFrame, List<String> warnings, MaskWork work) {
+		String name = "item " + item.index();
 		if (item.mask() == null) {
-			warnings.add("item " + item.index() + ": no mask in the answer");
+			warnings.add(name + ": no mask in the answer");
 			return null;
 		}
 		try {
-			// the cost is known from the PNG header: nothing past the cap is even decoded
-			MaskDecoder.Png png = this.maskDecoder.parse(item.mask());
-			long cost = BilinearMask.work(png.width(), png.height(), box.width(), box.height());
-			if (cost > this.maxMaskWork - work.spent) {
-				work.dropped++;
-				warnings.add("item " + item.index() + ": mask dropped: the answer's masks exceed the gateway's limit "
-						+ "on mask work (the box is kept)");
-				return null;
-			}
-			work.spent += cost;
-			MaskRaster raster = this.maskDecoder.decode(png);
-			BilinearMask resized = new BilinearMask(raster, box.width(), box.height(), threshold);
-			return MaskEncodings.encode(maskFormat, width, height, box, resized);
+			return MaskEncodings.encode(maskFormat, width, height, box,
+					boxMask(item.mask(), name, box, width, height, threshold, polygonFrame, warnings, work));
 		}
 		catch (MaskRejectedException ex) {
-			warnings.add("item " + item.index() + ": mask dropped: " + ex.getMessage());
+			warnings.add(name + ": mask dropped: " + ex.getMessage());
 			return null;
 		}
+	}
+
+	/**
+	 * The item's mask over its box, once its cost fits what is left of the answer's mask
+	 * work: a PNG's from its header before it is decoded, a polygon's from its points.
+	 */
+	private BoxMask boxMask(RawMask mask, String name, PixelBox box, int width, int height, int threshold,
+			MaskFrame polygonFrame, List<String> warnings, MaskWork work) {
+		if (mask instanceof RawMask.PngMap map) {
+			MaskDecoder.Png png = this.maskDecoder.parse(map.text());
+			charge(work, BilinearMask.work(png.width(), png.height(), box.width(), box.height()));
+			return new BilinearMask(this.maskDecoder.decode(png), box.width(), box.height(), threshold);
+		}
+		if (mask instanceof RawMask.Polygons polygons) {
+			charge(work, PolygonMask.work(polygons, box));
+			if (polygons.clampedPoints() > 0) {
+				warnings.add(name + ": clamped " + polygons.clampedPoints() + " polygon points into [0, 1000]");
+			}
+			if (polygons.droppedRings() > 0) {
+				warnings
+					.add(name + ": dropped " + polygons.droppedRings() + " polygon rings with fewer than three points");
+			}
+			return new PolygonMask(polygons, polygonFrame, box, width, height);
+		}
+		throw new MaskRejectedException(((RawMask.Unreadable) mask).reason());
+	}
+
+	private void charge(MaskWork work, long cost) {
+		if (cost > this.maxMaskWork - work.spent) {
+			work.dropped++;
+			throw new MaskRejectedException(
+					"the answer's masks exceed the gateway's limit on mask work (the box is kept)");
+		}
+		work.spent += cost;
 	}
 
 	/** Mask work spent on one answer so far, and the masks dropped for it. */

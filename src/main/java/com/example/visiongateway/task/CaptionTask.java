@@ -15,6 +15,11 @@ record CaptionTask(String prompt) implements PerImageTask {
 	}
 
 	@Override
+	public String prompt(Model model) {
+		return this.prompt;
+	}
+
+	@Override
 	public String name() {
 		return "caption";
 	}
@@ -25,7 +30,8 @@ record CaptionTask(String prompt) implements PerImageTask {
 	}
 
 	@Override
-	public ImageResult read(ModelAnswer answer, InputImage image, ImageDescriptor descriptor, Usage usage) {
+	public ImageResult read(ModelAnswer answer, Model model, InputImage image, ImageDescriptor descriptor,
+			Usage usage) {
 		return new ImageResult(descriptor, answer.text().strip(), null, null, null, answer.finishReason(), usage,
 				List.of(), null);
 	}

@@ -30,7 +30,7 @@ record ClassifyTask(List<String> labels, boolean multiLabel, JsonMapper json) im
 	}
 
 	@Override
-	public String prompt() {
+	public String prompt(Model model) {
 		String choices = String.join(", ", this.labels);
 		return this.multiLabel
 				? "Classify this image. Answer with every label from this list that applies, and no other: " + choices
@@ -53,7 +53,8 @@ record ClassifyTask(List<String> labels, boolean multiLabel, JsonMapper json) im
 	}
 
 	@Override
-	public ImageResult read(ModelAnswer answer, InputImage image, ImageDescriptor descriptor, Usage usage) {
+	public ImageResult read(ModelAnswer answer, Model model, InputImage image, ImageDescriptor descriptor,
+			Usage usage) {
 		return new ImageResult(descriptor, null, chosenLabels(answer.text()), null, null, answer.finishReason(), usage,
 				List.of(), null);
 	}

@@ -10,8 +10,10 @@ public interface PerImageTask {
 	/** The task's name as metrics and logs know it. */
 	String name();
 
-	/** The instruction sent after the image. */
-	String prompt();
+	/**
+	 * The instruction sent after the image, in the words the model's settings call for.
+	 */
+	String prompt(Model model);
 
 	/** Refuses a model that cannot do the task, before anything is sent. */
 	default void check(Model model) {
@@ -25,7 +27,7 @@ public interface PerImageTask {
 	Map<String, Object> generationConfig(Model model);
 
 	/** The result for one image from the model's answer. */
-	ImageResult read(ModelAnswer answer, InputImage image, ImageDescriptor descriptor, Usage usage);
+	ImageResult read(ModelAnswer answer, Model model, InputImage image, ImageDescriptor descriptor, Usage usage);
 
 	/**
 	 * True when {@link #read} is real work (decoding masks), which must not hold up a

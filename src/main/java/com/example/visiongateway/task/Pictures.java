@@ -125,8 +125,8 @@ public class Pictures {
 		}
 
 		@Override
-		public String prompt() {
-			return this.task.prompt();
+		public String prompt(Model model) {
+			return this.task.prompt(model);
 		}
 
 		@Override
@@ -178,8 +178,9 @@ public class Pictures {
 		}
 
 		@Override
-		public ImageResult read(ModelAnswer answer, InputImage image, ImageDescriptor descriptor, Usage usage) {
-			ImageResult result = this.task.read(answer, image, descriptor, usage);
+		public ImageResult read(ModelAnswer answer, Model model, InputImage image, ImageDescriptor descriptor,
+				Usage usage) {
+			ImageResult result = this.task.read(answer, model, image, descriptor, usage);
 			this.drawn.set(draw(this.decoder, image.source(), image.info(), result.detections(), this.format));
 			return result;
 		}

@@ -7,6 +7,9 @@ import java.util.Map;
 
 import com.example.visiongateway.error.ErrorCode;
 import com.example.visiongateway.error.VisionException;
+import com.example.visiongateway.gemini.MaskForm;
+import com.example.visiongateway.gemini.MaskFrame;
+import com.example.visiongateway.gemini.ModelSettings;
 import com.example.visiongateway.spatial.MaskFormat;
 import com.example.visiongateway.spatial.SpatialPostProcessor;
 import com.example.visiongateway.spatial.SpatialResult;
@@ -28,25 +31,46 @@ record SpatialTask(boolean masks, String objects, int threshold, MaskFormat mask
 
 	static final int DEFAULT_THRESHOLD = 127;
 
+	/**
+	 * The current guide's answer schema for polygon masks: the list wrapped as
+	 * {@code {"boxes": [...]}}, each mask an array of {@code [x, y]} integer pairs.
+	 */
+	private static final Map<String, Object> POLYGON_SCHEMA = Map.of("type", "object", "properties",
+			Map.of("boxes", Map.of("type", "array", "items", Map.of("type", "object", "properties",
+					Map.of("box_2d", integers(4, 4), "mask", Map.of("type", "array", "items", integers(2, 2)), "label",
+							Map.of("type", "string")),
+					"required", List.of("box_2d", "mask", "label")))),
+			"required", List.of("boxes"));
+
 	@Override
 	public String name() {
 		return this.masks ? "segment" : "detect";
 	}
 
 	@Override
-	public String prompt() {
+	public String prompt(Model model) {
 		String what = (this.objects == null || this.objects.isBlank()) ? null : this.objects.strip();
 		if (this.masks) {
 			return "Give the segmentation masks for "
 					+ ((what != null) ? "the following objects: " + what : "all of the prominent items")
 					+ ". Output a JSON list of segmentation masks where each entry "
 					+ "contains the 2D bounding box in the key \"box_2d\", the segmentation mask in key \"mask\", and "
-					+ "the text label in the key \"label\". Use descriptive labels.";
+					+ "the text label in the key \"label\". Use descriptive labels." + maskWords(model.settings());
 		}
 		return ((what != null) ? "Detect the following objects in the image: " + what + "."
 				: "Detect all of the prominent items in the image.")
 				+ " The box_2d should be [ymin, xmin, ymax, xmax] normalized to 0-1000. Output a JSON list where each "
 				+ "entry contains the 2D bounding box in \"box_2d\" and a text label in \"label\".";
+	}
+
+	/** The current guide's words for polygons; 2.5 needs none for its PNG maps. */
+	private static String maskWords(ModelSettings settings) {
+		if (settings.maskForm() != MaskForm.POLYGON) {
+			return "";
+		}
+		return " The mask is a polygon of [x, y] coordinates normalized to 0-1000 "
+				+ ((settings.maskFrame() == MaskFrame.BOX) ? "inside the bounding box (0 and 1000 are its edges)."
+						: "over the whole image.");
 	}
 
 	@Override
@@ -72,8 +96,15 @@ record SpatialTask(boolean masks, String objects, int threshold, MaskFormat mask
 		Map<String, Object> task = new LinkedHashMap<>();
 		if (model.settings().jsonMode()) {
 			task.put("responseMimeType", "application/json");
+			if (this.masks && model.settings().maskForm() == MaskForm.POLYGON) {
+				task.put("responseJsonSchema", POLYGON_SCHEMA);
+			}
 		}
 		return GenerationConfigs.merge(GenerationConfigs.forTask(model, name()), task);
+	}
+
+	private static Map<String, Object> integers(int min, int max) {
+		return Map.of("type", "array", "items", Map.of("type", "integer"), "minItems", min, "maxItems", max);
 	}
 
 	@Override
@@ -82,11 +113,13 @@ record SpatialTask(boolean masks, String objects, int threshold, MaskFormat mask
 	}
 
 	@Override
-	public ImageResult read(ModelAnswer answer, InputImage image, ImageDescriptor descriptor, Usage usage) {
+	public ImageResult read(ModelAnswer answer, Model model, InputImage image, ImageDescriptor descriptor,
+			Usage usage) {
 		SpatialResult result;
 		try {
 			result = this.postProcessor.process(answer.text(), image.info().uprightWidth(),
-					image.info().uprightHeight(), this.masks, this.threshold, this.maskFormat);
+					image.info().uprightHeight(), this.masks, this.threshold, this.maskFormat,
+					model.settings().maskFrame());
 		}
 		catch (VisionException ex) {
 			throw AnswerException.of(ex);

@@ -109,7 +109,7 @@ public class VisionService {
 	private Mono<VisionResponse> runPerImage(PerImageTask task, VisionInputs inputs, Model model, Cleanup cleanup) {
 		task.check(model);
 		checkText(inputs.systemInstruction(), "systemInstruction");
-		checkText(task.prompt(), "prompt");
+		checkText(task.prompt(model), "prompt");
 		Map<String, Object> config = MediaResolutions.apply(task.generationConfig(model), inputs.mediaResolution(),
 				model);
 		return this.images.gather(task.name(), inputs, model, cleanup).flatMap((images) -> {
@@ -211,7 +211,7 @@ public class VisionService {
 	private Mono<ImageResult> one(PerImageTask task, Model model, InputImage image, VisionInputs inputs,
 			Map<String, Object> config, boolean isolate) {
 		String systemInstruction = inputs.systemInstruction();
-		var text = new TextPart(task.prompt());
+		var text = new TextPart(task.prompt(model));
 		Transfer route = plan(List.of(image), request(model, List.of(text), systemInstruction, config)).get(0);
 		ImageDescriptor descriptor = ImageDescriptor.of(image, route);
 		return part(inputs.tenant(), image, route).flatMap((part) -> {
@@ -225,7 +225,7 @@ public class VisionService {
 			// which saves a thread hop per request.
 			.transform((answer) -> task.heavyRead() ? answer.publishOn(Schedulers.parallel()) : answer)
 			.map((response) -> task
-				.read(Answers.read(response), image, descriptor, Usage.from(response.usageMetadata()))
+				.read(Answers.read(response), model, image, descriptor, Usage.from(response.usageMetadata()))
 				.withWarningsFirst(image.warnings()))
 			.onErrorResume(AnswerException.class, (ex) -> {
 				VisionException forImage = ex.forImage(image.index());

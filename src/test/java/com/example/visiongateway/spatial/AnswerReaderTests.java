@@ -111,7 +111,7 @@ class AnswerReaderTests {
 	@Test
 	void keepsTheMaskText() {
 		ParsedAnswer answer = this.reader.read("[{\"box_2d\": [1, 2, 3, 4], \"mask\": \"<seg_0>\"}, " + CAT + "]");
-		assertThat(answer.items()).extracting(RawItem::mask).containsExactly("<seg_0>", null);
+		assertThat(answer.items()).extracting(RawItem::mask).containsExactly(new RawMask.PngMap("<seg_0>"), null);
 	}
 
 	@Test

@@ -12,6 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 
@@ -113,6 +114,30 @@ public final class GeminiStub implements AutoCloseable {
 		}
 		GoogleError failure = new GoogleError(httpStatus, googleStatus, message, details);
 		this.extension.script(new ModelsApi.Script(null, null, failure));
+	}
+
+	/**
+	 * The model is retired from now on: gone from {@code models.list}, 404 NOT_FOUND on
+	 * every call.
+	 */
+	public void retire(String model) {
+		this.extension.catalog().retire(model);
+	}
+
+	/**
+	 * Calls to {@code model} are answered by {@code successor} from now on, as Google
+	 * routes retired names; the answer's {@code modelVersion} says so.
+	 */
+	public void route(String model, String successor) {
+		this.extension.catalog().route(model, successor);
+	}
+
+	/**
+	 * Requests received on {@code GET /{version}/models}, oldest first (needs the
+	 * journal).
+	 */
+	public int modelsListRequests() {
+		return this.server.findAll(getRequestedFor(urlPathMatching("/[^/]+/models"))).size();
 	}
 
 	/**

@@ -24,6 +24,8 @@ public final class GeminiStubExtension implements ResponseDefinitionTransformerV
 
 	private final FileStore files;
 
+	private final StubModels catalog = new StubModels();
+
 	private final ModelsApi models;
 
 	private final FilesApi filesApi;
@@ -36,7 +38,7 @@ public final class GeminiStubExtension implements ResponseDefinitionTransformerV
 
 	GeminiStubExtension(Clock clock) {
 		this.files = new FileStore(clock);
-		this.models = new ModelsApi(this.files);
+		this.models = new ModelsApi(this.files, this.catalog);
 		this.filesApi = new FilesApi(this.files);
 	}
 
@@ -78,8 +80,13 @@ public final class GeminiStubExtension implements ResponseDefinitionTransformerV
 		return this.files.uploadCount();
 	}
 
+	StubModels catalog() {
+		return this.catalog;
+	}
+
 	void reset() {
 		this.script = ModelsApi.Script.NONE;
+		this.catalog.reset();
 		this.files.clear();
 	}
 
@@ -93,6 +100,8 @@ public final class GeminiStubExtension implements ResponseDefinitionTransformerV
 		}
 		return switch (operation) {
 			case "generateContent", "streamGenerateContent", "countTokens" -> model(operation, path, request);
+			case "listModels" -> this.catalog.list(query(request, "pageSize"), query(request, "pageToken"));
+			case "getModel" -> this.catalog.get(path.get(0), path.get(2));
 			case "upload" -> this.filesApi.upload(request, path.get(1), uploadId);
 			case "getFile" -> this.filesApi.get(path.get(2));
 			case "listFiles" -> this.filesApi.list(query(request, "pageSize"), query(request, "pageToken"));

@@ -290,6 +290,61 @@ class GeminiStubTests {
 	}
 
 	@Nested
+	class Models {
+
+		@Test
+		void listsTheServedModelsPageByPage() {
+			List<String> names = new ArrayList<>();
+			String token = null;
+			int pages = 0;
+			do {
+				HttpResponse<String> page = get(
+						"/v1beta/models?pageSize=4" + ((token != null) ? "&pageToken=" + token : ""));
+				assertThat(page.statusCode()).isEqualTo(200);
+				JsonNode body = JSON.readTree(page.body());
+				body.get("models").forEach((model) -> names.add(model.get("name").asString()));
+				token = body.path("nextPageToken").asString(null);
+				pages++;
+			}
+			while (token != null);
+			assertThat(pages).isEqualTo(3);
+			assertThat(names).hasSize(StubModels.KNOWN.size()).contains("models/gemini-3.8-flash");
+		}
+
+		@Test
+		void retiresAModelFromTheListAndEveryCall() {
+			stub.retire("gemini-2.5-flash");
+
+			String list = get("/v1beta/models?pageSize=1000").body();
+			assertThat(list).doesNotContain("models/gemini-2.5-flash\"").contains("models/gemini-2.5-pro");
+			assertGoogleError(get("/v1beta/models/gemini-2.5-flash"), 404, "NOT_FOUND");
+			assertGoogleError(generate("v1beta", "gemini-2.5-flash", captionRequest()), 404, "NOT_FOUND");
+			assertThat(get("/v1beta/models/gemini-3.8-flash").body()).contains("\"name\":\"models/gemini-3.8-flash\"");
+		}
+
+		@Test
+		void answersARoutedModelWithItsSuccessorsModelVersion() {
+			stub.route("gemini-2.5-pro", "gemini-3.1-pro-preview");
+
+			HttpResponse<String> response = generate("v1beta", "gemini-2.5-pro", captionRequest());
+			assertThat(JSON.readTree(response.body()).path("modelVersion").asString())
+				.isEqualTo("gemini-3.1-pro-preview");
+		}
+
+		@Test
+		void refusesAThinkingBudgetWithALevelAndMinimalOn38Flash() {
+			String both = "{\"contents\":[{\"parts\":[{\"text\":\"hi\"}]}],\"generationConfig\":{\"thinkingConfig\":"
+					+ "{\"thinkingBudget\":0,\"thinkingLevel\":\"low\"}}}";
+			String minimal = "{\"contents\":[{\"parts\":[{\"text\":\"hi\"}]}],\"generationConfig\":{\"thinkingConfig\":"
+					+ "{\"thinkingLevel\":\"minimal\"}}}";
+			assertGoogleError(generate("v1beta", "gemini-3.5-flash-lite", both), 400, "INVALID_ARGUMENT");
+			assertGoogleError(generate("v1beta", "gemini-3.8-flash", minimal), 400, "INVALID_ARGUMENT");
+			assertThat(generate("v1beta", "gemini-3.5-flash-lite", minimal).statusCode()).isEqualTo(200);
+		}
+
+	}
+
+	@Nested
 	class CountTokens {
 
 		@Test

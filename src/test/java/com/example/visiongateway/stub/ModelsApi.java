@@ -2,7 +2,6 @@ package com.example.visiongateway.stub;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
@@ -14,18 +13,19 @@ import tools.jackson.databind.node.ObjectNode;
 /** generateContent, streamGenerateContent and countTokens on the known models. */
 final class ModelsApi {
 
-	static final Set<String> MODELS = Set.of("gemini-3.8-flash", "gemini-3.5-flash-lite", "gemini-3.1-flash-lite",
-			"gemini-3.1-pro-preview", "gemini-3.6-flash", "gemini-3-flash-preview", "gemini-2.5-flash",
-			"gemini-2.5-flash-lite", "gemini-2.5-pro", "gemini-robotics-er-1.5-preview");
+	static final List<String> MODELS = StubModels.KNOWN;
 
 	static final int MAX_PAYLOAD_BYTES = 20_971_520;
 
 	private final FileStore files;
 
+	private final StubModels catalog;
+
 	private final AtomicLong responses = new AtomicLong();
 
-	ModelsApi(FileStore files) {
+	ModelsApi(FileStore files, StubModels catalog) {
 		this.files = files;
+		this.catalog = catalog;
 	}
 
 	/**
@@ -43,8 +43,8 @@ final class ModelsApi {
 		if (script.rawBody() != null) {
 			return StubResponse.json(script.rawBody());
 		}
-		return StubResponse.json(GenerateResponses.complete(answer(request, script),
-				GenerateResponses.PromptTokens.of(request), model, nextResponseId()));
+		return StubResponse.json(GenerateResponses.complete(answer(request, model, script),
+				GenerateResponses.PromptTokens.of(request), this.catalog.answering(model), nextResponseId()));
 	}
 
 	/**
@@ -53,11 +53,13 @@ final class ModelsApi {
 	 */
 	StubResponse streamGenerateContent(String version, String model, byte[] body, Script script, boolean sse) {
 		GenerateRequest request = admit(version, model, "streamGenerateContent", body, script);
-		List<String> events = (script.rawBody() != null) ? List.of(script.rawBody()) : GenerateResponses
-			.stream(answer(request, script), GenerateResponses.PromptTokens.of(request), model, nextResponseId())
-			.stream()
-			.map(ObjectNode::toString)
-			.toList();
+		List<String> events = (script.rawBody() != null) ? List.of(script.rawBody())
+				: GenerateResponses
+					.stream(answer(request, model, script), GenerateResponses.PromptTokens.of(request),
+							this.catalog.answering(model), nextResponseId())
+					.stream()
+					.map(ObjectNode::toString)
+					.toList();
 		if (!sse) {
 			return StubResponse.json("[" + String.join(",", events) + "]");
 		}
@@ -90,11 +92,9 @@ final class ModelsApi {
 		}
 	}
 
-	private static byte[] checkedPayload(String version, String model, String method, byte[] body) {
-		if (!MODELS.contains(model)) {
-			throw GoogleError.notFound("models/" + model + " is not found for API version " + version
-					+ ", or is not supported for " + method
-					+ ". Call ListModels to see the list of available models and their supported methods.");
+	private byte[] checkedPayload(String version, String model, String method, byte[] body) {
+		if (!this.catalog.serves(model)) {
+			throw StubModels.notFound(version, model, method);
 		}
 		if (body.length > MAX_PAYLOAD_BYTES) {
 			throw GoogleError
@@ -112,8 +112,8 @@ final class ModelsApi {
 		}
 	}
 
-	private static String answer(GenerateRequest request, Script script) {
-		return (script.text() != null) ? script.text() : StubAnswers.answer(request);
+	private static String answer(GenerateRequest request, String model, Script script) {
+		return (script.text() != null) ? script.text() : StubAnswers.answer(request, model);
 	}
 
 	private String nextResponseId() {
