@@ -62,7 +62,7 @@ class GeminiFilesIntegrationTests extends GatewayIntegrationTest {
 
 		GoogleCalls.Answer got = google().get("/v1/" + name);
 		GoogleCalls.Answer listed = google().get("/v1beta/files?pageSize=10");
-		GoogleCalls.Answer used = google().post("/v1beta/models/gemini-2.5-flash:generateContent",
+		GoogleCalls.Answer used = google().post("/v1beta/models/gemini-3.8-flash:generateContent",
 				"{\"contents\":[{\"parts\":[{\"fileData\":{\"mimeType\":\"image/png\",\"fileUri\":\""
 						+ file.path("uri").asString() + "\"}},{\"text\":\"what is it?\"}]}]}");
 		GoogleCalls.Answer deleted = google().delete("/v1/" + name);
@@ -94,7 +94,7 @@ class GeminiFilesIntegrationTests extends GatewayIntegrationTest {
 		GoogleCalls.Answer session = GoogleCalls.chunk(
 				"http://127.0.0.1:" + port() + "/gemini/upload/v1beta/files?upload_id=feedfeedfeed", "upload", 0,
 				new byte[3]);
-		GoogleCalls.Answer youtube = google().post("/v1beta/models/gemini-2.5-flash:generateContent",
+		GoogleCalls.Answer youtube = google().post("/v1beta/models/gemini-3.8-flash:generateContent",
 				"{\"contents\":[{\"parts\":[{\"fileData\":{\"fileUri\":\"https://www.youtube.com/watch?v=x\"}}]}]}");
 
 		assertGoogleError(session, 404, "NOT_FOUND");

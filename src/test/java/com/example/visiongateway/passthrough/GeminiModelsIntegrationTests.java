@@ -51,7 +51,7 @@ class GeminiModelsIntegrationTests extends GatewayIntegrationTest {
 
 	@Test
 	void generateContentWithAnInlineImageAnswersGeminisOwnJson() {
-		GoogleCalls.Answer answer = google().post("/v1beta/models/gemini-2.5-flash:generateContent",
+		GoogleCalls.Answer answer = google().post("/v1beta/models/gemini-3.8-flash:generateContent",
 				GoogleCalls.imageAndText(PNG, "image/png", "What is this?"));
 
 		assertThat(answer.status()).as(answer.body()).isEqualTo(200);
@@ -70,9 +70,9 @@ class GeminiModelsIntegrationTests extends GatewayIntegrationTest {
 	@Test
 	void theCallersKeyNeverReachesGeminiAndTheGatewaysNeverReachesTheCaller() {
 		GoogleCalls.Answer answer = google().post(
-				"/v1/models/gemini-2.5-flash:generateContent?key=" + CALLER_KEY + "-query",
+				"/v1/models/gemini-3.8-flash:generateContent?key=" + CALLER_KEY + "-query",
 				GoogleCalls.imageAndText(PNG, "image/png", "hi"));
-		GoogleCalls.Answer counted = google().post("/v1beta/models/gemini-2.5-flash:countTokens",
+		GoogleCalls.Answer counted = google().post("/v1beta/models/gemini-3.8-flash:countTokens",
 				"{\"contents\":[{\"parts\":[{\"text\":\"hi\"}]}]}");
 
 		assertThat(answer.status()).isEqualTo(200);
@@ -88,7 +88,7 @@ class GeminiModelsIntegrationTests extends GatewayIntegrationTest {
 
 	@Test
 	void countTokensIsForwarded() {
-		GoogleCalls.Answer answer = google().post("/v1beta/models/gemini-2.5-flash:countTokens",
+		GoogleCalls.Answer answer = google().post("/v1beta/models/gemini-3.8-flash:countTokens",
 				"{\"contents\":[{\"parts\":[" + "{\"inline_data\":{\"mime_type\":\"image/png\",\"data\":\""
 						+ Base64.getEncoder().encodeToString(PNG) + "\"}},{\"text\":\"count me\"}]}]}");
 
@@ -100,7 +100,7 @@ class GeminiModelsIntegrationTests extends GatewayIntegrationTest {
 	@Test
 	void streamGenerateContentAnswersServerSentEvents() throws IOException {
 		HttpResponse<InputStream> response = google().open(
-				"/v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse",
+				"/v1beta/models/gemini-3.8-flash:streamGenerateContent?alt=sse",
 				GoogleCalls.imageAndText(PNG, "image/png", "Describe it at length."));
 
 		assertThat(response.statusCode()).isEqualTo(200);
@@ -118,14 +118,14 @@ class GeminiModelsIntegrationTests extends GatewayIntegrationTest {
 		String last = "data: {\"candidates\":[{\"content\":{\"parts\":[{\"text\":\"two\"}]},\"finishReason\":\"STOP\"}]}\r\n\r\n";
 		String padded = first.replace("\"one\"", "\"one" + " ".repeat(last.length() - first.length()) + "\"");
 		stub.server()
-			.stubFor(post(urlPathEqualTo("/v1beta/models/gemini-2.5-flash:streamGenerateContent")).atPriority(1)
+			.stubFor(post(urlPathEqualTo("/v1beta/models/gemini-3.8-flash:streamGenerateContent")).atPriority(1)
 				.willReturn(aResponse().withStatus(200)
 					.withHeader("Content-Type", "text/event-stream")
 					.withBody(padded + last)
 					.withChunkedDribbleDelay(2, 3000)));
 
 		HttpResponse<InputStream> response = google().open(
-				"/v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse",
+				"/v1beta/models/gemini-3.8-flash:streamGenerateContent?alt=sse",
 				"{\"contents\":[{\"parts\":[{\"text\":\"slowly\"}]}]}");
 		BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8));
 		String firstLine = reader.readLine();
@@ -146,18 +146,18 @@ class GeminiModelsIntegrationTests extends GatewayIntegrationTest {
 				"{\"contents\":[{\"parts\":[{\"text\":\"hi\"}]}]}");
 
 		assertGoogleError(answer, 400, "INVALID_ARGUMENT");
-		assertThat(answer.error().path("message").asString()).contains("gemini-ultra-9").contains("gemini-2.5-flash");
+		assertThat(answer.error().path("message").asString()).contains("gemini-ultra-9").contains("gemini-3.8-flash");
 		assertThat(stub.generateContentRequests()).isEmpty();
 	}
 
 	@Test
 	void inlineBytesThatAreNoImageAreRefusedBeforeGemini() {
 		byte[] text = "this is not a picture at all".getBytes(StandardCharsets.UTF_8);
-		GoogleCalls.Answer answer = google().post("/v1beta/models/gemini-2.5-flash:generateContent",
+		GoogleCalls.Answer answer = google().post("/v1beta/models/gemini-3.8-flash:generateContent",
 				GoogleCalls.imageAndText(text, "image/png", "hi"));
-		GoogleCalls.Answer notBase64 = google().post("/v1beta/models/gemini-2.5-flash:generateContent",
+		GoogleCalls.Answer notBase64 = google().post("/v1beta/models/gemini-3.8-flash:generateContent",
 				"{\"contents\":[{\"parts\":[{\"inlineData\":{\"mimeType\":\"image/png\",\"data\":\"%%%\"}}]}]}");
-		GoogleCalls.Answer notJson = google().post("/v1beta/models/gemini-2.5-flash:generateContent", "{oops");
+		GoogleCalls.Answer notJson = google().post("/v1beta/models/gemini-3.8-flash:generateContent", "{oops");
 
 		assertGoogleError(answer, 400, "INVALID_ARGUMENT");
 		assertGoogleError(notBase64, 400, "INVALID_ARGUMENT");
@@ -168,7 +168,7 @@ class GeminiModelsIntegrationTests extends GatewayIntegrationTest {
 	@Test
 	void aBodyOverTheLimitIsRefusedWithGeminisWords() {
 		byte[] large = TestImages.pngOfSize(2 * 1024 * 1024, 7);
-		GoogleCalls.Answer answer = google().post("/v1beta/models/gemini-2.5-flash:generateContent",
+		GoogleCalls.Answer answer = google().post("/v1beta/models/gemini-3.8-flash:generateContent",
 				GoogleCalls.imageAndText(large, "image/png", "hi"));
 
 		assertGoogleError(answer, 400, "INVALID_ARGUMENT");
@@ -181,7 +181,7 @@ class GeminiModelsIntegrationTests extends GatewayIntegrationTest {
 		stub.failWith(429, "RESOURCE_EXHAUSTED", "Quota exceeded for metric generate_content_free_tier_requests",
 				Duration.ofSeconds(45));
 
-		GoogleCalls.Answer answer = google().post("/v1beta/models/gemini-2.5-flash:generateContent",
+		GoogleCalls.Answer answer = google().post("/v1beta/models/gemini-3.8-flash:generateContent",
 				"{\"contents\":[{\"parts\":[{\"text\":\"hi\"}]}]}");
 
 		assertGoogleError(answer, 429, "RESOURCE_EXHAUSTED");
@@ -191,8 +191,8 @@ class GeminiModelsIntegrationTests extends GatewayIntegrationTest {
 
 	@Test
 	void unknownMethodsAndVersionsAreGooglesNotFound() {
-		assertGoogleError(google().post("/v1beta/models/gemini-2.5-flash:embedContent", "{}"), 404, "NOT_FOUND");
-		assertGoogleError(google().post("/v9/models/gemini-2.5-flash:generateContent", "{}"), 404, "NOT_FOUND");
+		assertGoogleError(google().post("/v1beta/models/gemini-3.8-flash:embedContent", "{}"), 404, "NOT_FOUND");
+		assertGoogleError(google().post("/v9/models/gemini-3.8-flash:generateContent", "{}"), 404, "NOT_FOUND");
 		assertGoogleError(google().get("/v1beta/nothing/here"), 404, "NOT_FOUND");
 	}
 

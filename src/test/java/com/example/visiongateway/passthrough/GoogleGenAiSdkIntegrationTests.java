@@ -40,7 +40,7 @@ class GoogleGenAiSdkIntegrationTests extends GatewayIntegrationTest {
 
 	private static final String BOB_KEY = PassthroughAuthIntegrationTests.BOB_KEY;
 
-	private static final String MODEL = "gemini-2.5-flash";
+	private static final String MODEL = "gemini-3.8-flash";
 
 	@DynamicPropertySource
 	static void keys(DynamicPropertyRegistry registry) {

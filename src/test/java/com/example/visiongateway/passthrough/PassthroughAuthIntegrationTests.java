@@ -38,9 +38,9 @@ class PassthroughAuthIntegrationTests extends GatewayIntegrationTest {
 	@Test
 	void theGatewayKeyIsTakenFromTheHeaderOrTheQueryAsSdksSendIt() {
 		GoogleCalls.Answer header = new GoogleCalls(port()).withHeader("x-goog-api-key", ALICE_KEY)
-			.post("/v1beta/models/gemini-2.5-flash:generateContent", TEXT_ONLY);
+			.post("/v1beta/models/gemini-3.8-flash:generateContent", TEXT_ONLY);
 		GoogleCalls.Answer query = new GoogleCalls(port())
-			.post("/v1beta/models/gemini-2.5-flash:generateContent?key=" + BOB_KEY, TEXT_ONLY);
+			.post("/v1beta/models/gemini-3.8-flash:generateContent?key=" + BOB_KEY, TEXT_ONLY);
 
 		assertThat(header.status()).as(header.body()).isEqualTo(200);
 		assertThat(query.status()).as(query.body()).isEqualTo(200);
@@ -52,10 +52,10 @@ class PassthroughAuthIntegrationTests extends GatewayIntegrationTest {
 
 	@Test
 	void aMissingOrWrongKeyIsGooglesPermissionDenied() {
-		GoogleCalls.Answer missing = new GoogleCalls(port()).post("/v1beta/models/gemini-2.5-flash:generateContent",
+		GoogleCalls.Answer missing = new GoogleCalls(port()).post("/v1beta/models/gemini-3.8-flash:generateContent",
 				TEXT_ONLY);
 		GoogleCalls.Answer wrong = new GoogleCalls(port()).withHeader("x-goog-api-key", "not-a-key")
-			.post("/v1beta/models/gemini-2.5-flash:generateContent", TEXT_ONLY);
+			.post("/v1beta/models/gemini-3.8-flash:generateContent", TEXT_ONLY);
 
 		assertGoogleError(missing, 403, "PERMISSION_DENIED");
 		assertGoogleError(wrong, 403, "PERMISSION_DENIED");
@@ -68,7 +68,7 @@ class PassthroughAuthIntegrationTests extends GatewayIntegrationTest {
 		String three = "{\"contents\":[{\"parts\":[" + part(png) + "," + part(png) + "," + part(png) + "]}]}";
 
 		GoogleCalls.Answer answer = new GoogleCalls(port()).withHeader("x-goog-api-key", ALICE_KEY)
-			.post("/v1beta/models/gemini-2.5-flash:generateContent", three);
+			.post("/v1beta/models/gemini-3.8-flash:generateContent", three);
 
 		assertGoogleError(answer, 429, "RESOURCE_EXHAUSTED");
 		assertThat(answer.header("Retry-After")).isNotBlank();
@@ -86,7 +86,7 @@ class PassthroughAuthIntegrationTests extends GatewayIntegrationTest {
 		GoogleCalls.Answer got = bob.get("/v1beta/" + name);
 		GoogleCalls.Answer unknown = bob.get("/v1beta/files/unknownfile1");
 		GoogleCalls.Answer listed = bob.get("/v1beta/files");
-		GoogleCalls.Answer used = bob.post("/v1beta/models/gemini-2.5-flash:generateContent",
+		GoogleCalls.Answer used = bob.post("/v1beta/models/gemini-3.8-flash:generateContent",
 				"{\"contents\":[{\"parts\":[{\"fileData\":{\"fileUri\":\"" + uri + "\"}}]}]}");
 		GoogleCalls.Answer deleted = bob.delete("/v1beta/" + name);
 
