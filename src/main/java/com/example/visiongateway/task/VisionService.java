@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 
 import com.example.visiongateway.auth.Tenant;
@@ -85,8 +86,11 @@ public class VisionService {
 
 	private final SafetyProperties safety;
 
+	private final ModelVersions versions;
+
 	VisionService(GeminiClient gemini, ModelCatalog models, RequestImages images, ImageFiles files, ImageLimits limits,
-			TransferProperties transfer, TaskProperties tasks, VisionMetrics metrics, SafetyProperties safety) {
+			TransferProperties transfer, TaskProperties tasks, VisionMetrics metrics, SafetyProperties safety,
+			ModelVersions versions) {
 		this.gemini = gemini;
 		this.models = models;
 		this.images = images;
@@ -96,6 +100,7 @@ public class VisionService {
 		this.tasks = tasks;
 		this.metrics = metrics;
 		this.safety = safety;
+		this.versions = versions;
 	}
 
 	/**
@@ -112,14 +117,15 @@ public class VisionService {
 		checkText(task.prompt(model), "prompt");
 		Map<String, Object> config = MediaResolutions.apply(task.generationConfig(model), inputs.mediaResolution(),
 				model);
+		AtomicReference<String> answeredBy = new AtomicReference<>();
 		return this.images.gather(task.name(), inputs, model, cleanup).flatMap((images) -> {
 			images.forEach(task::check);
 			boolean isolate = images.size() > 1;
 			return Flux.fromIterable(images)
-				.flatMapSequential((image) -> one(task, model, image, inputs, config, isolate),
+				.flatMapSequential((image) -> one(task, model, image, inputs, config, isolate, answeredBy),
 						this.tasks.concurrency())
 				.collectList()
-				.map((results) -> new VisionResponse(model.name(), results, total(results)));
+				.map((results) -> new VisionResponse(model.name(), answeredBy.get(), results, total(results)));
 		});
 	}
 
@@ -135,7 +141,7 @@ public class VisionService {
 				.flatMapMany((images) -> Flux.fromIterable(images)
 					.flatMapSequential((image) -> tokens(image, model, inputs, exact), this.tasks.concurrency()))
 				.collectList()
-				.map((results) -> new VisionResponse(model.name(), results, Usage.NONE));
+				.map((results) -> new VisionResponse(model.name(), null, results, Usage.NONE));
 		});
 	}
 
@@ -196,20 +202,21 @@ public class VisionService {
 						request(model, all, inputs.systemInstruction(), config));
 			}).map((response) -> {
 				countTokens(model, response.usageMetadata());
+				this.versions.answered(model.name(), response.modelVersion());
 				ModelAnswer answer = Answers.read(response);
 				List<ImageDescriptor> described = new ArrayList<>(images.size());
 				for (int i = 0; i < images.size(); i++) {
 					described.add(ImageDescriptor.of(images.get(i), plan.get(i)));
 				}
 				List<String> warnings = images.stream().flatMap((image) -> image.warnings().stream()).toList();
-				return new AskResponse(model.name(), answer.text().strip(), described, answer.finishReason(),
-						Usage.from(response.usageMetadata()), warnings);
+				return new AskResponse(model.name(), response.modelVersion(), answer.text().strip(), described,
+						answer.finishReason(), Usage.from(response.usageMetadata()), warnings);
 			});
 		});
 	}
 
 	private Mono<ImageResult> one(PerImageTask task, Model model, InputImage image, VisionInputs inputs,
-			Map<String, Object> config, boolean isolate) {
+			Map<String, Object> config, boolean isolate, AtomicReference<String> answeredBy) {
 		String systemInstruction = inputs.systemInstruction();
 		var text = new TextPart(task.prompt(model));
 		Transfer route = plan(List.of(image), request(model, List.of(text), systemInstruction, config)).get(0);
@@ -218,8 +225,13 @@ public class VisionService {
 			this.metrics.imageSent(image.mimeType(), route.name());
 			return this.gemini.generateContent(model.name(),
 					request(model, List.of(part, text), systemInstruction, config));
+		}).doOnNext((response) -> {
+			countTokens(model, response.usageMetadata());
+			this.versions.answered(model.name(), response.modelVersion());
+			if (response.modelVersion() != null) {
+				answeredBy.compareAndSet(null, response.modelVersion());
+			}
 		})
-			.doOnNext((response) -> countTokens(model, response.usageMetadata()))
 			// Masks are real work: off the network threads. Anything lighter is read
 			// where the answer arrived,
 			// which saves a thread hop per request.

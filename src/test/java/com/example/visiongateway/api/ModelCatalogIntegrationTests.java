@@ -6,9 +6,13 @@ import com.example.visiongateway.support.GatewayClient.Reply;
 import com.example.visiongateway.support.GatewayIntegrationTest;
 import com.example.visiongateway.support.TestImages;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static com.example.visiongateway.support.GatewayClient.parts;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -17,6 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The shipped model catalog over HTTP against the stub. */
 class ModelCatalogIntegrationTests extends GatewayIntegrationTest {
+
+	@Autowired
+	private MeterRegistry registry;
 
 	@Test
 	void theDefaultRequestReachesGemini38FlashWithItsThinkingLevel() {
@@ -57,6 +64,31 @@ class ModelCatalogIntegrationTests extends GatewayIntegrationTest {
 			.isEqualTo("minimal");
 		assertThat(sent.get(1).get("generationConfig").get("thinkingConfig").get("thinkingLevel").asString())
 			.isEqualTo("high");
+	}
+
+	@Test
+	void answersWithTheModelVersionAndCountsAReroute() {
+		Reply same = this.gateway.post("/v1/vision/caption",
+				parts().image("chelsea.png", TestImages.fixture("chelsea.png"), "image/png"));
+		stub.route("gemini-3.5-flash-lite", "gemini-3.8-flash");
+		double before = rerouted();
+		Reply routed = this.gateway.post("/v1/vision/ask",
+				parts().image("chelsea.png", TestImages.fixture("chelsea.png"), "image/png")
+					.field("model", "gemini-3.5-flash-lite")
+					.field("question", "What is it?"));
+
+		assertThat(same.json().get("modelVersion").asString()).isEqualTo("gemini-3.8-flash");
+		assertThat(routed.status()).as(routed.body()).isEqualTo(200);
+		assertThat(routed.json().get("model").asString()).isEqualTo("gemini-3.5-flash-lite");
+		assertThat(routed.json().get("modelVersion").asString()).isEqualTo("gemini-3.8-flash");
+		assertThat(rerouted() - before).isEqualTo(1);
+	}
+
+	private double rerouted() {
+		Counter counter = this.registry.find("vision.models.rerouted")
+			.tags("model", "gemini-3.5-flash-lite", "answered", "gemini-3.8-flash")
+			.counter();
+		return (counter != null) ? counter.count() : 0;
 	}
 
 	private static JsonNode thinking(LoggedRequest request) {
