@@ -9,6 +9,7 @@ import java.util.Random;
 
 import com.example.visiongateway.error.ErrorCode;
 import com.example.visiongateway.error.VisionException;
+import com.example.visiongateway.gemini.MaskFrame;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,14 +35,15 @@ class SpatialPostProcessorFuzzTests {
 		Random random = new Random(13);
 		SpatialPostProcessor capped = new SpatialPostProcessor(SpatialLimits.defaults().withMaxMaskWork(3_000_000));
 		int[][] images = { { 1, 1 }, { 451, 300 }, { 600_000, 166 }, { 166, 600_000 }, { 7, 5000 }, { 4096, 4096 } };
-		for (int trial = 0; trial < 250; trial++) {
+		for (int trial = 0; trial < 200; trial++) {
 			int[] image = images[random.nextInt(images.length)];
 			String answer = answer(random);
 			MaskFormat format = MaskFormat.values()[random.nextInt(MaskFormat.values().length)];
 			boolean withMasks = random.nextInt(4) != 0;
+			MaskFrame frame = MaskFrame.values()[random.nextInt(MaskFrame.values().length)];
 			SpatialResult result;
 			try {
-				result = capped.process(answer, image[0], image[1], withMasks, random.nextInt(255), format);
+				result = capped.process(answer, image[0], image[1], withMasks, random.nextInt(255), format, frame);
 			}
 			catch (VisionException ex) {
 				assertThat(ex.code()).as("trial %d: %s", trial, answer).isEqualTo(ErrorCode.UPSTREAM_ERROR);
@@ -119,11 +121,49 @@ class SpatialPostProcessorFuzzTests {
 		item.append("\"label\": ")
 			.append(new String[] { "\"cat\"", "null", "17", "[\"a\"]", "\"\"", "\"" + "x".repeat(300) + "\"" }[random
 				.nextInt(6)]);
-		if (random.nextInt(5) != 0) {
+		if (random.nextInt(3) == 0) {
+			item.append(", \"mask\": ").append(polygon(random));
+		}
+		else if (random.nextInt(4) != 0) {
 			String mask = MASKS.get(random.nextInt(MASKS.size()));
 			item.append(", \"mask\": ").append(mask.startsWith("{") || mask.startsWith("[") ? mask : '"' + mask + '"');
 		}
 		return item.append('}').toString();
+	}
+
+	/**
+	 * Polygon masks as Gemini 3.x writes them, and as it should not: one ring or several,
+	 * flat or wrapped, too few or too many points, points out of range, not numbers, or
+	 * not points at all.
+	 */
+	private static String polygon(Random random) {
+		int rings = (random.nextInt(4) == 0) ? random.nextInt(30) : 1;
+		boolean wrapped = rings > 1 || random.nextBoolean();
+		List<String> ringTexts = new ArrayList<>();
+		for (int r = 0; r < rings; r++) {
+			int points = switch (random.nextInt(6)) {
+				case 0 -> random.nextInt(3);
+				case 1 -> 3 + random.nextInt(5);
+				case 2 -> 5000 + random.nextInt(6000);
+				default -> 3 + random.nextInt(60);
+			};
+			List<String> pointTexts = new ArrayList<>(points);
+			for (int i = 0; i < points; i++) {
+				String x = (random.nextInt(12) == 0) ? COORDINATES[random.nextInt(COORDINATES.length)]
+						: Integer.toString(random.nextInt(1001));
+				String y = Integer.toString(random.nextInt(1001));
+				pointTexts.add(switch (random.nextInt(40)) {
+					case 0 -> "[" + x + "]";
+					case 1 -> "[" + x + ", " + y + ", 7]";
+					case 2 -> x;
+					case 3 -> "{\"x\": " + x + ", \"y\": " + y + "}";
+					default -> "[" + x + ", " + y + "]";
+				});
+			}
+			ringTexts.add("[" + String.join(", ", pointTexts) + "]");
+		}
+		String all = String.join(", ", ringTexts);
+		return wrapped ? "[" + all + "]" : (ringTexts.isEmpty() ? "[]" : ringTexts.get(0));
 	}
 
 	/**
