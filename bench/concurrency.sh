@@ -36,7 +36,7 @@ echo
 machine_facts
 echo
 burst "upstream alone, $COUNT generateContent at once (tiny image)" "$UPSTREAM_PORT" \
-	/v1beta/models/gemini-2.5-flash:generateContent "$WORK/inputs/tiny.json" application/json
+	/v1beta/models/gemini-3.8-flash:generateContent "$WORK/inputs/tiny.json" application/json
 
 # shellcheck disable=SC2086
 GATEWAY_ARGS="${BENCH_GATEWAY_ARGS:-}" start_gateway "$UPSTREAM_PORT" ${BENCH_JAVA_OPTS:--Xmx300m} -XX:+ExitOnOutOfMemoryError \

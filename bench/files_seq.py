@@ -44,7 +44,7 @@ def one_round(conn):
             "X-Goog-Upload-Command": "upload, finalize" if last else "upload",
             "X-Goog-Upload-Offset": str(offset), "Content-Type": "application/octet-stream"})
         offset += chunk
-    call(conn, "/v1beta/models/gemini-2.5-flash:generateContent", generate, {"Content-Type": "application/json"})
+    call(conn, "/v1beta/models/gemini-3.8-flash:generateContent", generate, {"Content-Type": "application/json"})
 
 
 def percentile(sorted_values, p):

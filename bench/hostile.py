@@ -165,7 +165,7 @@ def bomb(image):
 
 
 def mask(image):
-    payload = body(part("images", image, "wide.png", "image/png"), part("model", b"gemini-2.5-pro"))
+    payload = body(part("images", image, "wide.png", "image/png"), part("model", b"gemini-3.1-flash-lite"))
     while running():
         count("mask", post("/v1/vision/segment", payload))
         time.sleep(2)

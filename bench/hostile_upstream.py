@@ -2,11 +2,11 @@
 
 Usage: hostile_upstream.py PORT MASK_HEIGHT
 
-  POST /v1beta/models/gemini-2.5-pro:generateContent   a hostile segmentation answer: one box over the whole image
+  POST /v1beta/models/gemini-3.1-flash-lite:generateContent   a hostile segmentation answer: one box over the whole image
                                                        with a 1 x MASK_HEIGHT PNG mask (the issue's "wide mask")
   POST /v1beta/models/*:generateContent                an ordinary caption answer
   POST /v1beta/models/*:countTokens                    258 tokens
-  GET  /v1beta/models                                  the 2.5 family, for a start-up model check
+  GET  /v1beta/models                                  the shipped catalog, for the start-up model check
 The request body is read in full before answering, as Google does.
 """
 import base64
@@ -40,7 +40,8 @@ def answer(text, model):
 
 CAPTION = "A tabby cat lies on a wooden table, looking at the camera."
 MODELS = json.dumps({"models": [{"name": "models/" + name, "supportedGenerationMethods": ["generateContent"]}
-                                for name in ("gemini-2.5-flash", "gemini-2.5-flash-lite", "gemini-2.5-pro")]}).encode()
+                                for name in ("gemini-3.8-flash", "gemini-3.5-flash-lite", "gemini-3.1-flash-lite",
+                                             "gemini-3.1-pro-preview")]}).encode()
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -71,7 +72,7 @@ class Handler(BaseHTTPRequestHandler):
         if path.endswith(":countTokens"):
             self.reply(b'{"totalTokens":258}')
         elif path.endswith(":generateContent"):
-            self.reply(answer(SEGMENT if model == "gemini-2.5-pro" else CAPTION, model))
+            self.reply(answer(SEGMENT if model == "gemini-3.1-flash-lite" else CAPTION, model))
         else:
             self.reply(b'{"error":{"code":404,"message":"not here","status":"NOT_FOUND"}}', 404)
 

@@ -70,7 +70,7 @@ cap_for() {
 for target in direct proxy; do
 	port="$UPSTREAM_PORT"
 	[[ "$target" == proxy ]] && port="$PROXY_PORT"
-	url="http://127.0.0.1:$port/v1beta/models/gemini-2.5-flash:generateContent"
+	url="http://127.0.0.1:$port/v1beta/models/gemini-3.8-flash:generateContent"
 	# warm nginx's buffers and the loopback path
 	wrk -t1 -c8 -d2s -s "$BENCH_DIR/post.lua" "$url" -- "$WORK/inputs/jpeg100k.json" application/json 0 >/dev/null
 	for name in tiny jpeg100k png2m png15m; do

@@ -7,7 +7,7 @@ load: for each case NAME (tiny, jpeg100k, png2m, png15m, png25m)
                     are chelsea.png grown to exactly 2,000,000 / 15,000,000 / 25,000,000 bytes with a private
                     ancillary chunk of random bytes (still a valid 451 x 300 PNG, as TestImages.pngOfSize builds)
   NAME.multipart    the gateway's caption request: one 'images' part
-  NAME.undelayed.multipart  the same naming model gemini-2.5-flash-lite, which the canned upstream never delays
+  NAME.undelayed.multipart  the same naming model gemini-3.5-flash-lite, which the canned upstream never delays
                     (bench/nginx_conf.py): the concurrency benchmark warms the gateway up with it
   NAME.json         the generateContent body the gateway sends upstream for it (base64 inline image + prompt)
 ask COUNT SIZE: ask.multipart, one 'question' and COUNT distinct PNGs of exactly SIZE bytes each
@@ -24,7 +24,7 @@ from pathlib import Path
 BOUNDARY = "vgbench0boundary7MA4YWxkTrZu0gW"
 CAPTION_PROMPT = "Write a short, factual caption for this image in one sentence."
 # Answered at once by the canned upstream even when it delays every other model (nginx_conf.py).
-UNDELAYED_MODEL = "gemini-2.5-flash-lite"
+UNDELAYED_MODEL = "gemini-3.5-flash-lite"
 
 
 def chunk(kind: bytes, data: bytes) -> bytes:

@@ -5,7 +5,7 @@ Usage: nginx_conf.py PREFIX_DIR UPSTREAM_PORT PROXY_PORT DELAY_SECONDS
 The upstream reads every request body in full before it answers (the echo module's echo_read_request_body), as
 Google does, so a client never sees an answer while it is still sending. It serves:
   POST /v1beta/models/*:generateContent  a fixed generateContent answer, after DELAY_SECONDS when above 0, but at
-                                         once for gemini-2.5-flash-lite (warm-up requests of a delayed run)
+                                         once for gemini-3.5-flash-lite (warm-up requests of a delayed run)
   POST /upload/v1beta/files              a resumable upload start: X-Goog-Upload-URL to a session on itself
   POST /upload-session/bench             a chunk: 'active', or 'final' with an ACTIVE file for 'upload, finalize'
 The proxy is a plain keep-alive reverse proxy (request buffering on, nginx's default) to the upstream.
@@ -25,7 +25,7 @@ ANSWER = json.dumps({
     "usageMetadata": {"promptTokenCount": 1290, "candidatesTokenCount": 14, "totalTokenCount": 1304,
                       "promptTokensDetails": [{"modality": "IMAGE", "tokenCount": 1032},
                                               {"modality": "TEXT", "tokenCount": 258}]},
-    "modelVersion": "gemini-2.5-flash",
+    "modelVersion": "gemini-3.8-flash",
     "responseId": "bench-answer",
 }, separators=(",", ":"))
 
@@ -90,7 +90,7 @@ http {{
 
     server {{
         listen 127.0.0.1:{upstream_port} backlog=4096;
-        location ~ ^/v1beta/models/gemini-2\\.5-flash-lite:generateContent$ {{
+        location ~ ^/v1beta/models/gemini-3\\.5-flash-lite:generateContent$ {{
             echo_read_request_body;
             echo -n '{ANSWER}';
         }}

@@ -14,6 +14,7 @@ import com.example.visiongateway.gemini.wire.FileEnvelope;
 import com.example.visiongateway.gemini.wire.FileList;
 import com.example.visiongateway.gemini.wire.GeminiFile;
 import com.example.visiongateway.gemini.wire.GenerateContentResponse;
+import com.example.visiongateway.gemini.wire.ModelList;
 import com.example.visiongateway.io.ByteSource;
 import io.netty.channel.ChannelOption;
 import reactor.core.publisher.Flux;
@@ -51,6 +52,9 @@ public class GeminiClient implements AutoCloseable {
 	static final String UPLOAD_SIZE_RECEIVED = "X-Goog-Upload-Size-Received";
 
 	private static final int UPLOAD_BLOCK = 64 * 1024;
+
+	/** The breaker of {@code models.list}. */
+	private static final String MODELS = "models";
 
 	private final GeminiProperties properties;
 
@@ -273,6 +277,25 @@ public class GeminiClient implements AutoCloseable {
 					Optional.ofNullable(pageToken).ifPresent((present) -> uri.queryParam("pageToken", "{pageToken}"));
 					return uri.build(variables);
 				}), FileList.class)));
+	}
+
+	/**
+	 * {@code GET /{version}/models}, one page; either argument may be {@code null} for
+	 * Gemini's default. Through its own breaker, so a failing list never opens the
+	 * generate breakers.
+	 */
+	public Mono<ModelList> listModels(Integer pageSize, String pageToken) {
+		Map<String, Object> variables = new LinkedHashMap<>();
+		variables.put("version", version());
+		variables.put("pageSize", pageSize);
+		variables.put("pageToken", pageToken);
+		return this.resilience.call(GeminiOperation.LIST_MODELS,
+				Mono.defer(() -> call(GeminiOperation.LIST_MODELS, MODELS, this.api.get().uri((uri) -> {
+					uri.path("/{version}/models");
+					Optional.ofNullable(pageSize).ifPresent((present) -> uri.queryParam("pageSize", "{pageSize}"));
+					Optional.ofNullable(pageToken).ifPresent((present) -> uri.queryParam("pageToken", "{pageToken}"));
+					return uri.build(variables);
+				}), ModelList.class)));
 	}
 
 	/** {@code DELETE /{version}/files/{id}}; accepts {@code files/abc} or {@code abc}. */

@@ -7,7 +7,7 @@ package com.example.visiongateway.gemini;
 public enum GeminiOperation {
 
 	GENERATE("generate"), COUNT_TOKENS("count_tokens"), UPLOAD("upload"), GET_FILE("get_file"),
-	LIST_FILES("list_files"), DELETE_FILE("delete_file");
+	LIST_FILES("list_files"), DELETE_FILE("delete_file"), LIST_MODELS("list_models");
 
 	private final String tag;
 

@@ -1,6 +1,7 @@
 package com.example.visiongateway.observability;
 
 import com.example.visiongateway.gemini.GeminiProperties;
+import com.example.visiongateway.task.ModelAvailability;
 import io.micrometer.observation.ObservationRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,11 +58,13 @@ class ObservabilityConfiguration {
 	 * otherwise) and names either a key or the stub. The probe never spends quota.
 	 */
 	@Bean
-	HealthIndicator gemini(GeminiProperties properties) {
+	HealthIndicator gemini(GeminiProperties properties, ModelAvailability availability) {
+		// A retired model is news for operators, not a reason to take the replica out
 		return () -> Health.up()
 			.withDetail("mode", properties.stub() ? "stub" : "google")
 			.withDetail("apiVersion", properties.apiVersion())
 			.withDetail("models", properties.models().size())
+			.withDetails(availability.details())
 			.build();
 	}
 

@@ -1,5 +1,6 @@
 package com.example.visiongateway.task;
 
+import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
@@ -19,8 +20,11 @@ public class ModelCatalog {
 
 	private final GeminiProperties properties;
 
-	public ModelCatalog(GeminiProperties properties) {
+	private final ModelAvailability availability;
+
+	public ModelCatalog(GeminiProperties properties, ModelAvailability availability) {
 		this.properties = properties;
+		this.availability = availability;
 	}
 
 	/** A model the gateway may use, with its settings. */
@@ -34,6 +38,14 @@ public class ModelCatalog {
 			var allowed = new TreeSet<>(this.properties.models().keySet());
 			throw new VisionException(ErrorCode.BAD_REQUEST, "Unknown model '" + Texts.abbreviate(name, 80)
 					+ "'. Allowed models: " + String.join(", ", allowed) + ".", Map.of("allowedModels", allowed));
+		}
+		if (!this.availability.available(name)) {
+			List<String> alternatives = this.availability.availableModels();
+			throw new VisionException(ErrorCode.MODEL_UNAVAILABLE,
+					"Gemini does not serve model " + name + " to the gateway (retired, not enabled or not found)"
+							+ (alternatives.isEmpty() ? "; no configured model is available right now."
+									: ". Configured alternatives: " + String.join(", ", alternatives) + "."),
+					Map.of("model", name, "alternatives", alternatives));
 		}
 		return new Model(name, settings);
 	}
