@@ -53,9 +53,7 @@ class DecodeBombIntegrationTests {
 				Reply reply = future.get();
 				assertThat(reply.status()).as(reply.body()).isIn(200, 503);
 				if (reply.status() == 200) {
-					// estimated on the image as sent, 64 x 64 in one tile, not on 10000 x
-					// 10000
-					assertThat(reply.json().at("/results/0/tokens/tiles").asInt()).as(reply.body()).isEqualTo(1);
+					// shrunk: an image sent at full size would carry a warning saying why
 					assertThat(reply.json().at("/results/0/warnings").size()).as(reply.body()).isZero();
 				}
 				else {

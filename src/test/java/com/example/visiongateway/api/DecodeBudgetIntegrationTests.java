@@ -44,13 +44,13 @@ class DecodeBudgetIntegrationTests extends GatewayIntegrationTest {
 
 	@Test
 	void shrinksFromEveryNthPixelWhatFitsOnlySubsampled() {
-		// every 15th pixel of the photo is 267 x 200, well within 8 MB
+		// every 15th pixel of the photo is 267 x 200, well within 8 MB: shrunk, so no
+		// warning that it went at full size
 		Reply reply = this.gateway.post("/v1/vision/tokens",
 				parts().image("coffee.jpg", PHOTO, "image/jpeg").field("maxDimension", "64"));
 
 		assertThat(reply.status()).as(reply.body()).isEqualTo(200);
 		assertThat(reply.json().at("/results/0/warnings").size()).as(reply.body()).isZero();
-		assertThat(reply.json().at("/results/0/tokens/tiles").asInt()).isEqualTo(1);
 	}
 
 }
