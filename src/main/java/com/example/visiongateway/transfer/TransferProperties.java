@@ -14,7 +14,8 @@ import org.springframework.validation.annotation.Validated;
  * How images travel to Gemini.
  *
  * @param inlineRequestLimit the whole generateContent body (base64 growth included) must
- * stay under this to go inline; images above it move to the Files API, largest first
+ * stay under this to go inline, at most 100 MB; images above it move to the Files API,
+ * largest first
  * @param uploadConcurrency Files API uploads running at once for one request
  * @param dedup whether identical bytes (by SHA-256) reuse an earlier upload
  * @param fileLifetime how long Gemini keeps an uploaded file
@@ -29,5 +30,15 @@ public record TransferProperties(@DefaultValue("20MB") @NotNull DataSize inlineR
 		@DefaultValue("4") @Min(1) int uploadConcurrency, @DefaultValue("true") boolean dedup,
 		@DefaultValue("48h") @NotNull Duration fileLifetime, @DefaultValue("2h") @NotNull Duration reuseMargin,
 		@DefaultValue("100000") @Min(1) int maxRememberedFiles) {
+
+	/** Gemini takes inline requests up to 100 MB since 2026-01-08 (20 MB before). */
+	static final DataSize MAX_INLINE_REQUEST = DataSize.ofMegabytes(100);
+
+	public TransferProperties {
+		if (inlineRequestLimit != null && inlineRequestLimit.compareTo(MAX_INLINE_REQUEST) > 0) {
+			throw new IllegalArgumentException("vision.transfer.inline-request-limit may be at most 100MB "
+					+ "(Gemini's limit on an inline request) but was " + inlineRequestLimit);
+		}
+	}
 
 }
