@@ -15,7 +15,13 @@ final class ModelsApi {
 
 	static final List<String> MODELS = StubModels.KNOWN;
 
+	/**
+	 * Gemini 2.x's limit on a request; also the limit the gateway's default stays under.
+	 */
 	static final int MAX_PAYLOAD_BYTES = 20_971_520;
+
+	/** Gemini 3.x takes inline requests up to 100 MB (since 2026-01-08). */
+	static final int MAX_PAYLOAD_BYTES_3X = 104_857_600;
 
 	private final FileStore files;
 
@@ -96,9 +102,9 @@ final class ModelsApi {
 		if (!this.catalog.serves(model)) {
 			throw StubModels.notFound(version, model, method);
 		}
-		if (body.length > MAX_PAYLOAD_BYTES) {
-			throw GoogleError
-				.invalidArgument("Request payload size exceeds the limit: " + MAX_PAYLOAD_BYTES + " bytes.");
+		int limit = StubModels.geminiThree(model) ? MAX_PAYLOAD_BYTES_3X : MAX_PAYLOAD_BYTES;
+		if (body.length > limit) {
+			throw GoogleError.invalidArgument("Request payload size exceeds the limit: " + limit + " bytes.");
 		}
 		return body;
 	}

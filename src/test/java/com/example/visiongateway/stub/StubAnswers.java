@@ -53,7 +53,7 @@ final class StubAnswers {
 		for (int i = 0; i < Math.max(1, request.images()); i++) {
 			ObjectNode item = list.addObject();
 			item.putArray("box_2d").add(200).add(150).add(800).add(850);
-			if (masks && StubModels.polygonMasks(model)) {
+			if (masks && StubModels.geminiThree(model)) {
 				// A diamond touching the middle of each side of the box, in either frame
 				item.set("mask", inBox ? polygon(500, 0, 1000, 500, 500, 1000, 0, 500)
 						: polygon(500, 200, 850, 500, 500, 800, 150, 500));

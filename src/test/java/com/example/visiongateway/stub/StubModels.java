@@ -54,8 +54,11 @@ final class StubModels {
 		return this.routes.getOrDefault(model, model);
 	}
 
-	/** Gemini 3.x answers segmentation with polygons, older models with PNG maps. */
-	static boolean polygonMasks(String model) {
+	/**
+	 * Gemini 3.x: segmentation answered with polygons (older models answer PNG maps),
+	 * inline requests up to 100 MB (20 MB before).
+	 */
+	static boolean geminiThree(String model) {
 		return model.startsWith("gemini-3");
 	}
 
