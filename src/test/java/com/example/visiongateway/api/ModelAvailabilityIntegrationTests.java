@@ -30,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * failing check keeps what is known, a later good one brings the model back.
  */
 @ExtendWith(OutputCaptureExtension.class)
-@TestPropertySource(properties = "vision.gemini.models.[gemini-2.5-flash].mask-form=png-map")
+@TestPropertySource(properties = { "vision.gemini.models.[gemini-2.5-flash].mask-form=png-map",
+		"vision.gemini.model-check.page-size=3" })
 class ModelAvailabilityIntegrationTests extends GatewayIntegrationTest {
 
 	static {
@@ -85,6 +86,8 @@ class ModelAvailabilityIntegrationTests extends GatewayIntegrationTest {
 
 		stub.reset();
 		assertThat(this.availability.check()).isTrue();
+		// The stub's 10 models, 3 a page
+		assertThat(stub.modelsListRequests()).isEqualTo(4);
 		assertThat(this.availability.unavailable()).isEmpty();
 		assertThat(caption("gemini-2.5-flash").status()).isEqualTo(200);
 	}
