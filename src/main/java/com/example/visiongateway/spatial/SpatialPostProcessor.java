@@ -117,6 +117,12 @@ public final class SpatialPostProcessor {
 			logger.warn("Dropped {} of the masks of one answer: they would have cost more than {} units of mask work "
 					+ "(vision.spatial.max-mask-work)", work.dropped, this.maxMaskWork);
 		}
+		if (work.clampedPoints > 0) {
+			// Once per answer: points off the frame mean the model or its mask frame
+			// setting is off
+			logger.warn("Clamped {} polygon mask points of one answer into [0, 1000]; if this is common, check the "
+					+ "model's mask-frame setting (docs/models.md)", work.clampedPoints);
+		}
 		return new SpatialResult(detections, warnings);
 	}
 
@@ -151,6 +157,7 @@ public final class SpatialPostProcessor {
 		if (mask instanceof RawMask.Polygons polygons) {
 			charge(work, PolygonMask.work(polygons, box));
 			if (polygons.clampedPoints() > 0) {
+				work.clampedPoints += polygons.clampedPoints();
 				warnings.add(name + ": clamped " + polygons.clampedPoints() + " polygon points into [0, 1000]");
 			}
 			if (polygons.droppedRings() > 0) {
@@ -171,12 +178,17 @@ public final class SpatialPostProcessor {
 		work.spent += cost;
 	}
 
-	/** Mask work spent on one answer so far, and the masks dropped for it. */
+	/**
+	 * Mask work spent on one answer so far, the masks dropped for it and the points
+	 * clamped.
+	 */
 	private static final class MaskWork {
 
 		private long spent;
 
 		private int dropped;
+
+		private long clampedPoints;
 
 	}
 

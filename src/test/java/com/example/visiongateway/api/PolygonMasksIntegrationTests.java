@@ -13,8 +13,11 @@ import com.example.visiongateway.support.GatewayClient.Reply;
 import com.example.visiongateway.support.GatewayIntegrationTest;
 import com.example.visiongateway.support.TestImages;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.context.TestPropertySource;
 
 import static com.example.visiongateway.support.GatewayClient.parts;
@@ -26,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * [...]}} or bare, become the same RLE, PNG and polygon masks as PNG maps do. The
  * reference raster is {@link Path2D#contains} at pixel centres.
  */
+@ExtendWith(OutputCaptureExtension.class)
 @TestPropertySource(properties = { "vision.gemini.models.[gemini-3.6-flash].mask-frame=box",
 		"vision.gemini.models.[gemini-3.6-flash].token-scheme=media-resolution" })
 class PolygonMasksIntegrationTests extends GatewayIntegrationTest {
@@ -75,7 +79,7 @@ class PolygonMasksIntegrationTests extends GatewayIntegrationTest {
 	}
 
 	@Test
-	void clampsOutOfRangePointsWithAWarningAndFillsASelfIntersectingRingEvenOdd() {
+	void clampsOutOfRangePointsWithAWarningAndFillsASelfIntersectingRingEvenOdd(CapturedOutput output) {
 		// A bow tie crossing itself at the box centre, one point beyond the image.
 		String answer = "[{\"box_2d\": " + BOX + ", \"label\": \"bow tie\", \"mask\": [[250, 100], [750, 900], "
 				+ "[750, 100], [250, 1200]]}]";
@@ -87,6 +91,7 @@ class PolygonMasksIntegrationTests extends GatewayIntegrationTest {
 
 		JsonNode result = reply.json().get("results").get(0);
 		assertThat(result.get("warnings").toString()).contains("item 0: clamped 1 polygon points into [0, 1000]");
+		assertThat(output.getAll()).containsPattern("WARN.*Clamped 1 polygon mask points of one answer");
 		JsonNode detection = result.get("detections").get(0);
 		boolean[] bits = CocoRleDecoder.decode(detection.get("mask").get("counts").asString(), HEIGHT, WIDTH);
 		assertMatches(bits, reference, 112, 30, 338, 270);
