@@ -84,6 +84,19 @@ class ModelCatalogIntegrationTests extends GatewayIntegrationTest {
 		assertThat(rerouted() - before).isEqualTo(1);
 	}
 
+	@Test
+	void estimatesAndCountsTokensAtTheDefaultModelsMediaResolution() {
+		Reply reply = this.gateway.post("/v1/vision/tokens",
+				parts().image("chelsea.png", TestImages.fixture("chelsea.png"), "image/png").field("exact", "true"));
+
+		assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+		JsonNode tokens = reply.json().get("results").get(0).get("tokens");
+		// Gemini 3 charges 1,120 per image at the default (high) media resolution
+		assertThat(tokens.get("estimated").asInt()).isEqualTo(1120);
+		assertThat(tokens.get("counted").asInt()).isEqualTo(1120);
+		assertThat(tokens.has("tiles")).isFalse();
+	}
+
 	private double rerouted() {
 		Counter counter = this.registry.find("vision.models.rerouted")
 			.tags("model", "gemini-3.5-flash-lite", "answered", "gemini-3.8-flash")

@@ -20,9 +20,11 @@ import tools.jackson.databind.JsonNode;
  * @param responseMimeType {@code generationConfig.responseMimeType} or {@code null}
  * @param schema {@code responseJsonSchema} or {@code responseSchema}, or {@code null}
  * @param thinkingLevel {@code thinkingConfig.thinkingLevel} as sent, or {@code null}
+ * @param mediaResolution {@code generationConfig.mediaResolution} as sent, or
+ * {@code null}
  */
 record GenerateRequest(int images, String prompt, int textChars, String instructions, String responseMimeType,
-		JsonNode schema, String thinkingLevel) {
+		JsonNode schema, String thinkingLevel, String mediaResolution) {
 
 	/** The part fields that carry data; a part holds exactly one of them. */
 	private static final List<String> DATA_FIELDS = List.of("text", "inlineData", "fileData", "functionCall",
@@ -84,7 +86,7 @@ record GenerateRequest(int images, String prompt, int textChars, String instruct
 		return new GenerateRequest(reader.images, String.join("\n", reader.prompt), reader.textChars,
 				String.join("\n", reader.allText).toLowerCase(Locale.ROOT), mimeType,
 				schema.isMissingNode() ? null : schema,
-				(thinkingLevel != null) ? thinkingLevel.toLowerCase(Locale.ROOT) : null);
+				(thinkingLevel != null) ? thinkingLevel.toLowerCase(Locale.ROOT) : null, mediaResolution);
 	}
 
 	/** Walks contents and parts, validating as it counts. */

@@ -18,12 +18,28 @@ final class GenerateResponses {
 	}
 
 	/**
-	 * Token counts of a prompt: 258 per image plus a quarter token per text character.
+	 * Token counts of a prompt: per image 258 (Gemini 2.x) or the media resolution's
+	 * price (Gemini 3.x: 1,120 unless the request names a level), plus a quarter token
+	 * per text character.
 	 */
 	record PromptTokens(int image, int text) {
 
-		static PromptTokens of(GenerateRequest request) {
-			return new PromptTokens(TOKENS_PER_IMAGE * request.images(), quarter(request.textChars()));
+		static PromptTokens of(GenerateRequest request, String model) {
+			int perImage = StubModels.geminiThree(model) ? mediaResolutionTokens(request.mediaResolution())
+					: TOKENS_PER_IMAGE;
+			return new PromptTokens(perImage * request.images(), quarter(request.textChars()));
+		}
+
+		private static int mediaResolutionTokens(String level) {
+			if (level == null) {
+				return 1120;
+			}
+			return switch (level) {
+				case "MEDIA_RESOLUTION_LOW" -> 280;
+				case "MEDIA_RESOLUTION_MEDIUM" -> 560;
+				case "MEDIA_RESOLUTION_ULTRA_HIGH" -> 2240;
+				default -> 1120;
+			};
 		}
 
 		int total() {

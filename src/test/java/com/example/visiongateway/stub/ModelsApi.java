@@ -50,7 +50,7 @@ final class ModelsApi {
 			return StubResponse.json(script.rawBody());
 		}
 		return StubResponse.json(GenerateResponses.complete(answer(request, model, script),
-				GenerateResponses.PromptTokens.of(request), this.catalog.answering(model), nextResponseId()));
+				GenerateResponses.PromptTokens.of(request, model), this.catalog.answering(model), nextResponseId()));
 	}
 
 	/**
@@ -61,7 +61,7 @@ final class ModelsApi {
 		GenerateRequest request = admit(version, model, "streamGenerateContent", body, script);
 		List<String> events = (script.rawBody() != null) ? List.of(script.rawBody())
 				: GenerateResponses
-					.stream(answer(request, model, script), GenerateResponses.PromptTokens.of(request),
+					.stream(answer(request, model, script), GenerateResponses.PromptTokens.of(request, model),
 							this.catalog.answering(model), nextResponseId())
 					.stream()
 					.map(ObjectNode::toString)
@@ -78,7 +78,7 @@ final class ModelsApi {
 		JsonNode json = parse(checkedPayload(version, model, "countTokens", body));
 		JsonNode wrapped = Wire.field(json, "generateContentRequest");
 		GenerateRequest request = GenerateRequest.parse(wrapped.isMissingNode() ? json : wrapped, this.files);
-		return StubResponse.json(GenerateResponses.countTokens(GenerateResponses.PromptTokens.of(request)));
+		return StubResponse.json(GenerateResponses.countTokens(GenerateResponses.PromptTokens.of(request, model)));
 	}
 
 	private GenerateRequest admit(String version, String model, String method, byte[] body, Script script) {
