@@ -4,7 +4,9 @@ import java.awt.geom.Path2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 
 import javax.imageio.ImageIO;
 
@@ -63,7 +65,7 @@ class PolygonMasksIntegrationTests extends GatewayIntegrationTest {
 	}
 
 	@Test
-	void readsABareBoxFramePolygonWithSeveralRings() {
+	void readsABareBoxFramePolygonWithSeveralRings() throws IOException {
 		// Box frame: 0 and 1000 are the box's edges. An outer square with a square hole.
 		String answer = "[{\"box_2d\": " + BOX + ", \"label\": \"frame\", \"mask\": [[[0, 0], [1000, 0], [1000, 1000], "
 				+ "[0, 1000]], [[250, 250], [750, 250], [750, 750], [250, 750]]]}]";
@@ -71,11 +73,27 @@ class PolygonMasksIntegrationTests extends GatewayIntegrationTest {
 		reference.append(path(new double[] { 250, 250, 750, 250, 750, 750, 250, 750 }, 112, 30, 226, 240), false);
 
 		JsonNode rle = segment(answer, "gemini-3.6-flash", "rle");
+		JsonNode png = segment(answer, "gemini-3.6-flash", "png");
+		JsonNode polygon = segment(answer, "gemini-3.6-flash", "polygon");
 
 		boolean[] bits = CocoRleDecoder.decode(rle.get("mask").get("counts").asString(), HEIGHT, WIDTH);
 		long set = assertMatches(bits, reference, 112, 30, 338, 270);
 		assertThat(set).isEqualTo(226L * 240 - 113L * 120);
 		assertThat(bits[150 * WIDTH + 225]).as("the hole").isFalse();
+		assertPngMatches(png, bits);
+		// The outer contour is the box itself (holes are left out of polygon masks)
+		JsonNode ring = polygon.get("mask").get("polygons").get(0);
+		assertThat(polygon.get("mask").get("polygons")).hasSize(1);
+		assertThat(ring).hasSize(8);
+		List<Integer> xs = new ArrayList<>();
+		List<Integer> ys = new ArrayList<>();
+		for (int i = 0; i < ring.size(); i += 2) {
+			xs.add(ring.get(i).asInt());
+			ys.add(ring.get(i + 1).asInt());
+		}
+		assertThat(xs).containsOnly(112, 338);
+		assertThat(ys).containsOnly(30, 270);
+		assertThat(polygon.get("area").asLong()).isEqualTo(set);
 	}
 
 	@Test
