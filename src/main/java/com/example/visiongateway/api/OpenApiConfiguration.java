@@ -47,8 +47,9 @@ class OpenApiConfiguration {
 			new ErrorCode[] { ErrorCode.TOO_MANY_IMAGES, ErrorCode.UNREADABLE_IMAGE, ErrorCode.IMAGE_TOO_LARGE,
 					ErrorCode.CONTENT_BLOCKED },
 			"429", new ErrorCode[] { ErrorCode.RATE_LIMITED }, "502", new ErrorCode[] { ErrorCode.UPSTREAM_ERROR },
-			"503", new ErrorCode[] { ErrorCode.UPSTREAM_UNAVAILABLE, ErrorCode.OVERLOADED }, "504",
-			new ErrorCode[] { ErrorCode.UPSTREAM_TIMEOUT });
+			"503",
+			new ErrorCode[] { ErrorCode.UPSTREAM_UNAVAILABLE, ErrorCode.OVERLOADED, ErrorCode.MODEL_UNAVAILABLE },
+			"504", new ErrorCode[] { ErrorCode.UPSTREAM_TIMEOUT });
 
 	@Bean
 	OpenAPI visionGatewayOpenApi() {

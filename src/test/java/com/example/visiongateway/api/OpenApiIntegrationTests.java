@@ -69,6 +69,11 @@ class OpenApiIntegrationTests extends GatewayIntegrationTest {
 			.has("TOO_MANY_IMAGES")).isTrue();
 		assertThat(caption.get("503").get("content").get("application/problem+json").get("examples").has("OVERLOADED"))
 			.isTrue();
+		assertThat(caption.get("503")
+			.get("content")
+			.get("application/problem+json")
+			.get("examples")
+			.has("MODEL_UNAVAILABLE")).isTrue();
 		JsonNode segmentOk = paths.get("/v1/vision/segment").get("post").get("responses").get("200").get("content");
 		assertThat(segmentOk.has("image/png") && segmentOk.has("image/jpeg") && segmentOk.has("application/json"))
 			.isTrue();
