@@ -7,9 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import com.example.visiongateway.gemini.GeminiClient;
 import com.example.visiongateway.gemini.GeminiProperties;
@@ -24,13 +27,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * Which allowed models Gemini serves to the gateway's key, from {@code models.list}
- * (every page) at start-up and then every {@code vision.gemini.model-check.interval}. A
- * model missing from a complete list is unavailable until a later list names it again; it
- * is logged at WARN when it goes missing (once, not at every check) and shown by the
- * gauge {@code vision.models.available{model}} and the {@code gemini} health detail. A
- * check that fails (network, 4xx/5xx, too many pages) changes nothing: the last known
- * state stands (so does an empty list), and before any successful check every model
- * counts as available, so an upstream without {@code models.list} is harmless.
+ * (every page) at start-up (waited for up to {@code startup-wait}) and then every
+ * {@code vision.gemini.model-check.interval}. A model missing from a complete list is
+ * unavailable until a later list names it again; it is logged at WARN when it goes
+ * missing (once, not at every check) and shown by the gauge
+ * {@code vision.models.available{model}} and the {@code gemini} health detail. A check
+ * that fails (network, 4xx/5xx, too many pages) changes nothing: the last known state
+ * stands (so does an empty list), and before any successful check every model counts as
+ * available, so an upstream without {@code models.list} is harmless.
  */
 @Component
 public class ModelAvailability implements SmartLifecycle {
@@ -158,7 +162,19 @@ public class ModelAvailability implements SmartLifecycle {
 		});
 		this.scheduler = executor;
 		long interval = this.properties.interval().toMillis();
-		executor.scheduleWithFixedDelay(this::check, 0, interval, TimeUnit.MILLISECONDS);
+		Future<Boolean> first = executor.submit(this::check);
+		try {
+			// Serve with the start-up state known, unless Gemini is slow to list
+			first.get(this.properties.startupWait().toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			logger.info("The start-up model check did not finish within {}; serving meanwhile",
+					this.properties.startupWait());
+		}
+		executor.scheduleWithFixedDelay(this::check, interval, interval, TimeUnit.MILLISECONDS);
 	}
 
 	@Override

@@ -7,6 +7,7 @@ import com.example.visiongateway.support.GatewayIntegrationTest;
 import com.example.visiongateway.support.TestImages;
 import com.example.visiongateway.task.ModelAvailability;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -34,8 +35,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 		"vision.gemini.model-check.page-size=3" })
 class ModelAvailabilityIntegrationTests extends GatewayIntegrationTest {
 
-	static {
-		// Before the application starts: its first check must already miss the model
+	/**
+	 * Runs after other classes' tests (which reset the shared stub) and before this
+	 * class's application starts (the context is made for the first test instance), so
+	 * the start-up check misses the model.
+	 */
+	@BeforeAll
+	static void retireBeforeTheApplicationStarts() {
 		stub.retire("gemini-2.5-flash");
 	}
 

@@ -92,7 +92,7 @@ class ModelAvailabilityTests {
 		this.client = new GeminiClient(WebClient.builder(), properties, JsonMapper.shared(),
 				new GeminiResilience(resilience, meters, GeminiResilience.circuitBreakers(resilience)));
 		return new ModelAvailability(this.client, properties,
-				new ModelCheckProperties(true, Duration.ofHours(1), pageSize, maxPages), meters);
+				new ModelCheckProperties(true, Duration.ofHours(1), pageSize, maxPages, Duration.ZERO), meters);
 	}
 
 }
