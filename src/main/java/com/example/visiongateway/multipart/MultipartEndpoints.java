@@ -19,12 +19,12 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 /**
  * Decides, before a body byte is read, whether a request goes to a handler that takes
  * multipart/form-data: one whose mapping declares {@code consumes = multipart/form-data}
- * (the vision endpoints, {@code POST /v1/files}; a later {@code /gemini/**} upload
- * handler joins by declaring it). Anything else (an unknown path, a method the path does
- * not take, {@code /actuator/**}, the OpenAPI description, Swagger UI) is answered with
- * its body unread; the container then closes the connection rather than drain a large
- * one. Authentication runs earlier, in a filter, so a refused caller's body is never read
- * either.
+ * (the vision endpoints, {@code POST /v1/files}; the {@code /gemini/**} pass-through
+ * takes JSON and raw upload chunks, so its bodies are never read here). Anything else (an
+ * unknown path, a method the path does not take, {@code /actuator/**}, the OpenAPI
+ * description, Swagger UI) is answered with its body unread; the container then closes
+ * the connection rather than drain a large one. Authentication runs earlier, in a filter,
+ * so a refused caller's body is never read either.
  */
 final class MultipartEndpoints {
 

@@ -13,6 +13,7 @@ import java.util.List;
 
 import com.example.visiongateway.support.GatewayIntegrationTest;
 import com.example.visiongateway.support.TestImages;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -27,6 +28,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -138,6 +140,29 @@ class GeminiModelsIntegrationTests extends GatewayIntegrationTest {
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(firstLine).startsWith("data: ").contains("one");
 		assertThat(gapMillis).as("the first event was handed on before Gemini sent the second").isGreaterThan(700);
+	}
+
+	@Test
+	void aStreamThatFailsBeforeItsFirstEventIsRetried() throws IOException {
+		stub.server()
+			.stubFor(post(urlPathEqualTo("/v1beta/models/gemini-2.5-flash:streamGenerateContent")).atPriority(1)
+				.inScenario("overloaded once")
+				.whenScenarioStateIs(Scenario.STARTED)
+				.willReturn(aResponse().withStatus(503)
+					.withHeader("Content-Type", "application/json")
+					.withBody(
+							"{\"error\":{\"code\":503,\"message\":\"The model is overloaded.\",\"status\":\"UNAVAILABLE\"}}"))
+				.willSetStateTo("answered"));
+
+		HttpResponse<InputStream> response = google().open(
+				"/v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse",
+				"{\"contents\":[{\"parts\":[{\"text\":\"again\"}]}]}");
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(events(response.body())).isNotEmpty();
+		assertThat(stub.server()
+			.findAll(postRequestedFor(urlPathEqualTo("/v1beta/models/gemini-2.5-flash:streamGenerateContent"))))
+			.hasSize(2);
 	}
 
 	@Test
