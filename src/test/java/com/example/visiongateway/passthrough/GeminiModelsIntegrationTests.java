@@ -145,7 +145,7 @@ class GeminiModelsIntegrationTests extends GatewayIntegrationTest {
 	@Test
 	void aStreamThatFailsBeforeItsFirstEventIsRetried() throws IOException {
 		stub.server()
-			.stubFor(post(urlPathEqualTo("/v1beta/models/gemini-2.5-flash:streamGenerateContent")).atPriority(1)
+			.stubFor(post(urlPathEqualTo("/v1beta/models/gemini-3.8-flash:streamGenerateContent")).atPriority(1)
 				.inScenario("overloaded once")
 				.whenScenarioStateIs(Scenario.STARTED)
 				.willReturn(aResponse().withStatus(503)
@@ -155,13 +155,13 @@ class GeminiModelsIntegrationTests extends GatewayIntegrationTest {
 				.willSetStateTo("answered"));
 
 		HttpResponse<InputStream> response = google().open(
-				"/v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse",
+				"/v1beta/models/gemini-3.8-flash:streamGenerateContent?alt=sse",
 				"{\"contents\":[{\"parts\":[{\"text\":\"again\"}]}]}");
 
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(events(response.body())).isNotEmpty();
 		assertThat(stub.server()
-			.findAll(postRequestedFor(urlPathEqualTo("/v1beta/models/gemini-2.5-flash:streamGenerateContent"))))
+			.findAll(postRequestedFor(urlPathEqualTo("/v1beta/models/gemini-3.8-flash:streamGenerateContent"))))
 			.hasSize(2);
 	}
 
