@@ -1,7 +1,6 @@
 package com.example.visiongateway.auth;
 
-import java.time.Clock;
-
+import com.example.visiongateway.state.Buckets;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -35,12 +34,12 @@ class AuthConfiguration {
 	}
 
 	@Bean
-	FilterRegistrationBean<ApiKeyFilter> apiKeyFilter(ApiKeys keys, AuthProperties properties, Clock clock,
+	FilterRegistrationBean<ApiKeyFilter> apiKeyFilter(ApiKeys keys, AuthProperties properties, Buckets buckets,
 			Environment environment, @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems,
 			MeterRegistry meters) {
 		PublicPaths publicPaths = PublicPaths.of(environment.getProperty("springdoc.api-docs.path", "/v3/api-docs"),
 				environment.getProperty("springdoc.swagger-ui.path", "/swagger-ui.html"));
-		RateLimiter requests = new RateLimiter(properties.requestsPerMinute(), keys.names().size(), clock);
+		RateLimiter requests = new RateLimiter("requests", properties.requestsPerMinute(), buckets);
 		FilterRegistrationBean<ApiKeyFilter> registration = new FilterRegistrationBean<>(
 				new ApiKeyFilter(keys, requests, publicPaths, problems, meters));
 		registration.setOrder(FILTER_ORDER);
@@ -48,8 +47,8 @@ class AuthConfiguration {
 	}
 
 	@Bean
-	ImageQuota imageQuota(ApiKeys keys, AuthProperties properties, Clock clock, MeterRegistry meters) {
-		return new ImageQuota(new RateLimiter(properties.imagesPerMinute(), keys.names().size(), clock), meters);
+	ImageQuota imageQuota(AuthProperties properties, Buckets buckets, MeterRegistry meters) {
+		return new ImageQuota(new RateLimiter("images", properties.imagesPerMinute(), buckets), meters);
 	}
 
 	@Bean

@@ -1,41 +1,40 @@
 package com.example.visiongateway.auth;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.bucket4j.Bucket;
+import com.example.visiongateway.state.Buckets;
+import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.TimeMeter;
 
 /**
  * One quota (say, images per minute) for every caller: a Bucket4j token bucket per caller
  * name holding up to {@code perMinute} tokens, refilled continuously by the time that has
  * passed, so a quiet caller is full again after a minute whatever it spent before. A take
  * larger than the whole bucket is refused outright and costs nothing: no caller can go
- * into debt. Buckets live in memory, bounded to the callers seen most recently; a bucket
- * unused for a minute is full anyway, so forgetting it changes nothing.
+ * into debt. The buckets are this process's or, with a shared store, the deployment's.
  */
 final class RateLimiter {
 
 	private static final Duration PERIOD = Duration.ofMinutes(1);
 
+	private final String quota;
+
 	private final int perMinute;
 
-	private final TimeMeter time;
+	private final BucketConfiguration configuration;
 
-	private final Cache<String, Bucket> buckets;
+	private final Buckets buckets;
 
-	RateLimiter(int perMinute, int maxCallers, Clock clock) {
+	/**
+	 * @param quota names the quota in bucket keys, such as {@code images}
+	 */
+	RateLimiter(String quota, int perMinute, Buckets buckets) {
+		this.quota = "quota:" + quota + ":";
 		this.perMinute = perMinute;
-		this.time = new ClockTimeMeter(clock);
-		this.buckets = Caffeine.newBuilder()
-			.maximumSize(maxCallers)
-			.expireAfterAccess(PERIOD)
-			.ticker(this.time::currentTimeNanos)
-			.executor(Runnable::run)
+		this.buckets = buckets;
+		this.configuration = BucketConfiguration.builder()
+			.addLimit((limit) -> limit.capacity(Math.max(1, perMinute)).refillGreedy(Math.max(1, perMinute), PERIOD))
 			.build();
 	}
 
@@ -52,25 +51,13 @@ final class RateLimiter {
 		if (!limited() || amount <= 0) {
 			return Take.GRANTED;
 		}
-		Bucket bucket = this.buckets.get(caller, (name) -> newBucket());
+		String key = this.quota + caller;
 		if (amount > this.perMinute) {
-			long untilFull = bucket.estimateAbilityToConsume(this.perMinute).getNanosToWaitForRefill();
+			long untilFull = this.buckets.nanosUntil(key, this.configuration, this.perMinute);
 			return new Take(Outcome.EXCEEDS_LIMIT, seconds(untilFull));
 		}
-		ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(amount);
+		ConsumptionProbe probe = this.buckets.tryConsume(key, this.configuration, amount);
 		return probe.isConsumed() ? Take.GRANTED : new Take(Outcome.REFUSED, seconds(probe.getNanosToWaitForRefill()));
-	}
-
-	long callers() {
-		this.buckets.cleanUp();
-		return this.buckets.estimatedSize();
-	}
-
-	private Bucket newBucket() {
-		return Bucket.builder()
-			.addLimit((limit) -> limit.capacity(this.perMinute).refillGreedy(this.perMinute, PERIOD))
-			.withCustomTimePrecision(this.time)
-			.build();
 	}
 
 	/** Whole seconds, rounded up and at least 1: what {@code Retry-After} can say. */
@@ -101,23 +88,6 @@ final class RateLimiter {
 
 		boolean granted() {
 			return this.outcome == Outcome.GRANTED;
-		}
-
-	}
-
-	/**
-	 * Bucket4j's time from the application's {@link Clock}, so tests move time by hand.
-	 */
-	private record ClockTimeMeter(Clock clock) implements TimeMeter {
-
-		@Override
-		public long currentTimeNanos() {
-			return TimeUnit.MILLISECONDS.toNanos(this.clock.millis());
-		}
-
-		@Override
-		public boolean isWallClockBased() {
-			return true;
 		}
 
 	}

@@ -1,12 +1,14 @@
 package com.example.visiongateway.transfer;
 
+import java.time.Duration;
 import java.util.Optional;
 
 /**
  * The files the gateway uploaded, by owner and SHA-256 (for reuse within one tenant) and
  * by id, for as long as Gemini keeps them less a margin. Entries past that margin are
  * never returned. A registry may forget entries at any time (it is bounded); the caller
- * then uploads again or asks Gemini.
+ * then uploads again or asks Gemini. A registry in memory serves one process; one in
+ * Redis serves every replica.
  */
 public interface FileRegistry {
 
@@ -20,5 +22,15 @@ public interface FileRegistry {
 	void remember(RegisteredFile file);
 
 	void forget(String id);
+
+	/**
+	 * Claims the upload of {@code owner}'s bytes for at most {@code hold}: true for one
+	 * claimant at a time, so that replicas receiving the same new image at once upload it
+	 * once while the others wait for {@link #findBySha256} to find it.
+	 */
+	boolean claimUpload(String owner, String sha256, Duration hold);
+
+	/** Ends a claim early, once the upload succeeded or failed. */
+	void releaseUpload(String owner, String sha256);
 
 }

@@ -1,5 +1,6 @@
 package com.example.visiongateway.transfer;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,8 +22,8 @@ import org.springframework.stereotype.Component;
 /**
  * Images in Gemini's file store, each owned by the tenant that uploaded it: uploads
  * deduplicated by owner and SHA-256 (also while an upload of the same bytes is still
- * running), waited on until ACTIVE, and looked up again by id. Another tenant's file is
- * answered exactly like an unknown one, on every path.
+ * running, on this replica or another), waited on until ACTIVE, and looked up again by
+ * id. Another tenant's file is answered exactly like an unknown one, on every path.
  */
 @Component
 public class ImageFiles {
@@ -33,7 +34,10 @@ public class ImageFiles {
 
 	private final FileRegistry registry;
 
-	private final Map<String, Mono<RegisteredFile>> inFlight = new ConcurrentHashMap<>();
+	/** How often a replica waiting for another's upload looks for the file. */
+	private static final Duration CLAIM_POLL = Duration.ofMillis(100);
+
+	private final Map<String, Mono<Upload>> inFlight = new ConcurrentHashMap<>();
 
 	private final VisionMetrics metrics;
 
@@ -62,16 +66,37 @@ public class ImageFiles {
 				return Mono.just(new Upload(known.get(), true));
 			}
 			boolean[] started = new boolean[1];
-			Mono<RegisteredFile> shared = this.inFlight.computeIfAbsent(owner.id() + ':' + sha256, (key) -> {
+			Mono<Upload> shared = this.inFlight.computeIfAbsent(owner.id() + ':' + sha256, (key) -> {
 				started[0] = true;
-				return uploadAndWait(owner, bytes, info, sha256, displayName).doOnNext(this.registry::remember)
+				return uploadOnce(owner, bytes, info, sha256, displayName)
 					.doFinally((signal) -> this.inFlight.remove(key))
 					.cache();
 			});
-			this.metrics.dedup(!started[0]);
-			return shared.map((file) -> new Upload(file, !started[0]));
+			boolean joined = !started[0];
+			return shared.map((upload) -> joined ? new Upload(upload.file(), true) : upload)
+				.doOnNext((upload) -> this.metrics.dedup(upload.deduplicated()));
 		}
 		return uploadAndWait(owner, bytes, info, sha256, displayName).map((file) -> new Upload(file, false));
+	}
+
+	/**
+	 * Uploads unless another replica holds the claim on the same bytes; then waits for
+	 * its file to be registered, or for the claim to end (its upload failed, or it
+	 * vanished) and tries to claim again.
+	 */
+	private Mono<Upload> uploadOnce(Tenant owner, ByteSource bytes, ImageInfo info, String sha256, String displayName) {
+		return Mono.defer(() -> {
+			var known = this.registry.findBySha256(owner.id(), sha256);
+			if (known.isPresent()) {
+				return Mono.just(new Upload(known.get(), true));
+			}
+			if (!this.registry.claimUpload(owner.id(), sha256, this.properties.uploadClaim())) {
+				return Mono.delay(CLAIM_POLL).then(uploadOnce(owner, bytes, info, sha256, displayName));
+			}
+			return uploadAndWait(owner, bytes, info, sha256, displayName).doOnNext(this.registry::remember)
+				.doFinally((signal) -> this.registry.releaseUpload(owner.id(), sha256))
+				.map((file) -> new Upload(file, false));
+		});
 	}
 
 	/**

@@ -75,6 +75,19 @@ final class MemoryFileRegistry implements FileRegistry {
 		this.byId.invalidate(id);
 	}
 
+	/**
+	 * Always granted: within one process {@link ImageFiles} already joins concurrent
+	 * uploads of the same bytes.
+	 */
+	@Override
+	public boolean claimUpload(String owner, String sha256, Duration hold) {
+		return true;
+	}
+
+	@Override
+	public void releaseUpload(String owner, String sha256) {
+	}
+
 	/** Entries now held, after pending evictions. */
 	long size() {
 		this.byId.cleanUp();

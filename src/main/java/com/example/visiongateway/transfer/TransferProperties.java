@@ -23,13 +23,15 @@ import org.springframework.validation.annotation.Validated;
  * mid-request
  * @param maxRememberedFiles entries kept in the dedup registry before the oldest are
  * forgotten
+ * @param uploadClaim how long one replica may hold the upload of an image before another
+ * may start its own (it lets go as soon as its upload ends)
  */
 @ConfigurationProperties("vision.transfer")
 @Validated
 public record TransferProperties(@DefaultValue("20MB") @NotNull DataSize inlineRequestLimit,
 		@DefaultValue("4") @Min(1) int uploadConcurrency, @DefaultValue("true") boolean dedup,
 		@DefaultValue("48h") @NotNull Duration fileLifetime, @DefaultValue("2h") @NotNull Duration reuseMargin,
-		@DefaultValue("100000") @Min(1) int maxRememberedFiles) {
+		@DefaultValue("100000") @Min(1) int maxRememberedFiles, @DefaultValue("2m") @NotNull Duration uploadClaim) {
 
 	/** Gemini takes inline requests up to 100 MB since 2026-01-08 (20 MB before). */
 	static final DataSize MAX_INLINE_REQUEST = DataSize.ofMegabytes(100);

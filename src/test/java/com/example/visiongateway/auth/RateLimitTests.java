@@ -9,6 +9,7 @@ import java.util.List;
 
 import com.example.visiongateway.auth.RateLimiter.Outcome;
 import com.example.visiongateway.auth.RateLimiter.Take;
+import com.example.visiongateway.state.MemoryBuckets;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -21,9 +22,11 @@ class RateLimitTests {
 
 	private final TestClock clock = new TestClock();
 
+	private MemoryBuckets buckets;
+
 	@Test
 	void startsFullAndRefusesOnceEmpty() {
-		RateLimiter limiter = new RateLimiter(3, 10, this.clock);
+		RateLimiter limiter = limiter(3, 10);
 
 		assertThat(limiter.take("a", 1).granted()).isTrue();
 		assertThat(limiter.take("a", 2).granted()).isTrue();
@@ -38,7 +41,7 @@ class RateLimitTests {
 	void refillsExactlyWithoutRoundingDrift() {
 		// 7 per minute: a token every 8,571.428... ms, which a double per-ms rate would
 		// get wrong over a minute.
-		RateLimiter limiter = new RateLimiter(7, 10, this.clock);
+		RateLimiter limiter = limiter(7, 10);
 		assertThat(limiter.take("a", 7).granted()).isTrue();
 
 		this.clock.advance(Duration.ofMillis(8571));
@@ -56,7 +59,7 @@ class RateLimitTests {
 
 	@Test
 	void saysHowLongUntilEnoughTokensForTheWholeTake() {
-		RateLimiter limiter = new RateLimiter(60, 10, this.clock);
+		RateLimiter limiter = limiter(60, 10);
 		assertThat(limiter.take("a", 60).granted()).isTrue();
 		this.clock.advance(Duration.ofMillis(2500));
 
@@ -73,7 +76,7 @@ class RateLimitTests {
 
 	@Test
 	void neverHoldsMoreThanOneMinuteOfTokens() {
-		RateLimiter limiter = new RateLimiter(5, 10, this.clock);
+		RateLimiter limiter = limiter(5, 10);
 		limiter.take("a", 1);
 		this.clock.advance(Duration.ofDays(400));
 
@@ -85,7 +88,7 @@ class RateLimitTests {
 	void refusesATakeLargerThanTheWholeQuotaWithoutChargingIt() {
 		// Changed behaviour (issue 13): such a take used to be granted from a full
 		// bucket, leaving the key in debt.
-		RateLimiter limiter = new RateLimiter(10, 10, this.clock);
+		RateLimiter limiter = limiter(10, 10);
 
 		Take tooLarge = limiter.take("a", 50);
 
@@ -101,7 +104,7 @@ class RateLimitTests {
 	void aQuietKeyRecoversFullyWhateverItSpent() {
 		// Issue 13: a key that had been in debt stayed blocked minutes later (refill
 		// capped at 60 s per attempt).
-		RateLimiter limiter = new RateLimiter(10, 10, this.clock);
+		RateLimiter limiter = limiter(10, 10);
 		for (int minute = 0; minute < 6; minute++) {
 			assertThat(limiter.take("a", 10).granted()).isTrue();
 			assertThat(limiter.take("a", 1).granted()).isFalse();
@@ -116,7 +119,7 @@ class RateLimitTests {
 
 	@Test
 	void ignoresAClockThatGoesBack() {
-		RateLimiter limiter = new RateLimiter(60, 10, this.clock);
+		RateLimiter limiter = limiter(60, 10);
 		limiter.take("a", 60);
 		this.clock.advance(Duration.ofSeconds(-30));
 		assertThat(limiter.take("a", 1).granted()).isFalse();
@@ -127,47 +130,52 @@ class RateLimitTests {
 
 	@Test
 	void keepsOneBucketPerCaller() {
-		RateLimiter limiter = new RateLimiter(2, 10, this.clock);
+		RateLimiter limiter = limiter(2, 10);
 
 		assertThat(limiter.take("alice", 2).granted()).isTrue();
 		assertThat(limiter.take("alice", 1).granted()).isFalse();
 		assertThat(limiter.take("bob", 2).granted()).isTrue();
-		assertThat(limiter.callers()).isEqualTo(2);
+		assertThat(this.buckets.size()).isEqualTo(2);
 	}
 
 	@Test
 	void remembersAtMostItsBoundOfCallers() {
-		RateLimiter limiter = new RateLimiter(1, 2, this.clock);
+		RateLimiter limiter = limiter(1, 2);
 		for (String caller : List.of("a", "b", "c", "d", "e")) {
 			limiter.take(caller, 1);
 		}
 
-		assertThat(limiter.callers()).isLessThanOrEqualTo(2);
+		assertThat(this.buckets.size()).isLessThanOrEqualTo(2);
 	}
 
 	@Test
 	void forgetsABucketUnusedForAMinuteWhichIsFullByThenAnyway() {
-		RateLimiter limiter = new RateLimiter(1, 10, this.clock);
+		RateLimiter limiter = limiter(1, 10);
 		limiter.take("a", 1);
 		this.clock.advance(Duration.ofSeconds(59));
 		assertThat(limiter.take("a", 1).granted()).isFalse();
-		assertThat(limiter.callers()).isEqualTo(1);
+		assertThat(this.buckets.size()).isEqualTo(1);
 
 		this.clock.advance(Duration.ofSeconds(61));
 
-		assertThat(limiter.callers()).isZero();
+		assertThat(this.buckets.size()).isZero();
 		assertThat(limiter.take("a", 1).granted()).isTrue();
 	}
 
 	@Test
 	void letsEverythingThroughWithoutALimit() {
-		RateLimiter limiter = new RateLimiter(0, 10, this.clock);
+		RateLimiter limiter = limiter(0, 10);
 
 		assertThat(limiter.limited()).isFalse();
 		for (int i = 0; i < 1000; i++) {
 			assertThat(limiter.take("alice", 3600).granted()).isTrue();
 		}
-		assertThat(limiter.callers()).isZero();
+		assertThat(this.buckets.size()).isZero();
+	}
+
+	private RateLimiter limiter(int perMinute, int maxCallers) {
+		this.buckets = new MemoryBuckets(maxCallers, Duration.ofMinutes(1), this.clock);
+		return new RateLimiter("images", perMinute, this.buckets);
 	}
 
 	@Test
