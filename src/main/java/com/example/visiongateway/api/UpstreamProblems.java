@@ -8,6 +8,7 @@ import com.example.visiongateway.error.Texts;
 import com.example.visiongateway.error.ErrorCode;
 import com.example.visiongateway.error.VisionException;
 import com.example.visiongateway.gemini.GeminiApiException;
+import com.example.visiongateway.gemini.GeminiBudgetException;
 import com.example.visiongateway.gemini.GeminiConnectionException;
 import com.example.visiongateway.gemini.GeminiException;
 import com.example.visiongateway.gemini.GeminiOverloadedException;
@@ -33,6 +34,10 @@ final class UpstreamProblems {
 			// caller
 			return new VisionException(ErrorCode.UPSTREAM_UNAVAILABLE, overloaded.getMessage(),
 					Map.of("retryAfterSeconds", seconds(overloaded.retryAfter())));
+		}
+		if (ex instanceof GeminiBudgetException budget) {
+			return new VisionException(ErrorCode.RATE_LIMITED, budget.getMessage(),
+					Map.of("retryAfterSeconds", seconds(budget.retryAfter())));
 		}
 		if (ex instanceof GeminiTimeoutException) {
 			return new VisionException(ErrorCode.UPSTREAM_TIMEOUT, "Gemini did not answer in time.");

@@ -104,7 +104,7 @@ public record GeminiProperties(@DefaultValue("https://generativelanguage.googlea
 		return new ModelSettings(3600, true, true, TokenScheme.MEDIA_RESOLUTION, MediaResolution.HIGH, MaskForm.POLYGON,
 				MaskFrame.IMAGE, Map.of(ModelSettings.DEFAULT_TASK, ThinkingLevel.MEDIUM, "detect", ThinkingLevel.LOW,
 						"segment", ThinkingLevel.LOW),
-				Map.of(), Map.of());
+				Map.of(), Map.of(), 0, 0);
 	}
 
 	private static void requireHttpUrl(URI url) {

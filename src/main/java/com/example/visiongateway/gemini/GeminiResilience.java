@@ -21,8 +21,9 @@ import reactor.util.retry.Retry;
 /**
  * What stands between the client and the wire: every client call is retried by
  * {@link RetryPolicy} within one deadline, and every HTTP exchange passes a circuit
- * breaker (one per model, one for the Files API) and the {@link CallLimiter}. Nothing
- * here blocks a thread: waits are timers and queued subscriptions.
+ * breaker (one per model, one for the Files API), the {@link ModelGate} (a model's
+ * cool-down and budgets) and the {@link CallLimiter}. Nothing here blocks a thread: waits
+ * are timers and queued subscriptions.
  * <p>
  * Meters: {@code gemini.retries} (tags {@code operation}, {@code reason}),
  * {@code gemini.rejections} (tags {@code operation}, {@code reason} = {@code overloaded}
@@ -52,8 +53,11 @@ public final class GeminiResilience {
 
 	private final MeterRegistry meters;
 
+	private final ModelGate gate;
+
 	public GeminiResilience(GeminiResilienceProperties properties, MeterRegistry meters,
-			CircuitBreakerRegistry breakers) {
+			CircuitBreakerRegistry breakers, ModelGate gate) {
+		this.gate = gate;
 		this.properties = properties;
 		this.retryPolicy = new RetryPolicy(properties.retry(), () -> ThreadLocalRandom.current().nextDouble());
 		this.limiter = new CallLimiter(properties.maxConcurrentCalls(), properties.maxQueuedCalls());
@@ -163,10 +167,12 @@ public final class GeminiResilience {
 			return new GeminiOverloadedException(operation,
 					"Too many calls to Gemini are in flight; try again shortly.", OVERLOAD_RETRY_AFTER);
 		});
+		// Models have budgets and cool-downs; the Files API has neither
+		Flux<T> gated = FILES.equals(target) ? limited : this.gate.pass(operation, target, limited);
 		if (!this.properties.circuitBreaker().enabled()) {
-			return limited;
+			return gated;
 		}
-		return Flux.defer(() -> guarded(this.breakers.circuitBreaker(target), operation, limited));
+		return Flux.defer(() -> guarded(this.breakers.circuitBreaker(target), operation, gated));
 	}
 
 	private <T> Flux<T> guarded(CircuitBreaker breaker, GeminiOperation operation, Flux<T> call) {

@@ -29,12 +29,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * for the others; none sends no level (the model's own default)
  * @param generationConfig merged into every request for this model
  * @param spatialGenerationConfig merged on top for detect and segment
+ * @param requestsPerMinute calls to this model the whole deployment may make per minute
+ * (the project's quota at Google); 0 for no limit
+ * @param tokensPerMinute tokens the whole deployment may send this model per minute,
+ * charged from the gateway's estimate and corrected by the answer's usage; 0 for no limit
  */
 public record ModelSettings(@DefaultValue("3600") @Min(1) @Max(3600) int maxImages, @DefaultValue("true") boolean masks,
 		@DefaultValue("true") boolean jsonMode, @DefaultValue("TILES") TokenScheme tokenScheme,
 		@DefaultValue("HIGH") MediaResolution mediaResolution, @DefaultValue("POLYGON") MaskForm maskForm,
 		@DefaultValue("IMAGE") MaskFrame maskFrame, Map<String, ThinkingLevel> thinkingLevels,
-		Map<String, Object> generationConfig, Map<String, Object> spatialGenerationConfig) {
+		Map<String, Object> generationConfig, Map<String, Object> spatialGenerationConfig,
+		@DefaultValue("0") @Min(0) int requestsPerMinute, @DefaultValue("0") @Min(0) long tokensPerMinute) {
 
 	/** The key of {@link #thinkingLevels} that applies to tasks without their own. */
 	public static final String DEFAULT_TASK = "default";
@@ -78,7 +83,7 @@ public record ModelSettings(@DefaultValue("3600") @Min(1) @Max(3600) int maxImag
 	/** The settings of a model configured with nothing but its name. */
 	public static ModelSettings defaults() {
 		return new ModelSettings(3600, true, true, TokenScheme.TILES, MediaResolution.HIGH, MaskForm.POLYGON,
-				MaskFrame.IMAGE, Map.of(), Map.of(), Map.of());
+				MaskFrame.IMAGE, Map.of(), Map.of(), Map.of(), 0, 0);
 	}
 
 	/** The thinking level sent for a task, or {@code null} for the model's default. */

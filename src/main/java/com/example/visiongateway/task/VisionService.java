@@ -15,6 +15,7 @@ import com.example.visiongateway.error.VisionException;
 import com.example.visiongateway.gemini.GeminiClient;
 import com.example.visiongateway.gemini.GenerateContentBody;
 import com.example.visiongateway.gemini.GenerateContentRequest;
+import com.example.visiongateway.gemini.ModelGate;
 import com.example.visiongateway.gemini.RequestPart;
 import com.example.visiongateway.gemini.RequestPart.FileImagePart;
 import com.example.visiongateway.gemini.RequestPart.InlineImagePart;
@@ -198,8 +199,9 @@ public class VisionService {
 				for (int i = 0; i < images.size(); i++) {
 					this.metrics.imageSent(images.get(i).mimeType(), plan.get(i).name());
 				}
-				return this.gemini.generateContent(model.name(),
-						request(model, all, inputs.systemInstruction(), config));
+				return this.gemini
+					.generateContent(model.name(), request(model, all, inputs.systemInstruction(), config))
+					.contextWrite(ModelGate.estimate(estimate(images, model, inputs, question)));
 			}).map((response) -> {
 				countTokens(model, response.usageMetadata());
 				this.versions.answered(model.name(), response.modelVersion());
@@ -223,8 +225,9 @@ public class VisionService {
 		ImageDescriptor descriptor = ImageDescriptor.of(image, route);
 		return part(inputs.tenant(), image, route).flatMap((part) -> {
 			this.metrics.imageSent(image.mimeType(), route.name());
-			return this.gemini.generateContent(model.name(),
-					request(model, List.of(part, text), systemInstruction, config));
+			return this.gemini
+				.generateContent(model.name(), request(model, List.of(part, text), systemInstruction, config))
+				.contextWrite(ModelGate.estimate(estimate(List.of(image), model, inputs, text.text())));
 		}).doOnNext((response) -> {
 			countTokens(model, response.usageMetadata());
 			this.versions.answered(model.name(), response.modelVersion());
@@ -262,6 +265,24 @@ public class VisionService {
 		RequestFacts.note(model.name(), inputs.imageCount());
 		return this.metrics.timed(task, model.name(),
 				Mono.using(Cleanup::new, (cleanup) -> work.apply(model, cleanup), Cleanup::close));
+	}
+
+	/**
+	 * Input tokens a call will cost, for the model's tokens-per-minute budget: each
+	 * image's estimate as sent, and a token for every four characters of text. The
+	 * answer's usage corrects it.
+	 */
+	private static long estimate(List<InputImage> images, Model model, VisionInputs inputs, String text) {
+		long tokens = ((text != null) ? text.length() : 0)
+				+ ((inputs.systemInstruction() != null) ? inputs.systemInstruction().length() : 0);
+		tokens = (tokens + 3) / 4;
+		for (InputImage image : images) {
+			ImageInfo sent = (image.payload() != null) ? image.payload().info() : image.info();
+			tokens += (sent != null)
+					? TokenEstimator.estimate(sent, model.settings(), inputs.mediaResolution()).estimated()
+					: TokenEstimator.TOKENS_PER_TILE;
+		}
+		return tokens;
 	}
 
 	private void countTokens(Model model, UsageMetadata usage) {

@@ -1,5 +1,10 @@
 package com.example.visiongateway.gemini;
 
+import java.time.Clock;
+import java.time.Duration;
+
+import com.example.visiongateway.state.Buckets;
+import com.example.visiongateway.state.MemoryBuckets;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +22,7 @@ class GeminiConfigurationTests {
 		.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, CodecsAutoConfiguration.class,
 				WebClientAutoConfiguration.class))
 		.withBean(SimpleMeterRegistry.class)
+		.withBean(Buckets.class, () -> new MemoryBuckets(10, Duration.ofMinutes(1), Clock.systemUTC()))
 		.withUserConfiguration(GeminiConfiguration.class);
 
 	@Test

@@ -3,6 +3,7 @@ package com.example.visiongateway.state;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -39,6 +40,12 @@ class MultiReplicaIntegrationTests {
 
 	private static final List<String> KEYS = List.of("uploads", "quota", "budget", "cooldown", "cache");
 
+	/** A model with a budget of 30 calls a minute for the deployment. */
+	private static final String BUDGETED = "gemini-3.5-flash-lite";
+
+	/** A model Gemini asks to cool down. */
+	private static final String COOLED = "gemini-3.1-pro-preview";
+
 	private static Replicas replicas;
 
 	private static ExecutorService callers;
@@ -51,7 +58,8 @@ class MultiReplicaIntegrationTests {
 		}
 		replicas = Replicas.start(3, stub.baseUrl(), REDIS_URL, "vg-test-" + UUID.randomUUID() + ":",
 				Map.of("vision.auth.enabled", "true", "vision.auth.key-hashes", hashes,
-						"vision.auth.requests-per-minute", "60", "vision.transfer.inline-request-limit", "1KB"));
+						"vision.auth.requests-per-minute", "60", "vision.transfer.inline-request-limit", "1KB",
+						"vision.gemini.models.[" + BUDGETED + "].requests-per-minute", "30"));
 		callers = Executors.newFixedThreadPool(32);
 	}
 
@@ -90,6 +98,52 @@ class MultiReplicaIntegrationTests {
 		long refused = replies.stream().filter((reply) -> reply.status() == 429).count();
 		assertThat(admitted).isBetween(57L, 63L);
 		assertThat(admitted + refused).isEqualTo(90);
+	}
+
+	@Test
+	void aModelBudgetOfThirtyPerMinuteLetsAtMostThirtyOneCallsReachGemini() throws Exception {
+		byte[] image = TestImages.tinyPng(30);
+
+		List<Reply> replies = spread(45, (replica) -> client(replica, "budget").post("/v1/vision/caption",
+				parts().image("tiny.png", image, "image/png").field("model", BUDGETED)));
+
+		List<Reply> refused = replies.stream().filter((reply) -> reply.status() == 429).toList();
+		assertThat(stub.generateContentRequests()).hasSizeBetween(29, 31);
+		assertThat(replies.stream().filter((reply) -> reply.status() == 200).count())
+			.isEqualTo(stub.generateContentRequests().size());
+		assertThat(refused).hasSize(45 - stub.generateContentRequests().size()).allSatisfy((reply) -> {
+			assertThat(reply.json().get("code").asString()).isEqualTo("RATE_LIMITED");
+			assertThat(Long.parseLong(reply.headers().getFirst("Retry-After"))).isBetween(1L, 60L);
+		});
+	}
+
+	@Test
+	void afterGeminiAsksOneReplicaToWaitFiveSecondsNoReplicaCallsThatModelBeforeThen() throws Exception {
+		byte[] image = TestImages.tinyPng(5);
+		stub.failWith(429, "RESOURCE_EXHAUSTED", "Quota exceeded", Duration.ofSeconds(5));
+		Future<Reply> first = callers.submit(() -> client(0, "cooldown").post("/v1/vision/caption",
+				parts().image("tiny.png", image, "image/png").field("model", COOLED)));
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		// Until replica 1 has read Gemini's answer and shared the pause
+		while (!replicas.hasKey("cooldown:" + COOLED) && System.nanoTime() < deadline) {
+			Thread.sleep(10);
+		}
+		long told = System.nanoTime();
+		stub.answerText("A cat.");
+
+		List<Future<Reply>> others = List.of(1, 2)
+			.stream()
+			.map((replica) -> callers.submit(() -> client(replica, "cooldown").post("/v1/vision/caption",
+					parts().image("tiny.png", image, "image/png").field("model", COOLED))))
+			.toList();
+		Thread.sleep(Math.max(0, 4500 - (System.nanoTime() - told) / 1_000_000));
+
+		assertThat(stub.generateContentRequests()).as("calls within the 5 s pause").hasSize(1);
+		assertThat(first.get().status()).isEqualTo(200);
+		for (Future<Reply> other : others) {
+			assertThat(other.get().status()).isEqualTo(200);
+		}
+		assertThat(stub.generateContentRequests()).hasSize(4);
 	}
 
 	/**

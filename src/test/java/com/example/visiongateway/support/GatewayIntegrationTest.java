@@ -1,8 +1,10 @@
 package com.example.visiongateway.support;
 
+import com.example.visiongateway.gemini.CoolDowns;
 import com.example.visiongateway.stub.GeminiStub;
 import org.junit.jupiter.api.BeforeEach;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -43,9 +45,14 @@ public abstract class GatewayIntegrationTest {
 		registry.add("vision.gemini.circuit-breaker.enabled", () -> "${test.gemini.circuit-breaker:false}");
 	}
 
+	@Autowired
+	private CoolDowns coolDowns;
+
 	@BeforeEach
 	void connect() {
 		stub.reset();
+		// A 429 one test provoked must not pause the model for the next
+		this.coolDowns.clear();
 		this.gateway = new GatewayClient(this.port);
 	}
 

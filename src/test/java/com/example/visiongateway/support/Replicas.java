@@ -85,6 +85,12 @@ public final class Replicas implements AutoCloseable {
 		return this.contexts.get(replica);
 	}
 
+	/** Whether Redis holds {@code key} under this test's prefix. */
+	public boolean hasKey(String key) {
+		return Boolean.TRUE
+			.equals(this.contexts.get(0).getBean(StringRedisTemplate.class).hasKey(this.keyPrefix + key));
+	}
+
 	/** Deletes this test's keys, then stops every replica. */
 	@Override
 	public void close() {

@@ -1,6 +1,7 @@
 package com.example.visiongateway.task;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 
@@ -11,7 +12,11 @@ import com.example.visiongateway.gemini.GeminiResilienceProperties;
 import com.example.visiongateway.gemini.GeminiResilienceProperties.CircuitBreaker;
 import com.example.visiongateway.gemini.GeminiResilienceProperties.Jitter;
 import com.example.visiongateway.gemini.GeminiResilienceProperties.Retry;
+import com.example.visiongateway.gemini.MemoryCoolDowns;
+import com.example.visiongateway.gemini.ModelGate;
 import com.example.visiongateway.gemini.ModelSettings;
+import com.example.visiongateway.gemini.ProviderBudgetProperties;
+import com.example.visiongateway.state.MemoryBuckets;
 import com.example.visiongateway.stub.GeminiStub;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterAll;
@@ -90,7 +95,10 @@ class ModelAvailabilityTests {
 				new CircuitBreaker(false, 50, 20, Duration.ofSeconds(60), Duration.ofSeconds(30), 5));
 		SimpleMeterRegistry meters = new SimpleMeterRegistry();
 		this.client = new GeminiClient(WebClient.builder(), properties, JsonMapper.shared(),
-				new GeminiResilience(resilience, meters, GeminiResilience.circuitBreakers(resilience)));
+				new GeminiResilience(resilience, meters, GeminiResilience.circuitBreakers(resilience),
+						new ModelGate(properties, new ProviderBudgetProperties(Duration.ZERO),
+								new MemoryBuckets(10, Duration.ofMinutes(1), Clock.systemUTC()), new MemoryCoolDowns(),
+								meters)));
 		return new ModelAvailability(this.client, properties,
 				new ModelCheckProperties(true, Duration.ofHours(1), pageSize, maxPages, Duration.ZERO), meters);
 	}
