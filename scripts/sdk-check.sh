@@ -70,12 +70,14 @@ echo "stub at $base_url"
 
 echo "== starting the gateway in front of the stub"
 # A caller key of its own, checked like any gateway key; the gateway calls the stub with its own.
+# check.mjs names gemini-2.5-flash, which the shipped allow-list no longer has: allowed here for the check.
 caller_key="sdk-check-caller-key"
 gateway_port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
 "$java_bin" -cp "$classpath" com.example.visiongateway.VisionGatewayApplication \
 	--server.port="$gateway_port" --server.address=127.0.0.1 \
 	--vision.gemini.base-url="$base_url" --vision.gemini.api-key=sdk-check-gemini-key \
 	--vision.auth.enabled=true \
+	--'vision.gemini.models.[gemini-2.5-flash].max-images=3600' \
 	--vision.auth.key-hashes="sdk-check:$(printf %s "$caller_key" | sha256sum | cut -d' ' -f1)" \
 	>"$work/gateway.log" 2>&1 &
 gateway_pid=$!
