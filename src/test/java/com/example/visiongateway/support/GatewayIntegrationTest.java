@@ -56,6 +56,11 @@ public abstract class GatewayIntegrationTest {
 		this.gateway = new GatewayClient(this.port);
 	}
 
+	/** Ends the pause a provoked 429's {@code retryDelay} put on its model. */
+	protected void clearCoolDowns() {
+		this.coolDowns.clear();
+	}
+
 	/** The gateway's port, for raw requests a {@link GatewayClient} cannot make. */
 	protected int port() {
 		return this.port;
