@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -191,10 +192,23 @@ class GeminiModelsIntegrationTests extends GatewayIntegrationTest {
 	}
 
 	@Test
-	void aBodyOverTheLimitIsRefusedWithGeminisWords() {
-		byte[] large = TestImages.pngOfSize(2 * 1024 * 1024, 7);
-		GoogleCalls.Answer answer = google().post("/v1beta/models/gemini-3.8-flash:generateContent",
-				GoogleCalls.imageAndText(large, "image/png", "hi"));
+	void aBodyAnnouncedOverTheLimitIsRefusedWithGeminisWordsBeforeItIsRead() {
+		GoogleCalls.Answer answer = google().announce("/v1beta/models/gemini-3.8-flash:generateContent",
+				2 * 1024 * 1024 + 1);
+
+		assertGoogleError(answer, 400, "INVALID_ARGUMENT");
+		assertThat(answer.error().path("message").asString()).contains("Request payload size exceeds the limit");
+		assertThat(stub.generateContentRequests()).isEmpty();
+	}
+
+	@Test
+	void aChunkedBodyIsRefusedAsSoonAsItPassesTheLimit() {
+		byte[] large = TestImages.pngOfSize(1600 * 1024, 7);
+		String json = GoogleCalls.imageAndText(large, "image/png", "hi");
+		assertThat(json.length()).isBetween(2 * 1024 * 1024 + 1, 2 * 1024 * 1024 + 512 * 1024);
+		// no length announced: the gateway counts what arrives
+		GoogleCalls.Answer answer = google().send("/v1beta/models/gemini-3.8-flash:generateContent", "POST",
+				HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofString(json)));
 
 		assertGoogleError(answer, 400, "INVALID_ARGUMENT");
 		assertThat(answer.error().path("message").asString()).contains("Request payload size exceeds the limit");

@@ -1,8 +1,10 @@
 package com.example.visiongateway.passthrough;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -119,6 +121,28 @@ final class GoogleCalls {
 
 	Answer delete(String path) {
 		return send(path, "DELETE", HttpRequest.BodyPublishers.noBody());
+	}
+
+	/**
+	 * A POST that announces {@code contentLength} bytes and sends none of them, read over
+	 * a raw socket: how a refusal before the first body byte looks to any client. A
+	 * client that keeps writing a body the server will never read may lose the answer to
+	 * the connection reset, so the deterministic check sends the headers alone.
+	 */
+	Answer announce(String path, long contentLength) {
+		URI uri = URI.create(this.base + path);
+		StringBuilder head = new StringBuilder("POST " + uri.getRawPath() + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+				+ "Content-Type: application/json\r\nContent-Length: " + contentLength + "\r\n");
+		this.headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+		try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+			socket.setSoTimeout(10_000);
+			socket.getOutputStream().write(head.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII));
+			socket.getOutputStream().flush();
+			return RawAnswer.read(new BufferedInputStream(socket.getInputStream()));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	/** A streamed answer, its body left open for the test to read as it arrives. */
