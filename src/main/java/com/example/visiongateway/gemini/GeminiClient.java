@@ -82,7 +82,7 @@ public class GeminiClient implements AutoCloseable {
 		this.resilience = resilience;
 		this.errors = new GeminiErrors(properties.effectiveApiKey(), properties.responseTimeout(), jsonMapper,
 				Clock.systemUTC());
-		this.connections = connections(properties, resilience.properties());
+		this.connections = connections(resilience);
 		HttpClient httpClient = HttpClient.create(this.connections)
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) properties.connectTimeout().toMillis())
 			.responseTimeout(properties.responseTimeout())
@@ -99,15 +99,18 @@ public class GeminiClient implements AutoCloseable {
 	}
 
 	/**
-	 * A pool as large as the call limit, so the limit (not the pool's small default)
-	 * decides when calls wait; the pending queue only absorbs the moment a finished
-	 * call's connection takes to come back.
+	 * The pool is the one limit on calls in flight: as many connections as
+	 * {@code max-concurrent-calls}, a first-come-first-served queue of
+	 * {@code max-queued-calls} beyond them (a call past it is refused at once), and a
+	 * queued call waits at most its deadline.
 	 */
-	private static ConnectionProvider connections(GeminiProperties properties, GeminiResilienceProperties limits) {
+	private static ConnectionProvider connections(GeminiResilience resilience) {
+		GeminiResilienceProperties limits = resilience.properties();
 		return ConnectionProvider.builder("gemini")
 			.maxConnections(limits.maxConcurrentCalls())
-			.pendingAcquireMaxCount(Math.max(limits.maxQueuedCalls(), limits.maxConcurrentCalls()))
-			.pendingAcquireTimeout(properties.connectTimeout())
+			.pendingAcquireMaxCount(limits.maxQueuedCalls())
+			.pendingAcquireTimeout(limits.deadline())
+			.metrics(true, resilience::poolGauges)
 			// Google drops idle connections; reusing one it dropped costs a failed
 			// attempt
 			.maxIdleTime(Duration.ofSeconds(30))

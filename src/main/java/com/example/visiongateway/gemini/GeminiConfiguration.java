@@ -1,9 +1,12 @@
 package com.example.visiongateway.gemini;
 
+import java.time.Clock;
+
 import com.example.visiongateway.state.Buckets;
 import com.example.visiongateway.state.StateGuard;
 import com.example.visiongateway.state.StateProperties;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,8 +28,11 @@ class GeminiConfiguration {
 
 	/** A bean so operators' tooling (and tests) can see and reset the breakers. */
 	@Bean
-	CircuitBreakerRegistry geminiCircuitBreakers(GeminiResilienceProperties resilience) {
-		return GeminiResilience.circuitBreakers(resilience);
+	CircuitBreakerRegistry geminiCircuitBreakers(GeminiResilienceProperties resilience, Clock clock,
+			MeterRegistry meterRegistry) {
+		CircuitBreakerRegistry breakers = GeminiResilience.circuitBreakers(resilience, clock);
+		TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(meterRegistry);
+		return breakers;
 	}
 
 	@Bean

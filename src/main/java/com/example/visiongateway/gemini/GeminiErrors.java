@@ -12,6 +12,7 @@ import com.example.visiongateway.gemini.wire.GoogleError;
 import com.example.visiongateway.gemini.wire.GoogleErrorBody;
 import reactor.netty.channel.AbortedException;
 import reactor.netty.http.client.PrematureCloseException;
+import reactor.netty.internal.shaded.reactor.pool.PoolAcquirePendingLimitException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -66,6 +67,14 @@ final class GeminiErrors {
 	GeminiException translate(GeminiOperation operation, Throwable failure) {
 		if (failure instanceof GeminiException gemini) {
 			return gemini;
+		}
+		if (find(failure, PoolAcquirePendingLimitException.class) != null) {
+			// The pool's connections are all lent and its queue is full: the one limit on
+			// calls in flight (the class is reactor-netty's shaded reactor-pool one, so a
+			// reactor-netty upgrade that moves it fails the build, not this check)
+			return new GeminiOverloadedException(operation,
+					"Too many calls to Gemini are in flight; try again shortly.",
+					GeminiResilience.OVERLOAD_RETRY_AFTER);
 		}
 		SourceReadException unreadable = find(failure, SourceReadException.class);
 		if (unreadable != null) {

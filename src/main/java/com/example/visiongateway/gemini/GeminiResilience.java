@@ -1,17 +1,18 @@
 package com.example.visiongateway.gemini;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig.SlidingWindowType;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
@@ -21,14 +22,16 @@ import reactor.util.retry.Retry;
 /**
  * What stands between the client and the wire: every client call is retried by
  * {@link RetryPolicy} within one deadline, and every HTTP exchange passes a circuit
- * breaker (one per model, one for the Files API), the {@link ModelGate} (a model's
- * cool-down and budgets) and the {@link CallLimiter}. Nothing here blocks a thread: waits
+ * breaker (one per model, one for the Files API, Resilience4j's Reactor operator) and the
+ * {@link ModelGate} (a model's cool-down and budgets); the one limit on calls in flight
+ * is the connection pool's (see {@link PoolGauges}). Nothing here blocks a thread: waits
  * are timers and queued subscriptions.
  * <p>
  * Meters: {@code gemini.retries} (tags {@code operation}, {@code reason}),
  * {@code gemini.rejections} (tags {@code operation}, {@code reason} = {@code overloaded}
- * or {@code circuit_open}), and the gauges {@code gemini.calls.active} and
- * {@code gemini.calls.queued}.
+ * or {@code circuit_open}), the pool gauges {@code gemini.calls.active} and
+ * {@code gemini.calls.queued}, and Resilience4j's {@code resilience4j.circuitbreaker.*}
+ * (state, calls, failure rate per breaker).
  */
 public final class GeminiResilience {
 
@@ -47,7 +50,7 @@ public final class GeminiResilience {
 
 	private final RetryPolicy retryPolicy;
 
-	private final CallLimiter limiter;
+	private final PoolGauges poolGauges;
 
 	private final CircuitBreakerRegistry breakers;
 
@@ -60,21 +63,24 @@ public final class GeminiResilience {
 		this.gate = gate;
 		this.properties = properties;
 		this.retryPolicy = new RetryPolicy(properties.retry(), () -> ThreadLocalRandom.current().nextDouble());
-		this.limiter = new CallLimiter(properties.maxConcurrentCalls(), properties.maxQueuedCalls());
+		this.poolGauges = new PoolGauges(meters);
 		this.breakers = breakers;
 		this.meters = meters;
-		Gauge.builder("gemini.calls.active", this.limiter, CallLimiter::active)
-			.description("HTTP exchanges with Gemini in flight")
-			.register(meters);
-		Gauge.builder("gemini.calls.queued", this.limiter, CallLimiter::queued)
-			.description("HTTP exchanges with Gemini waiting for a free slot")
-			.register(meters);
 	}
 
-	/** The breakers the settings describe, with state changes logged. */
-	public static CircuitBreakerRegistry circuitBreakers(GeminiResilienceProperties properties) {
+	/**
+	 * The breakers the settings describe, on {@code clock} (tests move it instead of
+	 * sleeping), with state changes logged.
+	 */
+	public static CircuitBreakerRegistry circuitBreakers(GeminiResilienceProperties properties, Clock clock) {
 		GeminiResilienceProperties.CircuitBreaker settings = properties.circuitBreaker();
 		CircuitBreakerConfig config = CircuitBreakerConfig.custom()
+			.clock(clock)
+			// Only Gemini's own failures count against it; a request Gemini rightly
+			// refused shows it is up; the rest (quota, our own unreadable bytes, an
+			// unusable answer, a refused slot) says nothing about its health
+			.recordException(GeminiResilience::geminisFault)
+			.ignoreException((failure) -> !geminisFault(failure) && !rightlyRefused(failure))
 			.slidingWindowType(SlidingWindowType.TIME_BASED)
 			.slidingWindowSize((int) settings.window().toSeconds())
 			.minimumNumberOfCalls(settings.minimumCalls())
@@ -97,6 +103,11 @@ public final class GeminiResilience {
 
 	GeminiResilienceProperties properties() {
 		return this.properties;
+	}
+
+	/** Where the connection pool reports its counts. */
+	PoolGauges poolGauges() {
+		return this.poolGauges;
 	}
 
 	/**
@@ -150,72 +161,42 @@ public final class GeminiResilience {
 	}
 
 	/**
-	 * One HTTP exchange with Gemini, through the breaker of {@code target} and then the
-	 * limiter.
+	 * One HTTP exchange with Gemini, through the breaker of {@code target}, the model's
+	 * gate and the connection pool.
 	 */
 	<T> Mono<T> exchange(GeminiOperation operation, String target, Mono<T> exchange) {
 		return exchangeMany(operation, target, exchange.flux()).singleOrEmpty();
 	}
 
 	/**
-	 * As {@link #exchange} for a streamed answer: the slot and the breaker's permission
-	 * are held until the stream ends.
+	 * As {@link #exchange} for a streamed answer: the connection and the breaker's
+	 * permission are held until the stream ends.
 	 */
 	<T> Flux<T> exchangeMany(GeminiOperation operation, String target, Flux<T> exchange) {
-		Flux<T> limited = this.limiter.runMany(exchange, () -> {
-			reject(operation, "overloaded");
-			return new GeminiOverloadedException(operation,
-					"Too many calls to Gemini are in flight; try again shortly.", OVERLOAD_RETRY_AFTER);
-		});
+		Flux<T> counted = exchange.doOnError(GeminiOverloadedException.class,
+				(refused) -> reject(operation, "overloaded"));
 		// Models have budgets and cool-downs; the Files API has neither
-		Flux<T> gated = FILES.equals(target) ? limited : this.gate.pass(operation, target, limited);
+		Flux<T> gated = FILES.equals(target) ? counted : this.gate.pass(operation, target, counted);
 		if (!this.properties.circuitBreaker().enabled()) {
 			return gated;
 		}
-		return Flux.defer(() -> guarded(this.breakers.circuitBreaker(target), operation, gated));
+		return Flux
+			.defer(() -> gated.transformDeferred(CircuitBreakerOperator.of(this.breakers.circuitBreaker(target))))
+			.onErrorMap(CallNotPermittedException.class, (open) -> {
+				reject(operation, "circuit_open");
+				return new GeminiOverloadedException(operation,
+						"Gemini has been failing; the gateway pauses calls to it for a moment.",
+						this.properties.circuitBreaker().waitInOpen());
+			});
 	}
 
-	private <T> Flux<T> guarded(CircuitBreaker breaker, GeminiOperation operation, Flux<T> call) {
-		if (!breaker.tryAcquirePermission()) {
-			reject(operation, "circuit_open");
-			return Flux.error(new GeminiOverloadedException(operation,
-					"Gemini has been failing; the gateway pauses calls to it for a moment.",
-					this.properties.circuitBreaker().waitInOpen()));
-		}
-		long started = breaker.getCurrentTimestamp();
-		AtomicBoolean settled = new AtomicBoolean();
-		return call.doOnComplete(() -> {
-			if (settled.compareAndSet(false, true)) {
-				breaker.onSuccess(breaker.getCurrentTimestamp() - started, breaker.getTimestampUnit());
-			}
-		}).doOnError((failure) -> {
-			if (settled.compareAndSet(false, true)) {
-				record(breaker, breaker.getCurrentTimestamp() - started, failure);
-			}
-		}).doOnCancel(() -> {
-			if (settled.compareAndSet(false, true)) {
-				breaker.releasePermission();
-			}
-		});
+	private static boolean geminisFault(Throwable failure) {
+		return failure instanceof GeminiTimeoutException || failure instanceof GeminiConnectionException
+				|| (failure instanceof GeminiApiException api && api.httpStatus() >= 500);
 	}
 
-	/**
-	 * Only Gemini's own failures count against it; a request Gemini rightly refused shows
-	 * it is up.
-	 */
-	private static void record(CircuitBreaker breaker, long duration, Throwable failure) {
-		if (failure instanceof GeminiTimeoutException || failure instanceof GeminiConnectionException
-				|| (failure instanceof GeminiApiException api && api.httpStatus() >= 500)) {
-			breaker.onError(duration, breaker.getTimestampUnit(), failure);
-		}
-		else if (failure instanceof GeminiApiException api && api.httpStatus() != 408 && api.httpStatus() != 429) {
-			breaker.onSuccess(duration, breaker.getTimestampUnit());
-		}
-		else {
-			// Quota, our own unreadable bytes, an unusable answer, a refused slot: says
-			// nothing about Gemini's health
-			breaker.releasePermission();
-		}
+	private static boolean rightlyRefused(Throwable failure) {
+		return failure instanceof GeminiApiException api && api.httpStatus() != 408 && api.httpStatus() != 429;
 	}
 
 	private void reject(GeminiOperation operation, String reason) {

@@ -9,6 +9,8 @@ import java.util.concurrent.Executors;
 
 import com.example.visiongateway.support.GatewayClient.Reply;
 import com.example.visiongateway.support.GatewayIntegrationTest;
+import com.example.visiongateway.support.MovableClock;
+import com.example.visiongateway.support.MovableClockConfiguration;
 import com.example.visiongateway.support.TestImages;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
@@ -16,6 +18,7 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,11 +27,12 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import static com.example.visiongateway.support.ProblemAssertions.assertProblem;
 import static com.example.visiongateway.support.GatewayClient.parts;
+import static com.example.visiongateway.support.ProblemAssertions.assertProblem;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -37,6 +41,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The gateway over HTTP while the Gemini stub fails, stalls or is flooded. */
+@Import(MovableClockConfiguration.class)
 class ResilienceIntegrationTests extends GatewayIntegrationTest {
 
 	private static final String GENERATE = "/[^/]+/models/[^/:]+:generateContent";
@@ -54,6 +59,9 @@ class ResilienceIntegrationTests extends GatewayIntegrationTest {
 
 	@Autowired
 	private MeterRegistry meters;
+
+	@Autowired
+	private MovableClock clock;
 
 	@Value("${vision.gemini.retry.max-attempts}")
 	private int attempts;
@@ -203,8 +211,10 @@ class ResilienceIntegrationTests extends GatewayIntegrationTest {
 		assertThat(took).isLessThan(Duration.ofMillis(1_000));
 		assertThat(generateCalls()).isEqualTo(failedCalls);
 
+		assertThat(openBreakers()).as("resilience4j.circuitbreaker.state{state=open}").isEqualTo(1);
+
 		stub.reset();
-		Thread.sleep(1_100);
+		this.clock.advance(Duration.ofMillis(1_100));
 		assertThat(caption().status()).isEqualTo(200);
 		assertThat(caption().status()).isEqualTo(200);
 		assertThat(generateCalls()).isEqualTo(2);
@@ -253,6 +263,15 @@ class ResilienceIntegrationTests extends GatewayIntegrationTest {
 				.isLessThan(until);
 			Thread.sleep(10);
 		}
+	}
+
+	private double openBreakers() {
+		return this.meters.find("resilience4j.circuitbreaker.state")
+			.tag("state", "open")
+			.gauges()
+			.stream()
+			.mapToDouble(Gauge::value)
+			.sum();
 	}
 
 	private double gauge(String name) {

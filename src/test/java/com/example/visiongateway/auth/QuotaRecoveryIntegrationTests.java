@@ -1,23 +1,18 @@
 package com.example.visiongateway.auth;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 import com.example.visiongateway.support.GatewayClient;
 import com.example.visiongateway.support.GatewayClient.Parts;
 import com.example.visiongateway.support.GatewayClient.Reply;
 import com.example.visiongateway.support.GatewayIntegrationTest;
+import com.example.visiongateway.support.MovableClock;
+import com.example.visiongateway.support.MovableClockConfiguration;
 import com.example.visiongateway.support.TestImages;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -33,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * at 60 s per attempt, so six quiet minutes later a 1-image request was still 429.)
  */
 @TestPropertySource(properties = { "vision.auth.enabled=true", "vision.auth.images-per-minute=10" })
-@Import(QuotaRecoveryIntegrationTests.ManualClock.class)
+@Import(MovableClockConfiguration.class)
 class QuotaRecoveryIntegrationTests extends GatewayIntegrationTest {
 
 	private static final String KEY = "vg-test-quiet-7a8b9c";
@@ -70,43 +65,6 @@ class QuotaRecoveryIntegrationTests extends GatewayIntegrationTest {
 			parts.image("i" + i + ".png", TestImages.tinyPng(i), "image/png");
 		}
 		return parts;
-	}
-
-	/** The system clock plus whatever the test adds. */
-	static final class MovableClock extends Clock {
-
-		private volatile Duration offset = Duration.ZERO;
-
-		void advance(Duration duration) {
-			this.offset = this.offset.plus(duration);
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return Instant.now().plus(this.offset);
-		}
-
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class ManualClock {
-
-		@Bean
-		@Primary
-		MovableClock movableClock() {
-			return new MovableClock();
-		}
-
 	}
 
 }

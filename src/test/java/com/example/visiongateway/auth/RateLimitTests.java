@@ -1,15 +1,12 @@
 package com.example.visiongateway.auth;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import com.example.visiongateway.auth.RateLimiter.Outcome;
 import com.example.visiongateway.auth.RateLimiter.Take;
 import com.example.visiongateway.state.MemoryBuckets;
+import com.example.visiongateway.support.MovableClock;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -20,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class RateLimitTests {
 
-	private final TestClock clock = new TestClock();
+	private final MovableClock clock = MovableClock.stopped();
 
 	private MemoryBuckets buckets;
 
@@ -203,32 +200,6 @@ class RateLimitTests {
 
 		assertThat(ImageQuotaInterceptor.imageCount(upload)).isEqualTo(1);
 		assertThat(ImageQuotaInterceptor.imageCount(list)).isZero();
-	}
-
-	/** A clock the test moves by hand. */
-	static final class TestClock extends Clock {
-
-		private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import com.example.visiongateway.gemini.RequestPart.TextPart;
 import com.example.visiongateway.gemini.wire.GenerateContentResponse;
+import com.example.visiongateway.support.MovableClock;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
@@ -48,6 +49,8 @@ class GeminiCircuitBreakerTests {
 
 	private WireMockServer server;
 
+	private final MovableClock clock = MovableClock.running();
+
 	private CircuitBreakerRegistry breakers;
 
 	private GeminiClient client;
@@ -60,7 +63,7 @@ class GeminiCircuitBreakerTests {
 		// 50 % of 4 or more
 		GeminiResilienceProperties resilience = TestResilience.properties(Duration.ofSeconds(10), 8, 8,
 				TestResilience.retry(1, 20, 80), TestResilience.breaker(4, WAIT_IN_OPEN, 2));
-		this.breakers = GeminiResilience.circuitBreakers(resilience);
+		this.breakers = GeminiResilience.circuitBreakers(resilience, this.clock);
 		GeminiProperties properties = new GeminiProperties(URI.create("http://127.0.0.1:" + this.server.port()),
 				"v1beta", "test-key", false, FLASH, Map.of(), Duration.ofSeconds(2), Duration.ofMillis(500),
 				Duration.ofSeconds(5), Duration.ofMillis(50), DataSize.ofMegabytes(8), DataSize.ofMegabytes(16));
@@ -106,11 +109,11 @@ class GeminiCircuitBreakerTests {
 	}
 
 	@Test
-	void closesAgainWhenTheProbesAfterTheWaitSucceed() throws InterruptedException {
+	void closesAgainWhenTheProbesAfterTheWaitSucceed() {
 		openFlash();
 		answer(FLASH, okJson(ANSWER));
 
-		Thread.sleep(WAIT_IN_OPEN.toMillis() + 100);
+		this.clock.advance(WAIT_IN_OPEN.plusMillis(100));
 
 		assertThat(generate(FLASH).block().text()).isEqualTo("A rocket.");
 		assertThat(this.breakers.circuitBreaker(FLASH).getState()).isEqualTo(State.HALF_OPEN);
@@ -119,9 +122,9 @@ class GeminiCircuitBreakerTests {
 	}
 
 	@Test
-	void opensAgainWhenAProbeFails() throws InterruptedException {
+	void opensAgainWhenAProbeFails() {
 		openFlash();
-		Thread.sleep(WAIT_IN_OPEN.toMillis() + 100);
+		this.clock.advance(WAIT_IN_OPEN.plusMillis(100));
 		int before = upstreamCalls();
 
 		assertThat(failure(FLASH)).isInstanceOf(GeminiApiException.class);

@@ -1,6 +1,7 @@
 package com.example.visiongateway.gemini;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -241,7 +243,7 @@ class GeminiClientRetryTests {
 	}
 
 	@Test
-	void endsTheCallAtTheDeadlineAndFreesItsSlot() {
+	void endsTheCallAtTheDeadlineAndFreesItsSlot() throws InterruptedException {
 		this.client = client(TestResilience.properties(Duration.ofMillis(600), 1, 0, TestResilience.retry(4, 20, 80),
 				TestResilience.BREAKER_OFF));
 		warmUp();
@@ -253,8 +255,9 @@ class GeminiClientRetryTests {
 
 		assertThat(failure).isInstanceOf(GeminiTimeoutException.class).hasMessageContaining("deadline of 600 ms");
 		assertThat(took).isBetween(Duration.ofMillis(600), Duration.ofMillis(600 + 1_000));
-		// The only slot is free again: the cancelled exchange gave it back
-		assertThat(gauge("gemini.calls.active")).isZero();
+		// The only connection is free again: the cancelled exchange closes it on the
+		// event loop, a moment after the caller saw the timeout
+		await(() -> gauge("gemini.calls.active") == 0);
 		assertThat(this.client.getFile("warm-up").block().isActive()).isTrue();
 	}
 
@@ -296,6 +299,25 @@ class GeminiClientRetryTests {
 		assertThat(this.meters.get("gemini.rejections").tag("reason", "overloaded").counter().count()).isEqualTo(1);
 	}
 
+	@Test
+	void aCancelledQueuedCallLeavesTheQueueAndTheNextOneRuns() throws Exception {
+		this.client = client(TestResilience.properties(Duration.ofSeconds(10), 1, 1, TestResilience.retry(1, 20, 80),
+				TestResilience.BREAKER_OFF));
+		this.server.stubFor(post(urlPathEqualTo(GENERATE)).willReturn(okJson(ANSWER).withFixedDelay(1_000)));
+		CompletableFuture<GenerateContentResponse> inFlight = generate().toFuture();
+		Disposable abandoned = generate().subscribe();
+		await(() -> gauge("gemini.calls.active") == 1 && gauge("gemini.calls.queued") == 1);
+
+		abandoned.dispose();
+		await(() -> gauge("gemini.calls.queued") == 0);
+		CompletableFuture<GenerateContentResponse> next = generate().toFuture();
+
+		assertThat(inFlight.get().text()).isEqualTo("A rocket.");
+		assertThat(next.get().text()).isEqualTo("A rocket.");
+		assertThat(generateRequests()).hasSize(2);
+		assertThat(this.meters.find("gemini.rejections").counters()).isEmpty();
+	}
+
 	private GeminiClient client(GeminiResilienceProperties resilience) {
 		if (this.client != null) {
 			this.client.close();
@@ -306,8 +328,8 @@ class GeminiClientRetryTests {
 		GeminiProperties properties = new GeminiProperties(URI.create("http://127.0.0.1:" + this.server.port()),
 				"v1beta", "test-key", false, "gemini-3.8-flash", Map.of(), Duration.ofSeconds(2), Duration.ofSeconds(5),
 				Duration.ofSeconds(5), Duration.ofMillis(50), DataSize.ofKilobytes(64), DataSize.ofMegabytes(16));
-		return new GeminiClient(WebClient.builder(), properties, JSON,
-				TestResilience.resilience(resilience, this.meters, GeminiResilience.circuitBreakers(resilience)));
+		return new GeminiClient(WebClient.builder(), properties, JSON, TestResilience.resilience(resilience,
+				this.meters, GeminiResilience.circuitBreakers(resilience, Clock.systemUTC())));
 	}
 
 	private Mono<GenerateContentResponse> generate() {

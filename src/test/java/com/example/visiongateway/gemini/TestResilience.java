@@ -66,7 +66,8 @@ final class TestResilience {
 	}
 
 	static GeminiResilience resilience(GeminiResilienceProperties properties) {
-		return resilience(properties, new SimpleMeterRegistry(), GeminiResilience.circuitBreakers(properties));
+		return resilience(properties, new SimpleMeterRegistry(),
+				GeminiResilience.circuitBreakers(properties, Clock.systemUTC()));
 	}
 
 	static GeminiResilience resilience(GeminiResilienceProperties properties, MeterRegistry meters,

@@ -95,7 +95,8 @@ class ModelAvailabilityTests {
 				new CircuitBreaker(false, 50, 20, Duration.ofSeconds(60), Duration.ofSeconds(30), 5));
 		SimpleMeterRegistry meters = new SimpleMeterRegistry();
 		this.client = new GeminiClient(WebClient.builder(), properties, JsonMapper.shared(),
-				new GeminiResilience(resilience, meters, GeminiResilience.circuitBreakers(resilience),
+				new GeminiResilience(resilience, meters,
+						GeminiResilience.circuitBreakers(resilience, Clock.systemUTC()),
 						new ModelGate(properties, new ProviderBudgetProperties(Duration.ZERO),
 								new MemoryBuckets(10, Duration.ofMinutes(1), Clock.systemUTC()), new MemoryCoolDowns(),
 								meters)));

@@ -1,11 +1,8 @@
 package com.example.visiongateway.transfer;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
+import com.example.visiongateway.support.MovableClock;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,7 +11,7 @@ class MemoryFileRegistryTests {
 
 	private static final String SHA = "cd".repeat(32);
 
-	private final MovableClock clock = new MovableClock();
+	private final MovableClock clock = MovableClock.stopped();
 
 	private final MemoryFileRegistry registry = new MemoryFileRegistry(100, Duration.ofHours(2), this.clock);
 
@@ -81,32 +78,6 @@ class MemoryFileRegistryTests {
 	private RegisteredFile file(String id, String owner, Duration lifetime) {
 		return new RegisteredFile(id, "https://files/" + id, "image/png", 10, SHA, null, "name", "ACTIVE",
 				this.clock.instant().plus(lifetime), owner);
-	}
-
-	/** A clock the test moves by hand. */
-	private static final class MovableClock extends Clock {
-
-		private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
 	}
 
 }
