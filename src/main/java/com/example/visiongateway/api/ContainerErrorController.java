@@ -1,7 +1,6 @@
 package com.example.visiongateway.api;
 
 import com.example.visiongateway.error.ErrorCode;
-import com.example.visiongateway.error.Problems;
 import com.example.visiongateway.error.VisionException;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;

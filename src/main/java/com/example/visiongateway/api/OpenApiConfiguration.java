@@ -153,10 +153,9 @@ class OpenApiConfiguration {
 		for (int i = 0; i < codes.length; i++) {
 			ErrorCode code = codes[i];
 			description.append((i > 0) ? ", " : "").append('`').append(code.name()).append('`');
-			problemJson.addExamples(code.name(),
-					new Example().value(Map.of("type",
-							"urn:vision-gateway:problem:" + code.name().toLowerCase().replace('_', '-'), "title",
-							code.title(), "status", code.status().value(), "detail", "…", "code", code.name())));
+			problemJson.addExamples(code.name(), new Example().value(Map.of("type",
+					"urn:vision-gateway:problem:" + code.name().toLowerCase().replace('_', '-'), "title", code.title(),
+					"status", ProblemStatus.of(code).value(), "detail", "…", "code", code.name())));
 		}
 		return new ApiResponse().description(description.toString())
 			.content(new Content().addMediaType("application/problem+json", problemJson));

@@ -1,7 +1,6 @@
 package com.example.visiongateway.api;
 
 import com.example.visiongateway.error.ErrorCode;
-import com.example.visiongateway.error.Problems;
 import com.example.visiongateway.error.VisionException;
 import com.example.visiongateway.gemini.GeminiException;
 import com.example.visiongateway.gemini.GeminiOverloadedException;
@@ -123,7 +122,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 		if (request != null && GoogleErrors.applies(request)) {
 			return GoogleErrors.of(ex);
 		}
-		ResponseEntity.BodyBuilder response = ResponseEntity.status(ex.code().status())
+		ResponseEntity.BodyBuilder response = ResponseEntity.status(ProblemStatus.of(ex.code()))
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
 		Object retryAfter = ex.properties().get("retryAfterSeconds");
 		if (retryAfter != null) {

@@ -23,7 +23,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestHeader;
 import com.example.visiongateway.task.VisionInputs;
-import com.example.visiongateway.task.VisionResponse;
 import com.example.visiongateway.task.VisionService;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springdoc.core.annotations.ParameterObject;
@@ -72,7 +71,7 @@ class VisionController {
 			HttpServletRequest request) {
 		PartNames.checkVision(request, "prompt");
 		var inputs = shared.toInputs(Tenant.of(request));
-		return this.service.perImage(this.tasks.caption(prompt), inputs).toFuture();
+		return this.service.perImage(this.tasks.caption(prompt), inputs).map(VisionResponse::of).toFuture();
 	}
 
 	@PostMapping("/classify")
@@ -87,7 +86,9 @@ class VisionController {
 			HttpServletRequest request) {
 		PartNames.checkVision(request, "labels", "multiLabel");
 		var inputs = shared.toInputs(Tenant.of(request));
-		return this.service.perImage(this.tasks.classify(checkLabels(labels), multiLabel), inputs).toFuture();
+		return this.service.perImage(this.tasks.classify(checkLabels(labels), multiLabel), inputs)
+			.map(VisionResponse::of)
+			.toFuture();
 	}
 
 	@PostMapping("/ask")
@@ -166,7 +167,9 @@ class VisionController {
 	private CompletableFuture<ResponseEntity<?>> spatial(PerImageTask task, VisionInputs inputs, String accept) {
 		String picture = PictureFormats.requested(accept);
 		if (picture == null) {
-			return this.service.perImage(task, inputs).<ResponseEntity<?>>map(ResponseEntity::ok).toFuture();
+			return this.service.perImage(task, inputs)
+				.<ResponseEntity<?>>map((answer) -> ResponseEntity.ok(VisionResponse.of(answer)))
+				.toFuture();
 		}
 		return this.pictures.annotated(task, inputs, picture)
 			.<ResponseEntity<?>>map((drawn) -> ResponseEntity.ok()
@@ -189,7 +192,7 @@ class VisionController {
 							defaultValue = "false") boolean exact,
 			HttpServletRequest request) {
 		PartNames.checkVision(request, "exact");
-		return this.service.tokens(shared.toInputs(Tenant.of(request)), exact).toFuture();
+		return this.service.tokens(shared.toInputs(Tenant.of(request)), exact).map(VisionResponse::of).toFuture();
 	}
 
 	private static MaskFormat maskFormat(String value) {

@@ -1,66 +1,58 @@
 package com.example.visiongateway.error;
 
-import org.springframework.http.HttpStatus;
-
 /**
- * The contract's machine-readable problem codes, each with its HTTP status and a stable
- * title.
+ * The contract's machine-readable problem codes, each with a stable title. No HTTP here:
+ * the API maps each code to its status in one table ({@code api.ProblemStatus}), and the
+ * pass-through to Google's.
  */
 public enum ErrorCode {
 
-	BAD_REQUEST(HttpStatus.BAD_REQUEST, "Bad request"),
+	BAD_REQUEST("Bad request"),
 
-	UNAUTHENTICATED(HttpStatus.UNAUTHORIZED, "Unauthenticated"),
+	UNAUTHENTICATED("Unauthenticated"),
 
-	URL_NOT_ALLOWED(HttpStatus.BAD_REQUEST, "URL not allowed"),
+	URL_NOT_ALLOWED("URL not allowed"),
 
-	URL_FETCH_FAILED(HttpStatus.UNPROCESSABLE_CONTENT, "URL fetch failed"),
+	URL_FETCH_FAILED("URL fetch failed"),
 
-	FILE_NOT_FOUND(HttpStatus.NOT_FOUND, "File not found"),
+	FILE_NOT_FOUND("File not found"),
 
-	NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE, "Not acceptable"),
+	NOT_ACCEPTABLE("Not acceptable"),
 
-	NOT_FOUND(HttpStatus.NOT_FOUND, "Not found"),
+	NOT_FOUND("Not found"),
 
-	METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed"),
+	METHOD_NOT_ALLOWED("Method not allowed"),
 
-	PAYLOAD_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "Payload too large"),
+	PAYLOAD_TOO_LARGE("Payload too large"),
 
-	UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
+	UNSUPPORTED_MEDIA_TYPE("Unsupported media type"),
 
-	TOO_MANY_IMAGES(HttpStatus.UNPROCESSABLE_CONTENT, "Too many images"),
+	TOO_MANY_IMAGES("Too many images"),
 
-	UNREADABLE_IMAGE(HttpStatus.UNPROCESSABLE_CONTENT, "Unreadable image"),
+	UNREADABLE_IMAGE("Unreadable image"),
 
-	IMAGE_TOO_LARGE(HttpStatus.UNPROCESSABLE_CONTENT, "Image too large"),
+	IMAGE_TOO_LARGE("Image too large"),
 
-	CONTENT_BLOCKED(HttpStatus.UNPROCESSABLE_CONTENT, "Content blocked"),
+	CONTENT_BLOCKED("Content blocked"),
 
-	RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS, "Rate limited"),
+	RATE_LIMITED("Rate limited"),
 
-	UPSTREAM_ERROR(HttpStatus.BAD_GATEWAY, "Upstream error"),
+	UPSTREAM_ERROR("Upstream error"),
 
-	UPSTREAM_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "Upstream unavailable"),
+	UPSTREAM_UNAVAILABLE("Upstream unavailable"),
 
-	UPSTREAM_TIMEOUT(HttpStatus.GATEWAY_TIMEOUT, "Upstream timeout"),
+	UPSTREAM_TIMEOUT("Upstream timeout"),
 
-	REQUEST_TIMEOUT(HttpStatus.REQUEST_TIMEOUT, "Request timeout"),
+	REQUEST_TIMEOUT("Request timeout"),
 
-	OVERLOADED(HttpStatus.SERVICE_UNAVAILABLE, "Overloaded"),
+	OVERLOADED("Overloaded"),
 
-	MODEL_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "Model unavailable");
-
-	private final HttpStatus status;
+	MODEL_UNAVAILABLE("Model unavailable");
 
 	private final String title;
 
-	ErrorCode(HttpStatus status, String title) {
-		this.status = status;
+	ErrorCode(String title) {
 		this.title = title;
-	}
-
-	public HttpStatus status() {
-		return this.status;
 	}
 
 	public String title() {

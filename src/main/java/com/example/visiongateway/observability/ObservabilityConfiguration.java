@@ -1,14 +1,11 @@
 package com.example.visiongateway.observability;
 
 import com.example.visiongateway.gemini.GeminiProperties;
-import com.example.visiongateway.task.ModelAvailability;
 import io.micrometer.observation.ObservationRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.boot.health.contributor.Health;
-import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webclient.WebClientCustomizer;
 import org.springframework.context.ApplicationListener;
@@ -51,21 +48,6 @@ class ObservabilityConfiguration {
 						properties.apiVersion(), properties.models().size());
 			}
 		};
-	}
-
-	/**
-	 * Readiness without calling Gemini: the configuration bound (start-up fails
-	 * otherwise) and names either a key or the stub. The probe never spends quota.
-	 */
-	@Bean
-	HealthIndicator gemini(GeminiProperties properties, ModelAvailability availability) {
-		// A retired model is news for operators, not a reason to take the replica out
-		return () -> Health.up()
-			.withDetail("mode", properties.stub() ? "stub" : "google")
-			.withDetail("apiVersion", properties.apiVersion())
-			.withDetail("models", properties.models().size())
-			.withDetails(availability.details())
-			.build();
 	}
 
 }

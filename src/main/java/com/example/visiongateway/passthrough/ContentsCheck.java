@@ -13,7 +13,7 @@ import com.example.visiongateway.image.ImageLimits;
 import com.example.visiongateway.io.HeapBytes;
 import com.example.visiongateway.task.InputImage;
 import com.example.visiongateway.task.Intake;
-import com.example.visiongateway.task.ModelCatalog;
+import com.example.visiongateway.model.ModelCatalog;
 import com.example.visiongateway.task.VisionInputs.Upload;
 import com.example.visiongateway.transfer.ImageFiles;
 import reactor.core.publisher.Flux;

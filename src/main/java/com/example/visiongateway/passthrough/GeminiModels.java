@@ -12,7 +12,7 @@ import com.example.visiongateway.gemini.GeminiClient;
 import com.example.visiongateway.gemini.GeminiOperation;
 import com.example.visiongateway.observability.RequestFacts;
 import com.example.visiongateway.observability.VisionMetrics;
-import com.example.visiongateway.task.ModelCatalog;
+import com.example.visiongateway.model.ModelCatalog;
 import jakarta.servlet.http.HttpServletRequest;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;

@@ -3,7 +3,7 @@ package com.example.visiongateway.task;
 import java.util.List;
 import java.util.Map;
 
-import com.example.visiongateway.task.ModelCatalog.Model;
+import com.example.visiongateway.model.ModelCatalog.Model;
 
 /** One caption per image. */
 record CaptionTask(String prompt) implements PerImageTask {
@@ -30,10 +30,9 @@ record CaptionTask(String prompt) implements PerImageTask {
 	}
 
 	@Override
-	public ImageResult read(ModelAnswer answer, Model model, InputImage image, ImageDescriptor descriptor,
+	public ImageOutcome read(ModelAnswer answer, Model model, InputImage image, ImageDescriptor descriptor,
 			Usage usage) {
-		return new ImageResult(descriptor, answer.text().strip(), null, null, null, answer.finishReason(), usage,
-				List.of(), null);
+		return new ImageOutcome.Captioned(descriptor, answer.text().strip(), answer.finishReason(), usage, List.of());
 	}
 
 }

@@ -8,9 +8,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import com.example.visiongateway.error.Texts;
 import com.example.visiongateway.error.ErrorCode;
-import com.example.visiongateway.task.ModelCatalog.Model;
+import com.example.visiongateway.error.Texts;
+import com.example.visiongateway.model.ModelCatalog.Model;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -53,10 +53,10 @@ record ClassifyTask(List<String> labels, boolean multiLabel, JsonMapper json) im
 	}
 
 	@Override
-	public ImageResult read(ModelAnswer answer, Model model, InputImage image, ImageDescriptor descriptor,
+	public ImageOutcome read(ModelAnswer answer, Model model, InputImage image, ImageDescriptor descriptor,
 			Usage usage) {
-		return new ImageResult(descriptor, null, chosenLabels(answer.text()), null, null, answer.finishReason(), usage,
-				List.of(), null);
+		return new ImageOutcome.Classified(descriptor, chosenLabels(answer.text()), answer.finishReason(), usage,
+				List.of());
 	}
 
 	/**

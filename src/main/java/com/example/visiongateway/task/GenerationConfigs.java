@@ -5,7 +5,7 @@ import java.util.Map;
 
 import com.example.visiongateway.gemini.ModelSettings;
 import com.example.visiongateway.gemini.ThinkingLevel;
-import com.example.visiongateway.task.ModelCatalog.Model;
+import com.example.visiongateway.model.ModelCatalog.Model;
 
 /**
  * Layers generation settings: the model's, then the task's; nested objects

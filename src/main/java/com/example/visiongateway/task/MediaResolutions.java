@@ -6,7 +6,7 @@ import com.example.visiongateway.error.ErrorCode;
 import com.example.visiongateway.error.VisionException;
 import com.example.visiongateway.gemini.MediaResolution;
 import com.example.visiongateway.gemini.TokenScheme;
-import com.example.visiongateway.task.ModelCatalog.Model;
+import com.example.visiongateway.model.ModelCatalog.Model;
 
 /**
  * The caller's {@code mediaResolution}: only models charged per media resolution (Gemini

@@ -2,7 +2,7 @@ package com.example.visiongateway.task;
 
 import java.util.Map;
 
-import com.example.visiongateway.task.ModelCatalog.Model;
+import com.example.visiongateway.model.ModelCatalog.Model;
 
 /** What one per-image task asks the model, and how it reads the answer into a result. */
 public interface PerImageTask {
@@ -27,7 +27,7 @@ public interface PerImageTask {
 	Map<String, Object> generationConfig(Model model);
 
 	/** The result for one image from the model's answer. */
-	ImageResult read(ModelAnswer answer, Model model, InputImage image, ImageDescriptor descriptor, Usage usage);
+	ImageOutcome read(ModelAnswer answer, Model model, InputImage image, ImageDescriptor descriptor, Usage usage);
 
 	/**
 	 * True when {@link #read} is real work (decoding masks), which must not hold up a

@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-
 import javax.imageio.ImageIO;
 
 import com.example.visiongateway.error.ErrorCode;
@@ -17,9 +16,9 @@ import com.example.visiongateway.image.ImageLimits;
 import com.example.visiongateway.image.Orientation;
 import com.example.visiongateway.image.PixelDecoder;
 import com.example.visiongateway.io.ByteSource;
+import com.example.visiongateway.model.ModelCatalog.Model;
 import com.example.visiongateway.spatial.Annotator;
 import com.example.visiongateway.spatial.Detection;
-import com.example.visiongateway.task.ModelCatalog.Model;
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Component;
@@ -178,10 +177,12 @@ public class Pictures {
 		}
 
 		@Override
-		public ImageResult read(ModelAnswer answer, Model model, InputImage image, ImageDescriptor descriptor,
+		public ImageOutcome read(ModelAnswer answer, Model model, InputImage image, ImageDescriptor descriptor,
 				Usage usage) {
-			ImageResult result = this.task.read(answer, model, image, descriptor, usage);
-			this.drawn.set(draw(this.decoder, image.source(), image.info(), result.detections(), this.format));
+			ImageOutcome result = this.task.read(answer, model, image, descriptor, usage);
+			List<Detection> detections = (result instanceof ImageOutcome.Located located) ? located.detections()
+					: List.of();
+			this.drawn.set(draw(this.decoder, image.source(), image.info(), detections, this.format));
 			return result;
 		}
 

@@ -10,10 +10,10 @@ import com.example.visiongateway.error.VisionException;
 import com.example.visiongateway.gemini.MaskForm;
 import com.example.visiongateway.gemini.MaskFrame;
 import com.example.visiongateway.gemini.ModelSettings;
+import com.example.visiongateway.model.ModelCatalog.Model;
 import com.example.visiongateway.spatial.MaskFormat;
 import com.example.visiongateway.spatial.SpatialPostProcessor;
 import com.example.visiongateway.spatial.SpatialResult;
-import com.example.visiongateway.task.ModelCatalog.Model;
 
 /**
  * Detection (boxes) or segmentation (boxes and masks), with the prompts the Gemini image
@@ -113,7 +113,7 @@ record SpatialTask(boolean masks, String objects, int threshold, MaskFormat mask
 	}
 
 	@Override
-	public ImageResult read(ModelAnswer answer, Model model, InputImage image, ImageDescriptor descriptor,
+	public ImageOutcome.Located read(ModelAnswer answer, Model model, InputImage image, ImageDescriptor descriptor,
 			Usage usage) {
 		SpatialResult result;
 		try {
@@ -129,8 +129,7 @@ record SpatialTask(boolean masks, String objects, int threshold, MaskFormat mask
 			warnings = new ArrayList<>(warnings);
 			warnings.add("Gemini ran out of output tokens (MAX_TOKENS): later items may be missing.");
 		}
-		return new ImageResult(descriptor, null, null, result.detections(), null, answer.finishReason(), usage,
-				warnings, null);
+		return new ImageOutcome.Located(descriptor, result.detections(), answer.finishReason(), usage, warnings);
 	}
 
 }

@@ -10,7 +10,6 @@ import java.util.function.BiFunction;
 
 import com.example.visiongateway.auth.Tenant;
 import com.example.visiongateway.error.ErrorCode;
-import com.example.visiongateway.error.Problems;
 import com.example.visiongateway.error.VisionException;
 import com.example.visiongateway.gemini.GeminiClient;
 import com.example.visiongateway.gemini.GenerateContentBody;
@@ -24,10 +23,12 @@ import com.example.visiongateway.gemini.wire.UsageMetadata;
 import com.example.visiongateway.image.ImageInfo;
 import com.example.visiongateway.image.ImageLimits;
 import com.example.visiongateway.io.ByteSource;
+import com.example.visiongateway.model.ModelCatalog;
+import com.example.visiongateway.model.ModelCatalog.Model;
+import com.example.visiongateway.model.ModelVersions;
 import com.example.visiongateway.observability.RequestFacts;
 import com.example.visiongateway.observability.VisionMetrics;
 import com.example.visiongateway.task.InputImage.Payload;
-import com.example.visiongateway.task.ModelCatalog.Model;
 import com.example.visiongateway.transfer.ImageFiles;
 import com.example.visiongateway.transfer.Transfer;
 import com.example.visiongateway.transfer.TransferPlanner;
@@ -108,11 +109,11 @@ public class VisionService {
 	 * One Gemini call per image; a blocked or unusable answer is that image's
 	 * {@code error} when there are several.
 	 */
-	public Mono<VisionResponse> perImage(PerImageTask task, VisionInputs inputs) {
+	public Mono<VisionAnswer> perImage(PerImageTask task, VisionInputs inputs) {
 		return withModel(task.name(), inputs, (model, cleanup) -> runPerImage(task, inputs, model, cleanup));
 	}
 
-	private Mono<VisionResponse> runPerImage(PerImageTask task, VisionInputs inputs, Model model, Cleanup cleanup) {
+	private Mono<VisionAnswer> runPerImage(PerImageTask task, VisionInputs inputs, Model model, Cleanup cleanup) {
 		task.check(model);
 		checkText(inputs.systemInstruction(), "systemInstruction");
 		checkText(task.prompt(model), "prompt");
@@ -126,7 +127,7 @@ public class VisionService {
 				.flatMapSequential((image) -> one(task, model, image, inputs, config, isolate, answeredBy),
 						this.tasks.concurrency())
 				.collectList()
-				.map((results) -> new VisionResponse(model.name(), answeredBy.get(), results, total(results)));
+				.map((results) -> new VisionAnswer(model.name(), answeredBy.get(), results, total(results)));
 		});
 	}
 
@@ -135,18 +136,18 @@ public class VisionService {
 	 * estimated without a model call, and with {@code exact} also counted by Gemini's
 	 * countTokens, one call per image.
 	 */
-	public Mono<VisionResponse> tokens(VisionInputs inputs, boolean exact) {
+	public Mono<VisionAnswer> tokens(VisionInputs inputs, boolean exact) {
 		return withModel("tokens", inputs, (model, cleanup) -> {
 			MediaResolutions.check(inputs.mediaResolution(), model);
 			return this.images.gather("tokens", inputs, model, cleanup)
 				.flatMapMany((images) -> Flux.fromIterable(images)
 					.flatMapSequential((image) -> tokens(image, model, inputs, exact), this.tasks.concurrency()))
 				.collectList()
-				.map((results) -> new VisionResponse(model.name(), null, results, Usage.NONE));
+				.map((results) -> new VisionAnswer(model.name(), null, results, Usage.NONE));
 		});
 	}
 
-	private Mono<ImageResult> tokens(InputImage image, Model model, VisionInputs inputs, boolean exact) {
+	private Mono<ImageOutcome> tokens(InputImage image, Model model, VisionInputs inputs, boolean exact) {
 		// What is sent: the downscaled copy when there is one.
 		ImageInfo sent = (image.payload() != null) ? image.payload().info() : image.info();
 		Integer estimated = null;
@@ -164,17 +165,15 @@ public class VisionService {
 		if (!exact) {
 			Transfer route = (image.file() != null) ? Transfer.FILE_API : Transfer.INLINE;
 			TokenEstimate tokens = (estimated != null) ? new TokenEstimate(estimated, tiles, null) : null;
-			return Mono.just(new ImageResult(ImageDescriptor.of(image, route), null, null, null, tokens, null, null,
-					warnings, null));
+			return Mono.just(new ImageOutcome.Counted(ImageDescriptor.of(image, route), tokens, warnings));
 		}
 		Integer estimatedTokens = estimated;
 		Integer estimatedTiles = tiles;
 		Transfer route = plan(List.of(image), request(model, List.of(new TextPart(" ")), null, null)).get(0);
 		return part(inputs.tenant(), image, route)
 			.flatMap((part) -> this.gemini.countTokens(model.name(), GenerateContentRequest.of(part)))
-			.map((counted) -> new ImageResult(ImageDescriptor.of(image, route), null, null, null,
-					new TokenEstimate(estimatedTokens, estimatedTiles, counted.totalTokens()), null, null, warnings,
-					null));
+			.map((counted) -> new ImageOutcome.Counted(ImageDescriptor.of(image, route),
+					new TokenEstimate(estimatedTokens, estimatedTiles, counted.totalTokens()), warnings));
 	}
 
 	/** One question about all the images together, in one Gemini call. */
@@ -217,7 +216,7 @@ public class VisionService {
 		});
 	}
 
-	private Mono<ImageResult> one(PerImageTask task, Model model, InputImage image, VisionInputs inputs,
+	private Mono<ImageOutcome> one(PerImageTask task, Model model, InputImage image, VisionInputs inputs,
 			Map<String, Object> config, boolean isolate, AtomicReference<String> answeredBy) {
 		String systemInstruction = inputs.systemInstruction();
 		var text = new TextPart(task.prompt(model));
@@ -244,8 +243,7 @@ public class VisionService {
 				.withWarningsFirst(image.warnings()))
 			.onErrorResume(AnswerException.class, (ex) -> {
 				VisionException forImage = ex.forImage(image.index());
-				return isolate ? Mono.just(ImageResult.failed(descriptor, Problems.of(forImage)))
-						: Mono.error(forImage);
+				return isolate ? Mono.just(new ImageOutcome.Failed(descriptor, forImage)) : Mono.error(forImage);
 			});
 	}
 
@@ -346,11 +344,8 @@ public class VisionService {
 		}
 	}
 
-	private static Usage total(List<ImageResult> results) {
-		return results.stream()
-			.map(ImageResult::usage)
-			.filter((usage) -> usage != null)
-			.reduce(Usage.NONE, Usage::plus);
+	private static Usage total(List<ImageOutcome> results) {
+		return results.stream().map(ImageOutcome::usage).reduce(Usage.NONE, Usage::plus);
 	}
 
 	private static String blankToNull(String text) {

@@ -5,7 +5,7 @@ import java.util.List;
 import com.example.visiongateway.support.GatewayClient.Reply;
 import com.example.visiongateway.support.GatewayIntegrationTest;
 import com.example.visiongateway.support.TestImages;
-import com.example.visiongateway.task.ModelAvailability;
+import com.example.visiongateway.model.ModelAvailability;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package com.example.visiongateway.task;
+package com.example.visiongateway.model;
 
 import java.util.List;
 import java.util.Map;

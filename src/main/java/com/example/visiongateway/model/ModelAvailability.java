@@ -1,4 +1,4 @@
-package com.example.visiongateway.task;
+package com.example.visiongateway.model;
 
 import java.time.Duration;
 import java.util.ArrayList;

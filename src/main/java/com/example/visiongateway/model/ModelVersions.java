@@ -1,4 +1,4 @@
-package com.example.visiongateway.task;
+package com.example.visiongateway.model;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,7 +36,7 @@ public class ModelVersions {
 	 * @param requested the model the gateway called
 	 * @param modelVersion the answer's {@code modelVersion}, possibly {@code null}
 	 */
-	void answered(String requested, String modelVersion) {
+	public void answered(String requested, String modelVersion) {
 		if (modelVersion == null || modelVersion.isBlank()) {
 			return;
 		}

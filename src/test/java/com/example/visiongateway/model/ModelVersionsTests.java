@@ -1,4 +1,4 @@
-package com.example.visiongateway.task;
+package com.example.visiongateway.model;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
