@@ -15,8 +15,8 @@ import com.example.visiongateway.transfer.ImageFiles;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import reactor.core.publisher.Mono;
 import jakarta.servlet.http.HttpServletRequest;
+import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -86,7 +86,9 @@ class FilesController {
 			String name = (displayName != null && !displayName.isBlank()) ? displayName : file.getOriginalFilename();
 			var image = this.intake.check(0,
 					new Upload(file.getOriginalFilename(), file.getContentType(), MultipartBytes.of(file)));
-			return this.files.upload(Tenant.of(request), image.payload().bytes(), image.info(), image.sha256(), name)
+			return this.files
+				.upload(Tenant.of(request), image.held().orElseThrow().payload().bytes(), image.info(), image.sha256(),
+						name)
 				.map((upload) -> ResponseEntity.status(upload.deduplicated() ? HttpStatus.OK : HttpStatus.CREATED)
 					.body(FileResponse.of(upload.file(), upload.deduplicated())));
 		});

@@ -15,7 +15,9 @@ public record ImageDescriptor(int index, String filename, String fileId,
 
 	static ImageDescriptor of(InputImage image, Transfer transfer) {
 		var info = image.info();
-		return new ImageDescriptor(image.index(), image.filename(), image.fileId(), image.url(), image.mimeType(),
+		String fileId = (image.origin() instanceof InputImage.Stored stored) ? stored.fileId() : null;
+		String url = (image.origin() instanceof InputImage.Fetched fetched) ? fetched.url() : null;
+		return new ImageDescriptor(image.index(), image.filename(), fileId, url, image.mimeType(),
 				(info != null) ? info.uprightWidth() : null, (info != null) ? info.uprightHeight() : null,
 				image.sizeBytes(), image.sha256(), transfer, (info != null) ? info.orientation() : null);
 	}

@@ -2,6 +2,7 @@ package com.example.visiongateway.task;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import com.example.visiongateway.image.ImageInfo;
 import com.example.visiongateway.io.ByteSource;
@@ -13,34 +14,83 @@ import com.example.visiongateway.transfer.RegisteredFile;
  * @param index position in the request ({@code images}, then {@code fileIds}, then
  * {@code imageUrls})
  * @param filename the caller's file name (never used as a path)
- * @param fileId the {@code fileIds} entry it came from, or null
- * @param url the {@code imageUrls} entry it came from (without query), or null
+ * @param origin where it came from, and the bytes the gateway holds for it
  * @param info header facts of the image as the caller has it; null for a stored file the
  * gateway did not upload
  * @param mimeType the type decided from the bytes
  * @param sizeBytes its size
  * @param sha256 hex digest, when known
- * @param payload the bytes to send (the image, or its downscaled copy); null for a stored
- * file
- * @param file the stored file it already is, or null
  * @param warnings what the gateway did to it on the way (downscaling left out, say)
- * @param source the caller's own bytes (uploaded or fetched) while the request lasts,
- * kept when a downscaled copy is sent; null for a stored file, whose bytes the gateway
- * does not keep
  */
-public record InputImage(int index, String filename, String fileId, String url, ImageInfo info, String mimeType,
-		long sizeBytes, String sha256, Payload payload, RegisteredFile file, List<String> warnings, ByteSource source) {
+public record InputImage(int index, String filename, Origin origin, ImageInfo info, String mimeType, long sizeBytes,
+		String sha256, List<String> warnings) {
 
 	public InputImage {
 		warnings = List.copyOf(warnings);
+	}
+
+	/** The bytes the gateway holds for it; empty for a stored file. */
+	public Optional<Held> held() {
+		return (this.origin instanceof Held held) ? Optional.of(held) : Optional.empty();
+	}
+
+	/** What is sent: the downscaled copy's facts when there is one. */
+	ImageInfo sentInfo() {
+		return held().map((held) -> held.payload().info()).orElse(this.info);
 	}
 
 	/** The same image sending other bytes, with a note. */
 	InputImage sending(Payload other, List<String> notes) {
 		List<String> all = new ArrayList<>(this.warnings);
 		all.addAll(notes);
-		return new InputImage(this.index, this.filename, this.fileId, this.url, this.info, this.mimeType,
-				this.sizeBytes, this.sha256, other, this.file, all, this.source);
+		Held held = held().orElseThrow();
+		return new InputImage(this.index, this.filename, held.sending(other), this.info, this.mimeType, this.sizeBytes,
+				this.sha256, all);
+	}
+
+	/**
+	 * Where an image came from: an upload, a URL the gateway fetched, or a stored file.
+	 */
+	public sealed interface Origin {
+
+	}
+
+	/** An origin whose bytes the gateway holds while the request lasts. */
+	public sealed interface Held extends Origin {
+
+		/** The caller's own bytes, kept when a downscaled copy is sent. */
+		ByteSource source();
+
+		/** What goes to Gemini: the image, or its downscaled copy. */
+		Payload payload();
+
+		Held sending(Payload other);
+
+	}
+
+	/** A part of the request. */
+	public record Uploaded(ByteSource source, Payload payload) implements Held {
+
+		@Override
+		public Uploaded sending(Payload other) {
+			return new Uploaded(this.source, other);
+		}
+
+	}
+
+	/** An {@code imageUrls} entry; {@code url} without its query. */
+	public record Fetched(String url, ByteSource source, Payload payload) implements Held {
+
+		@Override
+		public Fetched sending(Payload other) {
+			return new Fetched(this.url, this.source, other);
+		}
+
+	}
+
+	/** A {@code fileIds} entry: already in the Files API, its bytes not kept here. */
+	public record Stored(String fileId, RegisteredFile file) implements Origin {
+
 	}
 
 	/**

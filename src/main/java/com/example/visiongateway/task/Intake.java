@@ -46,8 +46,12 @@ public class Intake {
 			ImageInfo info = this.inspector.inspect(upload.bytes(), upload.declaredType());
 			String sha256 = ImageDigest.sha256Hex(upload.bytes());
 			this.metrics.imageBytes(info.type().mimeType(), size);
-			return new InputImage(index, upload.filename(), null, upload.url(), info, info.type().mimeType(), size,
-					sha256, new InputImage.Payload(upload.bytes(), info, sha256), null, List.of(), upload.bytes());
+			InputImage.Payload payload = new InputImage.Payload(upload.bytes(), info, sha256);
+			InputImage.Origin origin = (upload.url() != null)
+					? new InputImage.Fetched(upload.url(), upload.bytes(), payload)
+					: new InputImage.Uploaded(upload.bytes(), payload);
+			return new InputImage(index, upload.filename(), origin, info, info.type().mimeType(), size, sha256,
+					List.of());
 		}
 		catch (VisionException ex) {
 			throw ex.forImage(index);

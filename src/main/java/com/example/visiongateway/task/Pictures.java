@@ -157,7 +157,8 @@ public class Pictures {
 		 * when drawn.
 		 */
 		private void checkAffordable(InputImage image) {
-			try (PixelDecoder.Header header = this.decoder.open(image.source(), image.info().type())) {
+			try (PixelDecoder.Header header = this.decoder.open(image.held().orElseThrow().source(),
+					image.info().type())) {
 				if (header == null) {
 					throw undecodable();
 				}
@@ -182,7 +183,8 @@ public class Pictures {
 			ImageOutcome result = this.task.read(answer, model, image, descriptor, usage);
 			List<Detection> detections = (result instanceof ImageOutcome.Located located) ? located.detections()
 					: List.of();
-			this.drawn.set(draw(this.decoder, image.source(), image.info(), detections, this.format));
+			this.drawn
+				.set(draw(this.decoder, image.held().orElseThrow().source(), image.info(), detections, this.format));
 			return result;
 		}
 

@@ -112,8 +112,8 @@ class RequestImages {
 
 	private Mono<InputImage> stored(Tenant tenant, int index, String fileId) {
 		return this.files.resolve(tenant, fileId)
-			.map((file) -> new InputImage(index, file.displayName(), file.id(), null, file.info(), file.mimeType(),
-					file.sizeBytes(), file.sha256(), null, file, List.of(), null))
+			.map((file) -> new InputImage(index, file.displayName(), new InputImage.Stored(file.id(), file),
+					file.info(), file.mimeType(), file.sizeBytes(), file.sha256(), List.of()))
 			.onErrorMap(VisionException.class, (ex) -> ex.forImage(index));
 	}
 
@@ -128,14 +128,15 @@ class RequestImages {
 	}
 
 	private Mono<InputImage> downscaled(InputImage image, int maxDimension, Cleanup cleanup) {
-		if (image.payload() == null) {
+		if (image.held().isEmpty()) {
 			return Mono.just(image);
 		}
+		Payload payload = image.held().get().payload();
 		return Mono.fromCallable(() -> {
 			Downscaled result = cleanup
-				.register(this.downscaler.downscale(image.payload().bytes(), image.info(), maxDimension));
+				.register(this.downscaler.downscale(payload.bytes(), image.info(), maxDimension));
 			if (!result.downscaled()) {
-				return image.sending(image.payload(), result.warnings());
+				return image.sending(payload, result.warnings());
 			}
 			// the copy is in its temp file by now; charged once its size is known
 			cleanup.register(new Reservation(this.disk, this.budgets.maxWait())).add(result.bytes().size());

@@ -84,8 +84,9 @@ record SpatialTask(boolean masks, String objects, int threshold, MaskFormat mask
 
 	@Override
 	public void check(InputImage image) {
-		if (image.info() == null) {
-			throw new VisionException(ErrorCode.BAD_REQUEST, "The size of stored file " + image.fileId()
+		// Only a stored file the gateway did not upload comes without its size
+		if (image.info() == null && image.origin() instanceof InputImage.Stored stored) {
+			throw new VisionException(ErrorCode.BAD_REQUEST, "The size of stored file " + stored.fileId()
 					+ " is unknown (it was not uploaded through this gateway), so boxes cannot be put into pixels; "
 					+ "send the image itself or upload it with POST /v1/files.", Map.of("imageIndex", image.index()));
 		}

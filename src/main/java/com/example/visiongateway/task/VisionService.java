@@ -1,8 +1,6 @@
 package com.example.visiongateway.task;
 
-import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -12,7 +10,6 @@ import com.example.visiongateway.auth.Tenant;
 import com.example.visiongateway.error.ErrorCode;
 import com.example.visiongateway.error.VisionException;
 import com.example.visiongateway.gemini.GeminiClient;
-import com.example.visiongateway.gemini.GenerateContentBody;
 import com.example.visiongateway.gemini.GenerateContentRequest;
 import com.example.visiongateway.gemini.ModelGate;
 import com.example.visiongateway.gemini.RequestPart;
@@ -22,7 +19,6 @@ import com.example.visiongateway.gemini.RequestPart.TextPart;
 import com.example.visiongateway.gemini.wire.UsageMetadata;
 import com.example.visiongateway.image.ImageInfo;
 import com.example.visiongateway.image.ImageLimits;
-import com.example.visiongateway.io.ByteSource;
 import com.example.visiongateway.model.ModelCatalog;
 import com.example.visiongateway.model.ModelCatalog.Model;
 import com.example.visiongateway.model.ModelVersions;
@@ -32,7 +28,6 @@ import com.example.visiongateway.task.InputImage.Payload;
 import com.example.visiongateway.transfer.ImageFiles;
 import com.example.visiongateway.transfer.Transfer;
 import com.example.visiongateway.transfer.TransferPlanner;
-import com.example.visiongateway.transfer.TransferPlanner.Candidate;
 import com.example.visiongateway.transfer.TransferProperties;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -47,28 +42,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class VisionService {
-
-	/**
-	 * A file URI is at most this long; planning counts file parts at this bound before
-	 * the real URI exists.
-	 */
-	private static final String LONGEST_FILE_URI = "https://generativelanguage.googleapis.com/v1alpha/files/"
-			+ "x".repeat(40) + "?" + "x".repeat(100);
-
-	/** Sizes only: planning never reads an image. */
-	private static final ByteSource NO_BYTES = new ByteSource() {
-
-		@Override
-		public long size() {
-			return 0;
-		}
-
-		@Override
-		public InputStream openStream() {
-			return InputStream.nullInputStream();
-		}
-
-	};
 
 	private final GeminiClient gemini;
 
@@ -149,7 +122,7 @@ public class VisionService {
 
 	private Mono<ImageOutcome> tokens(InputImage image, Model model, VisionInputs inputs, boolean exact) {
 		// What is sent: the downscaled copy when there is one.
-		ImageInfo sent = (image.payload() != null) ? image.payload().info() : image.info();
+		ImageInfo sent = image.sentInfo();
 		Integer estimated = null;
 		Integer tiles = null;
 		List<String> warnings = new ArrayList<>(image.warnings());
@@ -163,7 +136,7 @@ public class VisionService {
 					+ "estimate can be made" + (exact ? "; Gemini's count is given." : "."));
 		}
 		if (!exact) {
-			Transfer route = (image.file() != null) ? Transfer.FILE_API : Transfer.INLINE;
+			Transfer route = (image.origin() instanceof InputImage.Stored) ? Transfer.FILE_API : Transfer.INLINE;
 			TokenEstimate tokens = (estimated != null) ? new TokenEstimate(estimated, tiles, null) : null;
 			return Mono.just(new ImageOutcome.Counted(ImageDescriptor.of(image, route), tokens, warnings));
 		}
@@ -275,7 +248,7 @@ public class VisionService {
 				+ ((inputs.systemInstruction() != null) ? inputs.systemInstruction().length() : 0);
 		tokens = (tokens + 3) / 4;
 		for (InputImage image : images) {
-			ImageInfo sent = (image.payload() != null) ? image.payload().info() : image.info();
+			ImageInfo sent = image.sentInfo();
 			tokens += (sent != null)
 					? TokenEstimator.estimate(sent, model.settings(), inputs.mediaResolution()).estimated()
 					: TokenEstimator.TOKENS_PER_TILE;
@@ -290,24 +263,12 @@ public class VisionService {
 
 	/** Which images fit inline; the rest go through the Files API, largest first. */
 	private List<Transfer> plan(List<InputImage> images, GenerateContentRequest withoutImages) {
-		long fixed = GenerateContentBody.contentLength(withoutImages);
-		// A part's length is its MIME type's JSON around the base64: lay that out once
-		// per type, not per image.
-		Map<String, long[]> lengths = new HashMap<>();
-		List<Candidate> candidates = new ArrayList<>(images.size());
-		for (InputImage image : images) {
-			long[] around = lengths.computeIfAbsent(image.mimeType(),
-					(mime) -> new long[] { GenerateContentBody.partLength(new InlineImagePart(NO_BYTES, mime)) + 1,
-							GenerateContentBody.partLength(new FileImagePart(LONGEST_FILE_URI, mime)) + 1 });
-			if (image.payload() == null) {
-				candidates.add(new Candidate(0, around[1], true));
-			}
-			else {
-				long inlineLength = around[0] + GenerateContentBody.base64Length(image.payload().bytes().size());
-				candidates.add(new Candidate(inlineLength, around[1], false));
-			}
-		}
-		return TransferPlanner.plan(fixed, candidates, this.transfer.inlineRequestLimit().toBytes());
+		List<TransferPlanner.Image> sizes = images.stream()
+			.map((image) -> image.held()
+				.map((held) -> TransferPlanner.Image.held(image.mimeType(), held.payload().bytes().size()))
+				.orElseGet(() -> TransferPlanner.Image.stored(image.mimeType())))
+			.toList();
+		return TransferPlanner.plan(withoutImages, sizes, this.transfer.inlineRequestLimit().toBytes());
 	}
 
 	private Mono<List<RequestPart>> parts(Tenant tenant, List<InputImage> images, List<Transfer> plan) {
@@ -317,13 +278,13 @@ public class VisionService {
 	}
 
 	private Mono<RequestPart> part(Tenant tenant, InputImage image, Transfer route) {
+		if (image.origin() instanceof InputImage.Stored stored) {
+			return Mono.just(new FileImagePart(stored.file().uri(), image.mimeType()));
+		}
+		Payload payload = image.held().orElseThrow().payload();
 		if (route == Transfer.INLINE) {
-			return Mono.just(new InlineImagePart(image.payload().bytes(), image.mimeType()));
+			return Mono.just(new InlineImagePart(payload.bytes(), image.mimeType()));
 		}
-		if (image.file() != null) {
-			return Mono.just(new FileImagePart(image.file().uri(), image.mimeType()));
-		}
-		Payload payload = image.payload();
 		return this.files.upload(tenant, payload.bytes(), payload.info(), payload.sha256(), image.filename())
 			.map((upload) -> new FileImagePart(upload.file().uri(), image.mimeType()));
 	}

@@ -1,9 +1,18 @@
 package com.example.visiongateway.transfer;
 
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
+
+import com.example.visiongateway.gemini.GenerateContentBody;
+import com.example.visiongateway.gemini.GenerateContentRequest;
+import com.example.visiongateway.gemini.RequestPart.FileImagePart;
+import com.example.visiongateway.gemini.RequestPart.InlineImagePart;
+import com.example.visiongateway.io.ByteSource;
 
 /**
  * Decides which images of one generateContent body travel inline. Pure arithmetic over
@@ -12,7 +21,72 @@ import java.util.stream.IntStream;
  */
 public final class TransferPlanner {
 
+	/**
+	 * A file URI is at most this long; planning counts file parts at this bound before
+	 * the real URI exists.
+	 */
+	private static final String LONGEST_FILE_URI = "https://generativelanguage.googleapis.com/v1alpha/files/"
+			+ "x".repeat(40) + "?" + "x".repeat(100);
+
+	/** Sizes only: planning never reads an image. */
+	private static final ByteSource NO_BYTES = new ByteSource() {
+
+		@Override
+		public long size() {
+			return 0;
+		}
+
+		@Override
+		public InputStream openStream() {
+			return InputStream.nullInputStream();
+		}
+
+	};
+
 	private TransferPlanner() {
+	}
+
+	/**
+	 * One image of a request as planning needs it: its type, and its size when the
+	 * gateway holds its bytes.
+	 *
+	 * @param mimeType the type its part names
+	 * @param size bytes to send inline; ignored for a stored file
+	 * @param stored already in the Files API
+	 */
+	public record Image(String mimeType, long size, boolean stored) {
+
+		public static Image held(String mimeType, long size) {
+			return new Image(mimeType, size, false);
+		}
+
+		public static Image stored(String mimeType) {
+			return new Image(mimeType, 0, true);
+		}
+
+	}
+
+	/**
+	 * Plans one generateContent body: the exact lengths each image's inline or file part
+	 * adds, laid out once per MIME type, then {@link #plan(long, List, long)}.
+	 * @param withoutImages the request with its text and settings, no image part
+	 * @param images the images in request order
+	 * @param limit the body must stay strictly under this many bytes
+	 * @return one transfer per image, in the same order
+	 */
+	public static List<Transfer> plan(GenerateContentRequest withoutImages, List<Image> images, long limit) {
+		long fixed = GenerateContentBody.contentLength(withoutImages);
+		Map<String, long[]> around = new HashMap<>();
+		List<Candidate> candidates = new ArrayList<>(images.size());
+		for (Image image : images) {
+			// One comma each, separating the part from the next
+			long[] lengths = around.computeIfAbsent(image.mimeType(),
+					(mime) -> new long[] { GenerateContentBody.partLength(new InlineImagePart(NO_BYTES, mime)) + 1,
+							GenerateContentBody.partLength(new FileImagePart(LONGEST_FILE_URI, mime)) + 1 });
+			candidates.add(image.stored() ? new Candidate(0, lengths[1], true)
+					: new Candidate(lengths[0] + GenerateContentBody.base64Length(image.size()), lengths[1], false));
+		}
+		return plan(fixed, candidates, limit);
 	}
 
 	/**
