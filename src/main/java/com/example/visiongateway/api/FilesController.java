@@ -78,7 +78,6 @@ class FilesController {
 					required = false) String displayName,
 			HttpServletRequest request) {
 		return timed(() -> {
-			PartNames.checkExactly(request, List.of("file", "displayName"));
 			if (file == null) {
 				throw new VisionException(ErrorCode.BAD_REQUEST, "The part 'file' is required.",
 						Map.of("part", "file"));

@@ -11,27 +11,27 @@ import com.example.visiongateway.error.VisionException;
 import com.example.visiongateway.image.ImageLimits;
 import com.example.visiongateway.spatial.MaskFormat;
 import com.example.visiongateway.task.AskResponse;
-import com.example.visiongateway.task.PerImageTasks;
 import com.example.visiongateway.task.PerImageTask;
+import com.example.visiongateway.task.PerImageTasks;
 import com.example.visiongateway.task.Pictures;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.RequestHeader;
 import com.example.visiongateway.task.VisionInputs;
 import com.example.visiongateway.task.VisionService;
 import io.swagger.v3.oas.annotations.Operation;
-import org.springdoc.core.annotations.ParameterObject;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.springdoc.core.annotations.ParameterObject;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -69,7 +69,6 @@ class VisionController {
 			@Parameter(description = "The instruction for each image; default: a short factual caption.") @RequestParam(
 					name = "prompt", required = false) String prompt,
 			HttpServletRequest request) {
-		PartNames.checkVision(request, "prompt");
 		var inputs = shared.toInputs(Tenant.of(request));
 		return this.service.perImage(this.tasks.caption(prompt), inputs).map(VisionResponse::of).toFuture();
 	}
@@ -84,7 +83,6 @@ class VisionController {
 			@Parameter(description = "Whether several labels may apply (default false).") @RequestParam(
 					name = "multiLabel", defaultValue = "false") boolean multiLabel,
 			HttpServletRequest request) {
-		PartNames.checkVision(request, "labels", "multiLabel");
 		var inputs = shared.toInputs(Tenant.of(request));
 		return this.service.perImage(this.tasks.classify(checkLabels(labels), multiLabel), inputs)
 			.map(VisionResponse::of)
@@ -99,7 +97,6 @@ class VisionController {
 			@ParameterObject SharedParts shared, @Parameter(description = "The question.",
 					required = true) @RequestParam(name = "question", required = false) String question,
 			HttpServletRequest request) {
-		PartNames.checkVision(request, "question");
 		var inputs = shared.toInputs(Tenant.of(request));
 		return this.service.ask(question, inputs).toFuture();
 	}
@@ -122,7 +119,6 @@ class VisionController {
 					name = "objects", required = false) String objects,
 			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
 			HttpServletRequest request) {
-		PartNames.checkVision(request, "objects");
 		return spatial(this.tasks.detect(objects), shared.toInputs(Tenant.of(request)), accept);
 	}
 
@@ -157,7 +153,6 @@ class VisionController {
 									required = false) String maskFormat,
 			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
 			HttpServletRequest request) {
-		PartNames.checkVision(request, "objects", "threshold", "maskFormat");
 		MaskFormat format = maskFormat(maskFormat);
 		// A picture draws the masks itself, from RLE.
 		format = (PictureFormats.requested(accept) != null) ? MaskFormat.RLE : format;
@@ -191,7 +186,6 @@ class VisionController {
 					schema = @Schema(type = "boolean", example = "true")) @RequestParam(name = "exact",
 							defaultValue = "false") boolean exact,
 			HttpServletRequest request) {
-		PartNames.checkVision(request, "exact");
 		return this.service.tokens(shared.toInputs(Tenant.of(request)), exact).map(VisionResponse::of).toFuture();
 	}
 

@@ -22,6 +22,7 @@ class GeminiConfigurationTests {
 		.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, CodecsAutoConfiguration.class,
 				WebClientAutoConfiguration.class))
 		.withBean(SimpleMeterRegistry.class)
+		.withBean(Clock.class, Clock::systemUTC)
 		.withBean(Buckets.class, () -> new MemoryBuckets(10, Duration.ofMinutes(1), Clock.systemUTC()))
 		.withUserConfiguration(GeminiConfiguration.class);
 
