@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.example.visiongateway.auth.Tenant;
 import com.example.visiongateway.budget.Reservation;
@@ -67,9 +68,10 @@ class ContentsCheck {
 	}
 
 	/**
-	 * The checked body, re-written with the detected image types and the files' own URIs.
-	 * Every byte held is charged to {@code heap}: the parsed tree, each decoded image
-	 * while it is checked, the body to forward.
+	 * The checked body, re-written with the detected image types and the files' own URIs
+	 * (the caller's own bytes when no part needed that). Every byte held is charged to
+	 * {@code heap}: the parsed tree, each decoded image while it is checked, a re-written
+	 * body.
 	 */
 	Mono<Checked> check(Tenant caller, ModelCatalog.Model model, byte[] body, Reservation heap) {
 		return Mono.defer(() -> {
@@ -88,17 +90,26 @@ class ContentsCheck {
 						Map.of("limit", allowed, "actual", images));
 			}
 			List<SentImage> sent = new ArrayList<>(images);
+			AtomicBoolean rewritten = new AtomicBoolean();
 			for (int i = 0; i < inline.size(); i++) {
-				sent.add(checkInline(i, inline.get(i), heap));
+				sent.add(checkInline(i, inline.get(i), heap, rewritten));
 			}
-			return Flux.fromIterable(stored).concatMap((part) -> resolve(caller, part)).collectList().map((files) -> {
-				sent.addAll(files);
-				byte[] forwarded = this.json.writeValueAsBytes(root);
-				heap.add(forwarded.length);
-				List<ImageInfo> infos = sent.stream().map(SentImage::info).toList();
-				return new Checked(forwarded, List.copyOf(sent),
-						TokenEstimator.callTokens(infos, model.settings(), null, textCharacters[0]));
-			});
+			return Flux.fromIterable(stored)
+				.concatMap((part) -> resolve(caller, part, rewritten))
+				.collectList()
+				.map((files) -> {
+					sent.addAll(files);
+					// Written anew only when a part was corrected: writing a large body
+					// costs more than reading it
+					byte[] forwarded = body;
+					if (rewritten.get()) {
+						forwarded = this.json.writeValueAsBytes(root);
+						heap.add(forwarded.length);
+					}
+					List<ImageInfo> infos = sent.stream().map(SentImage::info).toList();
+					return new Checked(forwarded, List.copyOf(sent),
+							TokenEstimator.callTokens(infos, model.settings(), null, textCharacters[0]));
+				});
 		});
 	}
 
@@ -142,14 +153,14 @@ class ContentsCheck {
 		}
 	}
 
-	private SentImage checkInline(int index, ObjectNode part, Reservation heap) {
+	private SentImage checkInline(int index, ObjectNode part, Reservation heap, AtomicBoolean rewritten) {
 		byte[] bytes = decode(index, text(part, "data", "data"));
 		heap.add(bytes.length);
 		try {
 			InputImage image = this.intake.check(index,
 					new Upload(null, text(part, "mimeType", "mime_type"), new HeapBytes(bytes)));
 			// The type the bytes show, in the spelling the caller used
-			part.put(part.has("mime_type") ? "mime_type" : "mimeType", image.info().type().mimeType());
+			set(part, "mimeType", "mime_type", image.info().type().mimeType(), rewritten);
 			return new SentImage(image.info().type().mimeType(), Transfer.INLINE, image.info());
 		}
 		finally {
@@ -157,16 +168,28 @@ class ContentsCheck {
 		}
 	}
 
-	private Mono<SentImage> resolve(Tenant caller, ObjectNode part) {
+	private Mono<SentImage> resolve(Tenant caller, ObjectNode part, AtomicBoolean rewritten) {
 		String uri = text(part, "fileUri", "file_uri");
 		if (uri == null || uri.isBlank()) {
 			return Mono.error(new VisionException(ErrorCode.BAD_REQUEST, "A fileData part needs a fileUri."));
 		}
 		return this.files.resolve(caller, uri).map((file) -> {
-			part.put(part.has("file_uri") ? "file_uri" : "fileUri", file.uri());
-			part.put(part.has("mime_type") ? "mime_type" : "mimeType", file.mimeType());
+			set(part, "fileUri", "file_uri", file.uri(), rewritten);
+			set(part, "mimeType", "mime_type", file.mimeType(), rewritten);
 			return new SentImage(file.mimeType(), Transfer.FILE_API, file.info());
 		});
+	}
+
+	/**
+	 * Sets a field in the spelling the caller used, noting in {@code rewritten} when that
+	 * changed it.
+	 */
+	private static void set(ObjectNode part, String camel, String snake, String value, AtomicBoolean rewritten) {
+		String name = part.has(snake) ? snake : camel;
+		if (!value.equals(text(part, name, name))) {
+			part.put(name, value);
+			rewritten.set(true);
+		}
 	}
 
 	private static byte[] decode(int index, String data) {
