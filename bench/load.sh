@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Load benchmark: the gateway's cost per caption request over a canned nginx upstream, beside the same requests sent
-# straight to the upstream and through an nginx reverse proxy. Loopback only; every run is bounded by time
+# straight to the upstream and through an nginx reverse proxy; and the cost of the Gemini-native pass-through
+# (POST /gemini/v1beta/models/<m>:generateContent) with the same JSON bodies as the direct and proxy rows. Loopback only; every run is bounded by time
 # (BENCH_SECONDS, default 10 per run) and by a request cap far above what a run reaches (a run that hits it is
 # marked 'capped': its req/s is then not meaningful); everything started here is stopped on exit.
 #
@@ -102,6 +103,20 @@ for name in tiny jpeg100k png2m png15m png25m; do
 	run_wrk gateway "$name" 1 "$url" "$WORK/inputs/$name.multipart" "$MULTIPART" "$(cap_for "$name")"
 	if [[ "$name" == tiny || "$name" == jpeg100k ]]; then
 		run_wrk gateway "$name" 32 "$url" "$WORK/inputs/$name.multipart" "$MULTIPART" "$(cap_for "$name")"
+	fi
+done
+# The Gemini-native pass-through: the very generateContent bodies sent to direct and proxy above, posted to
+# <gateway>/gemini as Google's SDKs post them, so its overhead compares with nginx's hop.
+url="http://127.0.0.1:$GATEWAY_PORT/gemini/v1beta/models/gemini-3.8-flash:generateContent"
+curl -sf -o /dev/null -H 'Content-Type: application/json' --data-binary "@$WORK/inputs/jpeg100k.json" "$url" \
+	|| { tail -50 "$WORK/gateway.log" >&2; die "the first pass-through request failed"; }
+wrk -t1 -c8 -d"${warm}s" -s "$BENCH_DIR/post.lua" "$url" -- "$WORK/inputs/jpeg100k.json" application/json 0 >/dev/null
+# png15m's JSON is over vision.passthrough.max-body-size (20MB): the pass-through refuses it, as it should
+for name in tiny jpeg100k png2m; do
+	has_case "$name" || continue
+	run_wrk passthrough "$name" 1 "$url" "$WORK/inputs/$name.json" application/json "$(cap_for "$name")"
+	if [[ "$name" == tiny || "$name" == jpeg100k ]]; then
+		run_wrk passthrough "$name" 32 "$url" "$WORK/inputs/$name.json" application/json "$(cap_for "$name")"
 	fi
 done
 if grep -q '"non2xx":[1-9]\|"errors":[1-9]' "$RESULTS"; then

@@ -35,7 +35,7 @@ print("| case | image bytes | conns | target | req/s | p50 / p90 / p99 ms | erro
       "| load/PSI |")
 print("|---|---:|---:|---|---:|---|---:|---:|---:|---:|")
 for (target, case, conns), r in sorted(rows.items(), key=lambda kv: (list(sizes).index(kv[0][1]), kv[0][2],
-                                                                        ["direct", "proxy", "gateway"].index(kv[0][0]))):
+                                                                        ["direct", "proxy", "gateway", "passthrough"].index(kv[0][0]))):
     capped = " (capped)" if r.get("capped") else ""
     print(f"| {case} | {sizes[case]:,} | {conns} | {target} | {r['rps']:,.0f}{capped} | {pct(r)} | "
           f"{r['non2xx'] + r['errors']} | {cpu_us(r, 'gateway_cpu_ms'):,.0f} | {cpu_us(r, 'nginx_cpu_ms'):,.0f} | "
@@ -51,6 +51,17 @@ for (target, case, conns), g in rows.items():
     p = rows.get(("proxy", case, conns))
     proxy = over(p, d) if p else "-"
     print(f"| {case} | {conns} | {over(g, d)} | {proxy} | {g['rps'] * sizes[case] / 1e6:,.1f} |")
+
+print()
+print("| case | conns | pass-through overhead p50 / p90 / p99 ms | nginx hop overhead p50 / p90 / p99 ms "
+      "| pass-through minus nginx hop p50 / p90 / p99 ms |")
+print("|---|---:|---|---|---|")
+for (target, case, conns), t in rows.items():
+    if target != "passthrough" or ("direct", case, conns) not in rows:
+        continue
+    d = rows[("direct", case, conns)]
+    p = rows.get(("proxy", case, conns))
+    print(f"| {case} | {conns} | {over(t, d)} | {over(p, d) if p else '-'} | {over(t, p) if p else '-'} |")
 
 print()
 print("| target (issue) | measured | met |")

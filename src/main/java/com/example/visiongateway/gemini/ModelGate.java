@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.ToLongFunction;
 
 import com.example.visiongateway.gemini.wire.GenerateContentResponse;
 import com.example.visiongateway.gemini.wire.UsageMetadata;
@@ -28,6 +29,8 @@ import reactor.util.context.Context;
 public final class ModelGate {
 
 	private static final Object ESTIMATE = ModelGate.class.getName() + ".estimate";
+
+	private static final Object USAGE = ModelGate.class.getName() + ".usage";
 
 	private static final Duration MINUTE = Duration.ofMinutes(1);
 
@@ -60,6 +63,15 @@ public final class ModelGate {
 		return Context.of(ESTIMATE, tokens);
 	}
 
+	/**
+	 * The context that tells the gate how to read the tokens used from answers it cannot
+	 * read itself (a forwarded body, a chunk of an event stream): {@code reader} gives an
+	 * answer's {@code usageMetadata.totalTokenCount}, or -1 when the answer has none.
+	 */
+	public static Context usage(ToLongFunction<Object> reader) {
+		return Context.of(USAGE, reader);
+	}
+
 	<T> Flux<T> pass(GeminiOperation operation, String model, Flux<T> call) {
 		return Flux.deferContextual((context) -> {
 			Duration paused = this.coolDowns.remaining(model);
@@ -76,15 +88,20 @@ public final class ModelGate {
 			long tokens = (settings.tokensPerMinute() > 0) ? Math.min(estimate, settings.tokensPerMinute()) : 0;
 			// A streamed answer counts its usage in the last event that has one
 			AtomicLong used = new AtomicLong(-1);
-			return admit(operation, model, settings, tokens, this.budgetWait)
-				.thenMany(call.doOnNext((answer) -> used(answer, used)).doOnComplete(() -> {
-					if (used.get() >= 0) {
-						adjustTokens(model, settings, tokens - used.get());
-					}
-				}).doOnError((failure) -> {
-					coolDownOn(model, failure);
-					adjustTokens(model, settings, tokens);
-				}));
+			ToLongFunction<Object> reader = context.getOrDefault(USAGE, ModelGate::totalTokens);
+			return admit(operation, model, settings, tokens, this.budgetWait).thenMany(call.doOnNext((answer) -> {
+				long total = reader.applyAsLong(answer);
+				if (total >= 0) {
+					used.set(total);
+				}
+			}).doOnComplete(() -> {
+				if (used.get() >= 0) {
+					adjustTokens(model, settings, tokens - used.get());
+				}
+			}).doOnError((failure) -> {
+				coolDownOn(model, failure);
+				adjustTokens(model, settings, tokens);
+			}));
 		});
 	}
 
@@ -128,13 +145,14 @@ public final class ModelGate {
 		return 0;
 	}
 
-	private static void used(Object answer, AtomicLong used) {
+	private static long totalTokens(Object answer) {
 		if (answer instanceof GenerateContentResponse response) {
 			UsageMetadata usage = response.usageMetadata();
 			if (usage != null && usage.totalTokenCount() != null) {
-				used.set(usage.totalTokenCount());
+				return usage.totalTokenCount();
 			}
 		}
+		return -1;
 	}
 
 	private void adjustTokens(String model, ModelSettings settings, long tokens) {

@@ -4,18 +4,22 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.example.visiongateway.auth.Tenant;
 import com.example.visiongateway.budget.Reservation;
 import com.example.visiongateway.error.ErrorCode;
 import com.example.visiongateway.error.VisionException;
+import com.example.visiongateway.image.ImageInfo;
 import com.example.visiongateway.image.ImageLimits;
 import com.example.visiongateway.io.HeapBytes;
+import com.example.visiongateway.model.ModelCatalog;
 import com.example.visiongateway.task.InputImage;
 import com.example.visiongateway.task.Intake;
-import com.example.visiongateway.model.ModelCatalog;
+import com.example.visiongateway.task.TokenEstimator;
 import com.example.visiongateway.task.VisionInputs.Upload;
 import com.example.visiongateway.transfer.ImageFiles;
+import com.example.visiongateway.transfer.Transfer;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
@@ -52,14 +56,22 @@ class ContentsCheck {
 		this.json = json;
 	}
 
-	/** A body fit to forward, and the images it carries. */
-	record Checked(byte[] body, int images) {
+	/**
+	 * A body fit to forward, the images it carries in order, and the input tokens it is
+	 * estimated to cost (for the model's tokens-per-minute budget).
+	 */
+	record Checked(byte[] body, List<SentImage> images, long estimatedTokens) {
+	}
+
+	/** One image as it travels: its type and its route (inline or a file). */
+	record SentImage(String mimeType, Transfer transfer, ImageInfo info) {
 	}
 
 	/**
-	 * The checked body, re-written with the detected image types and the files' own URIs.
-	 * Every byte held is charged to {@code heap}: the parsed tree, each decoded image
-	 * while it is checked, the body to forward.
+	 * The checked body, re-written with the detected image types and the files' own URIs
+	 * (the caller's own bytes when no part needed that). Every byte held is charged to
+	 * {@code heap}: the parsed tree, each decoded image while it is checked, a re-written
+	 * body.
 	 */
 	Mono<Checked> check(Tenant caller, ModelCatalog.Model model, byte[] body, Reservation heap) {
 		return Mono.defer(() -> {
@@ -67,7 +79,8 @@ class ContentsCheck {
 			JsonNode root = parse(body);
 			List<ObjectNode> inline = new ArrayList<>();
 			List<ObjectNode> stored = new ArrayList<>();
-			collect(root, inline, stored);
+			long[] textCharacters = { 0 };
+			collect(root, inline, stored, textCharacters);
 			int images = inline.size() + stored.size();
 			int allowed = Math.min(this.limits.maxImagesPerRequest(), model.settings().maxImages());
 			if (images > allowed) {
@@ -76,14 +89,27 @@ class ContentsCheck {
 								+ " takes at most " + allowed + " per request.",
 						Map.of("limit", allowed, "actual", images));
 			}
+			List<SentImage> sent = new ArrayList<>(images);
+			AtomicBoolean rewritten = new AtomicBoolean();
 			for (int i = 0; i < inline.size(); i++) {
-				checkInline(i, inline.get(i), heap);
+				sent.add(checkInline(i, inline.get(i), heap, rewritten));
 			}
-			return Flux.fromIterable(stored).concatMap((part) -> resolve(caller, part)).then(Mono.fromCallable(() -> {
-				byte[] forwarded = this.json.writeValueAsBytes(root);
-				heap.add(forwarded.length);
-				return new Checked(forwarded, images);
-			}));
+			return Flux.fromIterable(stored)
+				.concatMap((part) -> resolve(caller, part, rewritten))
+				.collectList()
+				.map((files) -> {
+					sent.addAll(files);
+					// Written anew only when a part was corrected: writing a large body
+					// costs more than reading it
+					byte[] forwarded = body;
+					if (rewritten.get()) {
+						forwarded = this.json.writeValueAsBytes(root);
+						heap.add(forwarded.length);
+					}
+					List<ImageInfo> infos = sent.stream().map(SentImage::info).toList();
+					return new Checked(forwarded, List.copyOf(sent),
+							TokenEstimator.callTokens(infos, model.settings(), null, textCharacters[0]));
+				});
 		});
 	}
 
@@ -101,11 +127,16 @@ class ContentsCheck {
 	}
 
 	/**
-	 * Every object holding an inline or a file part, however deep; Jackson's nesting
-	 * limit bounds the depth.
+	 * Every object holding an inline or a file part, however deep, and the characters of
+	 * every text part; Jackson's nesting limit bounds the depth.
 	 */
-	private static void collect(JsonNode node, List<ObjectNode> inline, List<ObjectNode> stored) {
+	private static void collect(JsonNode node, List<ObjectNode> inline, List<ObjectNode> stored,
+			long[] textCharacters) {
 		if (node instanceof ObjectNode object) {
+			JsonNode text = object.get("text");
+			if (text != null && text.isString()) {
+				textCharacters[0] += text.asString().length();
+			}
 			JsonNode data = field(object, "inlineData", "inline_data");
 			if (data instanceof ObjectNode part) {
 				inline.add(part);
@@ -117,34 +148,48 @@ class ContentsCheck {
 		}
 		if (node.isContainer()) {
 			for (JsonNode child : node) {
-				collect(child, inline, stored);
+				collect(child, inline, stored, textCharacters);
 			}
 		}
 	}
 
-	private void checkInline(int index, ObjectNode part, Reservation heap) {
+	private SentImage checkInline(int index, ObjectNode part, Reservation heap, AtomicBoolean rewritten) {
 		byte[] bytes = decode(index, text(part, "data", "data"));
 		heap.add(bytes.length);
 		try {
 			InputImage image = this.intake.check(index,
 					new Upload(null, text(part, "mimeType", "mime_type"), new HeapBytes(bytes)));
 			// The type the bytes show, in the spelling the caller used
-			part.put(part.has("mime_type") ? "mime_type" : "mimeType", image.info().type().mimeType());
+			set(part, "mimeType", "mime_type", image.info().type().mimeType(), rewritten);
+			return new SentImage(image.info().type().mimeType(), Transfer.INLINE, image.info());
 		}
 		finally {
 			heap.give(bytes.length);
 		}
 	}
 
-	private Mono<Void> resolve(Tenant caller, ObjectNode part) {
+	private Mono<SentImage> resolve(Tenant caller, ObjectNode part, AtomicBoolean rewritten) {
 		String uri = text(part, "fileUri", "file_uri");
 		if (uri == null || uri.isBlank()) {
 			return Mono.error(new VisionException(ErrorCode.BAD_REQUEST, "A fileData part needs a fileUri."));
 		}
-		return this.files.resolve(caller, uri).doOnNext((file) -> {
-			part.put(part.has("file_uri") ? "file_uri" : "fileUri", file.uri());
-			part.put(part.has("mime_type") ? "mime_type" : "mimeType", file.mimeType());
-		}).then();
+		return this.files.resolve(caller, uri).map((file) -> {
+			set(part, "fileUri", "file_uri", file.uri(), rewritten);
+			set(part, "mimeType", "mime_type", file.mimeType(), rewritten);
+			return new SentImage(file.mimeType(), Transfer.FILE_API, file.info());
+		});
+	}
+
+	/**
+	 * Sets a field in the spelling the caller used, noting in {@code rewritten} when that
+	 * changed it.
+	 */
+	private static void set(ObjectNode part, String camel, String snake, String value, AtomicBoolean rewritten) {
+		String name = part.has(snake) ? snake : camel;
+		if (!value.equals(text(part, name, name))) {
+			part.put(name, value);
+			rewritten.set(true);
+		}
 	}
 
 	private static byte[] decode(int index, String data) {

@@ -10,12 +10,16 @@ import com.example.visiongateway.error.Texts;
 import com.example.visiongateway.error.VisionException;
 import com.example.visiongateway.gemini.GeminiClient;
 import com.example.visiongateway.gemini.GeminiOperation;
+import com.example.visiongateway.gemini.ModelGate;
+import com.example.visiongateway.gemini.wire.UsageMetadata;
 import com.example.visiongateway.observability.RequestFacts;
 import com.example.visiongateway.observability.VisionMetrics;
 import com.example.visiongateway.model.ModelCatalog;
 import jakarta.servlet.http.HttpServletRequest;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.context.Context;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -24,8 +28,10 @@ import org.springframework.stereotype.Component;
  * generateContent, streamGenerateContent and countTokens for Google's SDKs: the model
  * checked against the allow-list, the body against the gateway's rules
  * ({@link ContentsCheck}), the caller's images counted against its quota, then the body
- * sent through the gateway's one Gemini client (its key, retries, breaker, call limit).
- * Gemini's answer goes back as it came.
+ * sent through the gateway's one Gemini client (its key, retries, breaker, call limit,
+ * and the model's cool-down and provider budgets, charged with the body's estimate and
+ * corrected by the answer's usage). Gemini's answer goes back as it came; its usage is
+ * counted in the token meters as the vision endpoints count theirs.
  */
 @Component
 class GeminiModels {
@@ -45,13 +51,16 @@ class GeminiModels {
 
 	private final ObjectProvider<ImageQuota> quota;
 
+	private final JsonMapper json;
+
 	GeminiModels(ModelCatalog catalog, ContentsCheck contents, GeminiClient client, VisionMetrics metrics,
-			ObjectProvider<ImageQuota> quota) {
+			ObjectProvider<ImageQuota> quota, JsonMapper json) {
 		this.catalog = catalog;
 		this.contents = contents;
 		this.client = client;
 		this.metrics = metrics;
 		this.quota = quota;
+		this.json = json;
 	}
 
 	/** A call named by the path {@code /{version}/models/{model}:{method}}. */
@@ -105,10 +114,14 @@ class GeminiModels {
 
 	/** generateContent or countTokens: Gemini's JSON answer. */
 	Mono<byte[]> unary(Tenant caller, Call call, byte[] body, Reservation heap, HttpServletRequest request) {
+		AnswerUsage usage = AnswerUsage.ofJson(this.json);
 		return this.metrics.timed(TASK, call.model().name(),
-				checked(caller, call, body, heap, request)
-					.flatMap((checked) -> this.client.forward(call.method().operation, call.version(),
-							call.model().name(), call.method().wire, checked.body())));
+				checked(caller, call, body, heap, request).flatMap((checked) -> this.client
+					.forward(call.method().operation, call.version(), call.model().name(), call.method().wire,
+							checked.body())
+					.doOnNext(usage::totalTokens)
+					.doOnSuccess((answer) -> countTokens(call, usage))
+					.contextWrite(budget(call, checked, usage))));
 	}
 
 	/**
@@ -116,17 +129,45 @@ class GeminiModels {
 	 * as one request until the stream ends.
 	 */
 	Flux<byte[]> stream(Tenant caller, Call call, byte[] body, Reservation heap, HttpServletRequest request) {
-		return this.metrics.timedMany(TASK, call.model().name(), checked(caller, call, body, heap, request).flatMapMany(
-				(checked) -> this.client.streamGenerateContent(call.version(), call.model().name(), checked.body())));
+		AnswerUsage usage = AnswerUsage.ofEvents(this.json);
+		return this.metrics.timedMany(TASK, call.model().name(),
+				checked(caller, call, body, heap, request).flatMapMany((checked) -> this.client
+					.streamGenerateContent(call.version(), call.model().name(), checked.body())
+					.doOnNext(usage::totalTokens)
+					// Tokens Gemini reported are spent even when the stream broke later
+					.doFinally((signal) -> countTokens(call, usage))
+					.contextWrite(budget(call, checked, usage))));
+	}
+
+	/**
+	 * What the model's provider budgets need, as for the vision endpoints: the estimate
+	 * to charge before a generate call (countTokens is charged as a request only, as the
+	 * vision endpoints' countTokens is), and how to read the usage that corrects it.
+	 */
+	private static Context budget(Call call, ContentsCheck.Checked checked, AnswerUsage usage) {
+		Context reader = ModelGate.usage(usage::totalTokens);
+		return (call.method().operation == GeminiOperation.GENERATE)
+				? reader.putAll(ModelGate.estimate(checked.estimatedTokens()).readOnly()) : reader;
+	}
+
+	private void countTokens(Call call, AnswerUsage usage) {
+		UsageMetadata used = usage.last();
+		if (used != null) {
+			this.metrics.tokens(call.model().name(), used.promptTokenCount(), used.candidatesTokenCount(),
+					used.thoughtsTokenCount());
+		}
 	}
 
 	private Mono<ContentsCheck.Checked> checked(Tenant caller, Call call, byte[] body, Reservation heap,
 			HttpServletRequest request) {
 		return this.contents.check(caller, call.model(), body, heap).doOnNext((checked) -> {
-			RequestFacts.note(request, call.model().name(), checked.images());
+			RequestFacts.note(request, call.model().name(), checked.images().size());
 			ImageQuota images = this.quota.getIfAvailable();
 			if (images != null) {
-				images.charge(caller, checked.images());
+				images.charge(caller, checked.images().size());
+			}
+			if (call.method().operation == GeminiOperation.GENERATE) {
+				checked.images().forEach((image) -> this.metrics.imageSent(image.mimeType(), image.transfer().name()));
 			}
 		});
 	}

@@ -1,18 +1,40 @@
 package com.example.visiongateway.task;
 
+import java.util.List;
+
 import com.example.visiongateway.gemini.MediaResolution;
 import com.example.visiongateway.gemini.ModelSettings;
 import com.example.visiongateway.gemini.TokenScheme;
 import com.example.visiongateway.image.ImageInfo;
 
 /** Gemini's published image token arithmetic; no model call. */
-final class TokenEstimator {
+public final class TokenEstimator {
 
 	static final int TOKENS_PER_TILE = 258;
 
 	private static final int SMALL_IMAGE_SIDE = 384;
 
 	private TokenEstimator() {
+	}
+
+	/**
+	 * Input tokens a call will cost, for the model's tokens-per-minute budget: each
+	 * image's estimate as sent (a tile's worth when its size is unknown), and a token for
+	 * every four characters of text. The answer's usage corrects it.
+	 * @param images each image as it is sent, {@code null} where its size is unknown
+	 * @param settings the model's settings
+	 * @param requested the caller's media resolution, or null for the model's configured
+	 * one
+	 * @param textCharacters the characters of every text sent (prompt, system
+	 * instruction)
+	 */
+	public static long callTokens(List<ImageInfo> images, ModelSettings settings, MediaResolution requested,
+			long textCharacters) {
+		long tokens = (textCharacters + 3) / 4;
+		for (ImageInfo image : images) {
+			tokens += (image != null) ? estimate(image, settings, requested).estimated() : TOKENS_PER_TILE;
+		}
+		return tokens;
 	}
 
 	/**

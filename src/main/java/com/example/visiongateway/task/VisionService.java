@@ -238,22 +238,15 @@ public class VisionService {
 				Mono.using(Cleanup::new, (cleanup) -> work.apply(model, cleanup), Cleanup::close));
 	}
 
-	/**
-	 * Input tokens a call will cost, for the model's tokens-per-minute budget: each
-	 * image's estimate as sent, and a token for every four characters of text. The
-	 * answer's usage corrects it.
-	 */
+	/** Input tokens a call will cost, for the model's tokens-per-minute budget. */
 	private static long estimate(List<InputImage> images, Model model, VisionInputs inputs, String text) {
-		long tokens = ((text != null) ? text.length() : 0)
+		long characters = ((text != null) ? text.length() : 0)
 				+ ((inputs.systemInstruction() != null) ? inputs.systemInstruction().length() : 0);
-		tokens = (tokens + 3) / 4;
+		List<ImageInfo> sent = new ArrayList<>(images.size());
 		for (InputImage image : images) {
-			ImageInfo sent = image.sentInfo();
-			tokens += (sent != null)
-					? TokenEstimator.estimate(sent, model.settings(), inputs.mediaResolution()).estimated()
-					: TokenEstimator.TOKENS_PER_TILE;
+			sent.add(image.sentInfo());
 		}
-		return tokens;
+		return TokenEstimator.callTokens(sent, model.settings(), inputs.mediaResolution(), characters);
 	}
 
 	private void countTokens(Model model, UsageMetadata usage) {

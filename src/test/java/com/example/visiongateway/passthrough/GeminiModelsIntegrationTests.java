@@ -71,6 +71,19 @@ class GeminiModelsIntegrationTests extends GatewayIntegrationTest {
 	}
 
 	@Test
+	void aBodyTheChecksLeaveAloneReachesGeminiAsTheCallerWroteIt() {
+		String body = GoogleCalls.imageAndText(PNG, "image/png", "as written");
+
+		GoogleCalls.Answer answer = google().post("/v1beta/models/gemini-3.8-flash:generateContent", body);
+
+		assertThat(answer.status()).isEqualTo(200);
+		assertThat(stub.server()
+			.findAll(postRequestedFor(urlPathEqualTo("/v1beta/models/gemini-3.8-flash:generateContent")))
+			.get(0)
+			.getBodyAsString()).isEqualTo(body);
+	}
+
+	@Test
 	void theCallersKeyNeverReachesGeminiAndTheGatewaysNeverReachesTheCaller() {
 		GoogleCalls.Answer answer = google().post(
 				"/v1/models/gemini-3.8-flash:generateContent?key=" + CALLER_KEY + "-query",

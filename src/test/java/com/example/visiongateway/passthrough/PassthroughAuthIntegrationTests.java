@@ -21,18 +21,25 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The pass-through with authentication on: the gateway key where Google's SDKs put an API
  * key, checked like every key, and the caller's quotas.
  */
-@TestPropertySource(properties = { "vision.auth.enabled=true", "vision.auth.images-per-minute=2" })
+@TestPropertySource(properties = { "vision.auth.enabled=true", "vision.auth.images-per-minute=2",
+		"vision.auth.requests-per-minute=" + PassthroughAuthIntegrationTests.REQUESTS_PER_MINUTE })
 class PassthroughAuthIntegrationTests extends GatewayIntegrationTest {
 
 	static final String ALICE_KEY = "vg-pass-alice-91e2";
 
 	static final String BOB_KEY = "vg-pass-bob-17fa";
 
+	/** Room for what alice and bob do in all these tests; carol spends it. */
+	static final int REQUESTS_PER_MINUTE = 10;
+
+	static final String CAROL_KEY = "vg-pass-carol-5b0d";
+
 	private static final String TEXT_ONLY = "{\"contents\":[{\"parts\":[{\"text\":\"hi\"}]}]}";
 
 	@DynamicPropertySource
 	static void keys(DynamicPropertyRegistry registry) {
-		registry.add("vision.auth.key-hashes", () -> "alice:" + sha256(ALICE_KEY) + ",bob:" + sha256(BOB_KEY));
+		registry.add("vision.auth.key-hashes",
+				() -> "alice:" + sha256(ALICE_KEY) + ",bob:" + sha256(BOB_KEY) + ",carol:" + sha256(CAROL_KEY));
 	}
 
 	@Test
@@ -76,6 +83,24 @@ class PassthroughAuthIntegrationTests extends GatewayIntegrationTest {
 	}
 
 	@Test
+	void theCallersRequestQuotaHoldsOnThePassThroughWithGooglesRefusal() {
+		GoogleCalls carol = new GoogleCalls(port()).withHeader("x-goog-api-key", CAROL_KEY);
+		for (int i = 0; i < REQUESTS_PER_MINUTE; i++) {
+			GoogleCalls.Answer counted = carol.post("/v1beta/models/gemini-3.8-flash:countTokens", TEXT_ONLY);
+			assertThat(counted.status()).as(counted.body()).isEqualTo(200);
+		}
+
+		GoogleCalls.Answer refused = carol.post("/v1beta/models/gemini-3.8-flash:generateContent", TEXT_ONLY);
+
+		assertGoogleError(refused, 429, "RESOURCE_EXHAUSTED");
+		assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(1L, 60L);
+		assertThat(refused.error().path("details").path(0).path("retryDelay").asString())
+			.isEqualTo(refused.header("Retry-After") + "s");
+		assertThat(stub.generateContentRequests()).isEmpty();
+		assertThat(stub.countTokensRequests()).hasSize(REQUESTS_PER_MINUTE);
+	}
+
+	@Test
 	void anotherCallersFileIsAnsweredExactlyLikeAnUnknownOne() {
 		GoogleCalls alice = new GoogleCalls(port()).withHeader("x-goog-api-key", ALICE_KEY);
 		GoogleCalls bob = new GoogleCalls(port()).withHeader("x-goog-api-key", BOB_KEY);
@@ -86,8 +111,11 @@ class PassthroughAuthIntegrationTests extends GatewayIntegrationTest {
 		GoogleCalls.Answer got = bob.get("/v1beta/" + name);
 		GoogleCalls.Answer unknown = bob.get("/v1beta/files/unknownfile1");
 		GoogleCalls.Answer listed = bob.get("/v1beta/files");
-		GoogleCalls.Answer used = bob.post("/v1beta/models/gemini-3.8-flash:generateContent",
-				"{\"contents\":[{\"parts\":[{\"fileData\":{\"fileUri\":\"" + uri + "\"}}]}]}");
+		String withFile = "{\"contents\":[{\"parts\":[{\"fileData\":{\"fileUri\":\"" + uri + "\"}}]}]}";
+		GoogleCalls.Answer used = bob.post("/v1beta/models/gemini-3.8-flash:generateContent", withFile);
+		GoogleCalls.Answer streamed = bob.post("/v1beta/models/gemini-3.8-flash:streamGenerateContent?alt=sse",
+				withFile);
+		GoogleCalls.Answer counted = bob.post("/v1beta/models/gemini-3.8-flash:countTokens", withFile);
 		GoogleCalls.Answer deleted = bob.delete("/v1beta/" + name);
 
 		assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(200);
@@ -96,8 +124,11 @@ class PassthroughAuthIntegrationTests extends GatewayIntegrationTest {
 			.isEqualTo(unknown.body().replace("unknownfile1", "ID"));
 		assertThat(listed.json().path("files").findValuesAsString("name")).doesNotContain(name);
 		assertGoogleError(used, 403, "PERMISSION_DENIED");
+		assertGoogleError(streamed, 403, "PERMISSION_DENIED");
+		assertGoogleError(counted, 403, "PERMISSION_DENIED");
 		assertGoogleError(deleted, 403, "PERMISSION_DENIED");
 		assertThat(stub.generateContentRequests()).isEmpty();
+		assertThat(stub.countTokensRequests()).isEmpty();
 		assertThat(alice.get("/v1beta/" + name).status()).isEqualTo(200);
 	}
 
