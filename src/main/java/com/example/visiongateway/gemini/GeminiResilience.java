@@ -180,8 +180,8 @@ public final class GeminiResilience {
 		if (!this.properties.circuitBreaker().enabled()) {
 			return gated;
 		}
-		return Flux
-			.defer(() -> gated.transformDeferred(CircuitBreakerOperator.of(this.breakers.circuitBreaker(target))))
+		// The operator takes the breaker's permission on each subscription (each attempt)
+		return gated.transform(CircuitBreakerOperator.of(this.breakers.circuitBreaker(target)))
 			.onErrorMap(CallNotPermittedException.class, (open) -> {
 				reject(operation, "circuit_open");
 				return new GeminiOverloadedException(operation,
