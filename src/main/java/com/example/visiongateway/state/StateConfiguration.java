@@ -2,12 +2,15 @@ package com.example.visiongateway.state;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 import io.lettuce.core.ClientOptions.DisconnectedBehavior;
+import io.lettuce.core.resource.Delay;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.data.redis.autoconfigure.ClientResourcesBuilderCustomizer;
 import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
@@ -69,6 +72,16 @@ class StateConfiguration {
 		@Bean
 		LettuceClientOptionsBuilderCustomizer failFastWhileDisconnected() {
 			return (options) -> options.disconnectedBehavior(DisconnectedBehavior.REJECT_COMMANDS);
+		}
+
+		/**
+		 * Reconnect attempts at most {@code retry-after} apart: Lettuce's own backoff
+		 * grows to 30 s, and state would stay per-replica that long after Redis is back.
+		 */
+		@Bean
+		ClientResourcesBuilderCustomizer reconnectWithinRetryAfter(StateProperties properties) {
+			return (resources) -> resources.reconnectDelay(
+					Delay.exponential(Duration.ofMillis(50), properties.retryAfter(), 2, TimeUnit.MILLISECONDS));
 		}
 
 	}
