@@ -18,9 +18,7 @@ import com.example.visiongateway.task.VisionInputs;
 import com.example.visiongateway.task.VisionService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Max;
@@ -109,11 +107,7 @@ class VisionController {
 					+ "image/png or image/jpeg and exactly one image (uploaded or from imageUrls), the answer is the "
 					+ "picture with the boxes drawn on it; a fileIds image is 406, as the gateway keeps no copy of stored "
 					+ "files and the Files API has no download.")
-	@ApiResponse(responseCode = "200", description = "Detections per image, or the annotated picture", content = {
-			@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-					schema = @Schema(implementation = VisionResponse.class)),
-			@Content(mediaType = MediaType.IMAGE_PNG_VALUE, schema = @Schema(type = "string", format = "binary")),
-			@Content(mediaType = MediaType.IMAGE_JPEG_VALUE, schema = @Schema(type = "string", format = "binary")) })
+	@SpatialAnswer
 	CompletableFuture<ResponseEntity<?>> detect(@ParameterObject SharedParts shared, @Parameter(
 			description = "What to find, e.g. \"cats, coffee cups\"; default: every prominent item.") @RequestParam(
 					name = "objects", required = false) String objects,
@@ -133,14 +127,7 @@ class VisionController {
 					+ "pixel; holes are left out). Needs a model that produces masks (Gemini 2.5). With Accept: image/png "
 					+ "or image/jpeg and exactly one image (uploaded or from imageUrls), the answer is the picture with "
 					+ "boxes, labels and translucent masks drawn on it; maskFormat does not apply then.")
-	@ApiResponse(responseCode = "200", description = "Detections with masks per image, or the annotated picture",
-			content = {
-					@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-							schema = @Schema(implementation = VisionResponse.class)),
-					@Content(mediaType = MediaType.IMAGE_PNG_VALUE,
-							schema = @Schema(type = "string", format = "binary")),
-					@Content(mediaType = MediaType.IMAGE_JPEG_VALUE,
-							schema = @Schema(type = "string", format = "binary")) })
+	@SpatialAnswer
 	CompletableFuture<ResponseEntity<?>> segment(@ParameterObject SharedParts shared,
 			@Parameter(description = "What to segment; default: every prominent item.") @RequestParam(name = "objects",
 					required = false) String objects,

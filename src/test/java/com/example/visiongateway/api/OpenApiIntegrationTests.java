@@ -1,5 +1,7 @@
 package com.example.visiongateway.api;
 
+import java.util.List;
+
 import com.example.visiongateway.support.GatewayIntegrationTest;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -74,9 +76,12 @@ class OpenApiIntegrationTests extends GatewayIntegrationTest {
 			.get("application/problem+json")
 			.get("examples")
 			.has("MODEL_UNAVAILABLE")).isTrue();
-		JsonNode segmentOk = paths.get("/v1/vision/segment").get("post").get("responses").get("200").get("content");
-		assertThat(segmentOk.has("image/png") && segmentOk.has("image/jpeg") && segmentOk.has("application/json"))
-			.isTrue();
+		for (String spatial : List.of("detect", "segment")) {
+			JsonNode ok = paths.get("/v1/vision/" + spatial).get("post").get("responses").get("200").get("content");
+			assertThat(ok.has("image/png") && ok.has("image/jpeg") && ok.has("application/json")).as(spatial).isTrue();
+			assertThat(ok.get("application/json").get("schema").get("$ref").asString())
+				.isEqualTo("#/components/schemas/VisionResponse");
+		}
 		assertThat(paths.get("/v1/files")
 			.get("post")
 			.get("requestBody")
