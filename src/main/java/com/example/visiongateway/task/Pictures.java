@@ -1,23 +1,15 @@
 package com.example.visiongateway.task;
 
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import javax.imageio.ImageIO;
 
 import com.example.visiongateway.error.ErrorCode;
 import com.example.visiongateway.error.VisionException;
-import com.example.visiongateway.image.ImageInfo;
 import com.example.visiongateway.image.ImageLimits;
-import com.example.visiongateway.image.Orientation;
 import com.example.visiongateway.image.PixelDecoder;
-import com.example.visiongateway.io.ByteSource;
 import com.example.visiongateway.model.ModelCatalog.Model;
-import com.example.visiongateway.spatial.Annotator;
+import com.example.visiongateway.spatial.AnnotatedPicture;
 import com.example.visiongateway.spatial.Detection;
 import reactor.core.publisher.Mono;
 
@@ -74,43 +66,6 @@ public class Pictures {
 	}
 
 	/**
-	 * Decodes the caller's image within the decode budget, turns it upright into the
-	 * picture's own canvas (the one full-size copy) and draws on it.
-	 */
-	private static byte[] draw(PixelDecoder decoder, ByteSource bytes, ImageInfo info, List<Detection> detections,
-			String format) {
-		try (PixelDecoder.Header header = decoder.open(bytes, info.type())) {
-			if (header == null) {
-				throw undecodable();
-			}
-			long cost = drawingCost(header);
-			try (PixelDecoder.Pixels pixels = header.decode(1, cost)) {
-				if (pixels == null) {
-					throw undecodable();
-				}
-				BufferedImage picture = Orientation.upright(pixels.image(), info.orientation(),
-						BufferedImage.TYPE_INT_RGB);
-				Annotator.annotate(picture, detections);
-				ByteArrayOutputStream out = new ByteArrayOutputStream();
-				ImageIO.write(picture, format, out);
-				return out.toByteArray();
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	/** The raster at full size, and the upright RGB canvas (4 bytes a pixel). */
-	private static long drawingCost(PixelDecoder.Header header) {
-		return header.cost(1, 4L * header.width() * header.height());
-	}
-
-	private static VisionException undecodable() {
-		return new VisionException(ErrorCode.NOT_ACCEPTABLE, "The gateway cannot decode this image to draw on it.");
-	}
-
-	/**
 	 * The task, plus the checks that drawing needs (a type the JVM decodes, of a size it
 	 * can hold), and the drawing itself, made while the request's bytes (a fetched
 	 * image's temp file) are still there.
@@ -160,9 +115,9 @@ public class Pictures {
 			try (PixelDecoder.Header header = this.decoder.open(image.held().orElseThrow().source(),
 					image.info().type())) {
 				if (header == null) {
-					throw undecodable();
+					throw AnnotatedPicture.undecodable();
 				}
-				long cost = drawingCost(header);
+				long cost = AnnotatedPicture.cost(header);
 				if (!header.affordable(cost)) {
 					throw new VisionException(ErrorCode.NOT_ACCEPTABLE,
 							"Drawing on this image needs " + cost + " bytes of decoded pixels; the gateway decodes at "
@@ -183,8 +138,8 @@ public class Pictures {
 			ImageOutcome result = this.task.read(answer, model, image, descriptor, usage);
 			List<Detection> detections = (result instanceof ImageOutcome.Located located) ? located.detections()
 					: List.of();
-			this.drawn
-				.set(draw(this.decoder, image.held().orElseThrow().source(), image.info(), detections, this.format));
+			this.drawn.set(AnnotatedPicture.draw(this.decoder, image.held().orElseThrow().source(), image.info(),
+					detections, this.format));
 			return result;
 		}
 
