@@ -7,7 +7,9 @@
 #
 #   bench/coldstart.sh       # about 4 minutes per variant
 #
-# Environment: BENCH_VARIANTS (default "aot noaot java17"), BENCH_WARM_SECONDS, BENCH_SKIP_BUILD=1, BENCH_KEEP=1.
+# Environment: BENCH_VARIANTS (default "aot noaot java17"), BENCH_WARM_SECONDS, BENCH_SKIP_BUILD=1, BENCH_KEEP=1,
+# BENCH_JFR=1 (records each variant's first minute with JFR's profile settings, from process start, and prints where
+# its CPU went: the hottest methods and threads).
 # The AOT cache is made by the image's own training run (scripts/aot-train.sh) against the built-in stub.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -66,6 +68,9 @@ for variant in $VARIANTS; do
 	java17) java_bin="$JAVA17" ;;
 	*) die "unknown variant $variant" ;;
 	esac
+	if [[ -n "${BENCH_JFR:-}" ]]; then
+		flags+=("-XX:StartFlightRecording=settings=profile,duration=60s,filename=$WORK/first-minute-$variant.jfr")
+	fi
 	port="$(free_port)"
 	url="http://127.0.0.1:$port/v1/vision/caption"
 	start_ns="$(date +%s%N)"
@@ -102,6 +107,10 @@ for variant in $VARIANTS; do
 		"$warm_rps" "$overhead_ms" >>"$RESULTS"
 	log "$variant: warm c=32 ${warm_rps} req/s; c=1 p50 overhead ${overhead_ms} ms"
 	stop_gateway
+	if [[ -f "$WORK/first-minute-$variant.jfr" ]]; then
+		echo "== $variant: the first minute's CPU samples" >"$WORK/jfr-$variant.txt"
+		python3 "$BENCH_DIR/jfr_top.py" "$WORK/first-minute-$variant.jfr" 20 >>"$WORK/jfr-$variant.txt"
+	fi
 done
 
 echo
@@ -112,3 +121,6 @@ echo "|---|---|---|---|---|---|---|"
 while IFS=$'\t' read -r variant first started seconds first5 warm overhead; do
 	echo "| $variant | ${first} ms | ${started} s | ${seconds// /, } | ${first5} % | ${warm} req/s | +${overhead} ms |"
 done <"$RESULTS"
+for summary in "$WORK"/jfr-*.txt; do
+	[[ -f "$summary" ]] && { echo; cat "$summary"; }
+done
