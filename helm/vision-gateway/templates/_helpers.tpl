@@ -65,3 +65,41 @@ A PodDisruptionBudget only makes sense when more than one pod runs: with one, mi
 {{- else if gt (int .Values.replicaCount) 1 }}true{{ end }}
 {{- end }}
 {{- end }}
+
+{{/*
+redis.url taken apart into a dict (host, port, database, ssl). The chart passes host and port rather than the URL:
+Spring Boot takes the password from the URL whenever spring.data.redis.url is set and ignores
+SPRING_DATA_REDIS_PASSWORD, so a URL would drop the password that comes from redis.existingSecret.
+*/}}
+{{- define "vision-gateway.redis" -}}
+{{- $url := required "redis.enabled needs redis.url, e.g. redis://redis-master:6379" .Values.redis.url }}
+{{- $parsed := urlParse $url }}
+{{- if not (has $parsed.scheme (list "redis" "rediss")) }}
+{{- fail (printf "redis.url must start with redis:// or rediss:// but was %s" $url) }}
+{{- end }}
+{{- if $parsed.userinfo }}
+{{- fail "redis.url must not hold credentials: put the password in the Secret named by redis.existingSecret" }}
+{{- end }}
+{{- $hostPort := splitList ":" $parsed.host }}
+{{- $database := trimPrefix "/" $parsed.path }}
+{{- dict "host" (first $hostPort) "port" (ternary (last $hostPort) "6379" (eq (len $hostPort) 2)) "database" $database "ssl" (eq $parsed.scheme "rediss") | toJson }}
+{{- end }}
+
+{{/*
+Label matchers for this release's series in alert expressions.
+*/}}
+{{- define "vision-gateway.seriesSelector" -}}
+{{- if .Values.prometheusRule.seriesSelector }}
+{{- .Values.prometheusRule.seriesSelector }}
+{{- else }}
+{{- printf "namespace=%q,job=%q" .Release.Namespace (include "vision-gateway.fullname" .) }}
+{{- end }}
+{{- end }}
+
+{{/*
+Labels of the helm test pod: not the selector labels, so the Service never routes to it.
+*/}}
+{{- define "vision-gateway.testLabels" -}}
+app.kubernetes.io/instance: {{ .Release.Name }}
+app.kubernetes.io/component: helm-test
+{{- end }}

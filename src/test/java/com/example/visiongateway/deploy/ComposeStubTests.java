@@ -6,10 +6,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import com.example.visiongateway.state.StateProperties;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.standalone.CommandLineOptions;
 import org.junit.jupiter.api.Test;
@@ -21,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * What docker compose runs, checked without Docker: WireMock loading the stub's mapping
  * files from disk and its extension by class name (as the WireMock image's
- * {@code --extensions} does), and a compose file that wires the gateway to it key-less.
+ * {@code --extensions} does), and a compose file that wires the gateway to it key-less,
+ * and, in the {@code redis} profile, two replicas to one Redis.
  */
 class ComposeStubTests {
 
@@ -85,12 +88,54 @@ class ComposeStubTests {
 		Map<String, Object> environment = (Map<String, Object>) gateway.get("environment");
 
 		assertThat(services).containsKey("gemini-stub");
+		assertThat(gateway).as("runs without a profile").doesNotContainKey("profiles");
+		assertThat(environment).doesNotContainKey("VISION_STATE_STORE");
 		assertThat(environment).containsEntry("GEMINI_BASE_URL", "http://gemini-stub:8080")
 			.containsEntry("VISION_GEMINI_STUB", "true")
 			.doesNotContainKey("GEMINI_API_KEY");
 		assertThat((List<String>) gateway.get("tmpfs")).contains("/tmp");
 		assertThat(Files.readString(Path.of("docker/gemini-stub.Dockerfile")))
 			.contains("COPY src/test/resources/gemini-stub/mappings /home/wiremock/mappings");
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void runsTwoReplicasOnOneRedisAndOneStubInTheRedisProfile() throws Exception {
+		Map<String, Object> compose = new Yaml().load(Files.readString(Path.of("docker-compose.yml")));
+		Map<String, Object> services = (Map<String, Object>) compose.get("services");
+		Map<String, Object> redis = (Map<String, Object>) services.get("redis");
+
+		assertThat((List<String>) redis.get("profiles")).containsExactly("redis");
+		assertThat((List<String>) redis.get("command")).containsSubsequence("--save", "")
+			.containsSubsequence("--appendonly", "no");
+		assertThat((List<String>) ((Map<String, Object>) redis.get("healthcheck")).get("test")).contains("ping");
+		List<String> published = new ArrayList<>(
+				(List<String>) ((Map<String, Object>) services.get("vision-gateway")).get("ports"));
+		for (String name : List.of("replica-1", "replica-2")) {
+			Map<String, Object> replica = (Map<String, Object>) services.get(name);
+			Map<String, Object> environment = (Map<String, Object>) replica.get("environment");
+			Map<String, Object> dependsOn = (Map<String, Object>) replica.get("depends_on");
+
+			assertThat((List<String>) replica.get("profiles")).as(name).containsExactly("redis");
+			assertThat(environment).as(name)
+				.containsEntry("GEMINI_BASE_URL", "http://gemini-stub:8080")
+				.containsEntry("VISION_GEMINI_STUB", "true")
+				.doesNotContainKey("GEMINI_API_KEY");
+			assertThat(dependsOn).as(name).containsKeys("gemini-stub", "redis");
+			assertThat((Map<String, Object>) dependsOn.get("redis")).containsEntry("condition", "service_healthy");
+			assertThat(replica).containsEntry("read_only", true);
+			assertThat((List<String>) replica.get("tmpfs")).contains("/tmp");
+			PodEnvironment pod = new PodEnvironment(environment);
+			assertThat(pod.store()).as(name).isEqualTo(StateProperties.Store.REDIS);
+			pod.redis((connection) -> {
+				assertThat(services).containsKey(connection.getStandalone().getHost());
+				assertThat((List<String>) redis.get("expose"))
+					.contains(String.valueOf(connection.getStandalone().getPort()));
+			});
+			published.addAll((List<String>) replica.get("ports"));
+		}
+		List<String> hostPorts = published.stream().map((port) -> port.substring(0, port.lastIndexOf(':'))).toList();
+		assertThat(hostPorts).as("host ports of the three gateways").doesNotHaveDuplicates().hasSize(6);
 	}
 
 }

@@ -5,10 +5,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import com.example.visiongateway.state.StateProperties;
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
 import org.junit.jupiter.api.Test;
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static com.example.visiongateway.deploy.RenderedChart.at;
 import static com.example.visiongateway.deploy.RenderedChart.render;
+import static com.example.visiongateway.deploy.RenderedChart.renderWithHooks;
 import static com.example.visiongateway.deploy.RenderedChart.value;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
@@ -24,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThatException;
  * Lints and renders the Helm chart in-process (helm-java bundles the helm library): no
  * cluster, no network.
  */
+@SuppressWarnings("unchecked")
 class HelmChartTests {
 
 	private static final String API_KEY = "test-gemini-key";
@@ -269,6 +273,196 @@ class HelmChartTests {
 		assertThat(value(monitor, "spec.endpoints.0.path")).isEqualTo("/actuator/prometheus");
 		assertThat(value(monitor, "spec.endpoints.0.port")).isEqualTo("management");
 		assertThat(value(monitor, "spec.selector.matchLabels")).isEqualTo(at(chart.one("Service"), "spec.selector"));
+	}
+
+	@Test
+	void keepsStateInEachPodUnlessRedisIsEnabled() {
+		RenderedChart chart = render("gemini.apiKey", API_KEY, "redis.url", "redis://redis-master:6379",
+				"redis.existingSecret", "redis-credentials");
+
+		assertThat((Map<String, Object>) at(chart.one("ConfigMap"), "data")).doesNotContainKeys("VISION_STATE_STORE",
+				"SPRING_DATA_REDIS_HOST", "SPRING_DATA_REDIS_PORT");
+		assertThat(envNames(container(chart))).doesNotContain("SPRING_DATA_REDIS_PASSWORD");
+		assertThat(podEnvironment(chart, "unused").store()).isEqualTo(StateProperties.Store.MEMORY);
+	}
+
+	@Test
+	void pointsEveryPodAtRedisWithThePasswordOnlyFromTheSecret() {
+		RenderedChart chart = render("gemini.apiKey", API_KEY, "redis.enabled", true, "redis.url",
+				"redis://redis-master.cache:6380/2", "redis.existingSecret", "redis-credentials");
+		Map<String, Object> passwordVariable = envVariable(container(chart), "SPRING_DATA_REDIS_PASSWORD");
+
+		assertThat((Map<String, Object>) at(chart.one("ConfigMap"), "data"))
+			.containsEntry("VISION_STATE_STORE", "redis")
+			.doesNotContainKeys("SPRING_DATA_REDIS_PASSWORD", "SPRING_DATA_REDIS_URL");
+		assertThat(passwordVariable).doesNotContainKey("value");
+		assertThat(value(passwordVariable, "valueFrom.secretKeyRef"))
+			.isEqualTo(Map.of("name", "redis-credentials", "key", "redis-password"));
+		PodEnvironment pod = podEnvironment(chart, "s3cret");
+		assertThat(pod.store()).isEqualTo(StateProperties.Store.REDIS);
+		pod.redis((redis) -> {
+			assertThat(redis.getStandalone().getHost()).isEqualTo("redis-master.cache");
+			assertThat(redis.getStandalone().getPort()).isEqualTo(6380);
+			assertThat(redis.getStandalone().getDatabase()).isEqualTo(2);
+			assertThat(redis.getPassword()).isEqualTo("s3cret");
+			assertThat(redis.getSslBundle()).isNull();
+		});
+	}
+
+	@Test
+	void connectsWithTlsToARedissUrlOnTheDefaultPortWithoutAPassword() {
+		RenderedChart chart = render("gemini.apiKey", API_KEY, "redis.enabled", true, "redis.url",
+				"rediss://redis.example.internal");
+
+		assertThat(envNames(container(chart))).doesNotContain("SPRING_DATA_REDIS_PASSWORD");
+		assertThat((Map<String, Object>) at(chart.one("ConfigMap"), "data"))
+			.containsEntry("SPRING_DATA_REDIS_SSL_ENABLED", "true")
+			.containsEntry("SPRING_DATA_REDIS_PORT", "6379")
+			.doesNotContainKey("SPRING_DATA_REDIS_DATABASE");
+		podEnvironment(chart, "unused").redis((redis) -> {
+			assertThat(redis.getStandalone().getHost()).isEqualTo("redis.example.internal");
+			assertThat(redis.getStandalone().getPort()).isEqualTo(6379);
+			assertThat(redis.getPassword()).isNull();
+		});
+	}
+
+	@Test
+	void refusesRedisWithoutAUrlOrWithCredentialsInIt() {
+		assertThatException().isThrownBy(() -> render("gemini.apiKey", API_KEY, "redis.enabled", true))
+			.withMessageContaining("redis.url");
+		assertThatException()
+			.isThrownBy(() -> render("gemini.apiKey", API_KEY, "redis.enabled", true, "redis.url",
+					"redis://:s3cret@redis-master:6379"))
+			.withMessageContaining("url");
+		assertThatException().isThrownBy(
+				() -> render("gemini.apiKey", API_KEY, "redis.enabled", true, "redis.url", "http://redis-master:6379"))
+			.withMessageContaining("url");
+	}
+
+	@Test
+	void wouldLoseThePasswordIfTheChartPassedAUrl() {
+		// Why the chart passes host and port: with spring.data.redis.url set, Boot takes
+		// the password from the URL only.
+		new PodEnvironment(
+				Map.of("SPRING_DATA_REDIS_URL", "redis://redis-master:6379", "SPRING_DATA_REDIS_PASSWORD", "s3cret"))
+			.redis((redis) -> assertThat(redis.getPassword()).isNull());
+	}
+
+	@Test
+	void runsAHelmTestThatCallsReadinessThroughTheService() {
+		RenderedChart chart = renderWithHooks("gemini.apiKey", API_KEY, "tests.image.repository", "curlimages/curl",
+				"tests.image.tag", "8.17.0");
+		Map<String, Object> test = chart.one("Pod");
+		Map<String, Object> service = chart.one("Service");
+		String readinessPath = at(container(chart), "readinessProbe.httpGet.path");
+
+		assertThat(value(test, "metadata.annotations")).isEqualTo(
+				Map.of("helm.sh/hook", "test", "helm.sh/hook-delete-policy", "before-hook-creation,hook-succeeded"));
+		assertThat(render("gemini.apiKey", API_KEY).all("Pod")).as("helm keeps hooks out of the release").isEmpty();
+		assertThat(value(test, "spec.restartPolicy")).isEqualTo("Never");
+		assertThat(value(test, "spec.containers.0.image")).isEqualTo("curlimages/curl:8.17.0");
+		List<String> command = at(test, "spec.containers.0.command");
+		assertThat(command.get(0)).isEqualTo("wget");
+		assertThat(command.get(command.size() - 1)).isEqualTo(
+				"http://" + at(service, "metadata.name") + ":" + at(service, "spec.ports.1.port") + readinessPath);
+		assertThat(value(service, "spec.ports.1.targetPort")).isEqualTo("management");
+		assertThat(readinessPath).isEqualTo("/actuator/health/readiness");
+		assertThat(value(test, "spec.securityContext.runAsNonRoot")).isEqualTo(true);
+		Map<String, Object> testLabels = at(test, "metadata.labels");
+		Map<String, Object> serviceSelector = at(service, "spec.selector");
+		assertThat(testLabels.entrySet().containsAll(serviceSelector.entrySet()))
+			.as("the Service must not route to the test pod")
+			.isFalse();
+	}
+
+	@Test
+	void rendersNoNetworkPolicyByDefault() {
+		assertThat(render("gemini.apiKey", API_KEY).all("NetworkPolicy")).isEmpty();
+	}
+
+	@Test
+	void admitsTheIngressControllerOnTheApiPortAndPrometheusAndTheTestOnTheManagementPort() {
+		RenderedChart chart = renderWithHooks("gemini.apiKey", API_KEY, "networkPolicy.enabled", true,
+				"networkPolicy.extraIngressFrom[0].namespaceSelector.matchLabels.team", "vision-callers");
+		Map<String, Object> policy = chart.one("NetworkPolicy");
+		List<Map<String, Object>> ingress = at(policy, "spec.ingress");
+		List<Map<String, Object>> ports = at(container(chart), "ports");
+		List<Object> containerPorts = ports.stream().map((port) -> port.get("name")).toList();
+
+		assertThat(value(policy, "spec.podSelector.matchLabels"))
+			.isEqualTo(at(chart.one("Deployment"), "spec.selector.matchLabels"));
+		assertThat(value(policy, "spec.policyTypes")).isEqualTo(List.of("Ingress", "Egress"));
+		assertThat(ingress).hasSize(2);
+		assertThat(value(ingress.get(0), "ports")).isEqualTo(List.of(Map.of("port", "http", "protocol", "TCP")));
+		assertThat(value(ingress.get(0), "from")).isEqualTo(List.of(
+				Map.of("namespaceSelector",
+						Map.of("matchLabels", Map.of("kubernetes.io/metadata.name", "ingress-nginx")), "podSelector",
+						Map.of("matchLabels", Map.of("app.kubernetes.io/name", "ingress-nginx"))),
+				Map.of("namespaceSelector", Map.of("matchLabels", Map.of("team", "vision-callers")))));
+		assertThat(value(ingress.get(1), "ports")).isEqualTo(List.of(Map.of("port", "management", "protocol", "TCP")));
+		assertThat(value(ingress.get(1), "from.0")).isEqualTo(
+				Map.of("namespaceSelector", Map.of("matchLabels", Map.of("kubernetes.io/metadata.name", "monitoring")),
+						"podSelector", Map.of("matchLabels", Map.of("app.kubernetes.io/name", "prometheus"))));
+		assertThat(value(ingress.get(1), "from.1.podSelector.matchLabels"))
+			.isEqualTo(at(chart.one("Pod"), "metadata.labels"));
+		assertThat(containerPorts).contains("http", "management");
+	}
+
+	@Test
+	void letsThePodsReachOnlyDnsAndGeminiWithoutRedis() {
+		RenderedChart chart = render("gemini.apiKey", API_KEY, "networkPolicy.enabled", true, "redis.url",
+				"redis://redis-master:6379");
+
+		assertThat(egressPorts(chart.one("NetworkPolicy"))).containsExactly("53/UDP", "53/TCP", "443/TCP");
+		List<Map<String, Object>> egress = at(chart.one("NetworkPolicy"), "spec.egress");
+		assertThat(egress).as("no peers given: any address")
+			.allSatisfy((rule) -> assertThat(rule).doesNotContainKey("to"));
+	}
+
+	@Test
+	void letsThePodsReachRedisOnTheUrlsPortWhenRedisIsEnabled() {
+		RenderedChart chart = render("gemini.apiKey", API_KEY, "networkPolicy.enabled", true, "redis.enabled", true,
+				"redis.url", "redis://redis-master.cache:6380",
+				"networkPolicy.redis.to[0].namespaceSelector.matchLabels.team", "cache");
+		Map<String, Object> policy = chart.one("NetworkPolicy");
+
+		assertThat(egressPorts(policy)).containsExactly("53/UDP", "53/TCP", "443/TCP", "6380/TCP");
+		assertThat(value(policy, "spec.egress.2.to"))
+			.isEqualTo(List.of(Map.of("namespaceSelector", Map.of("matchLabels", Map.of("team", "cache")))));
+	}
+
+	private static List<String> egressPorts(Map<String, Object> policy) {
+		List<Map<String, Object>> egress = at(policy, "spec.egress");
+		return egress.stream()
+			.flatMap((rule) -> ((List<Map<String, Object>>) rule.get("ports")).stream())
+			.map((port) -> port.get("port") + "/" + port.get("protocol"))
+			.toList();
+	}
+
+	/**
+	 * The environment the gateway's container starts with: the ConfigMap, then the
+	 * container's own variables, Secrets resolved to {@code secretValue}.
+	 */
+	private static PodEnvironment podEnvironment(RenderedChart chart, String secretValue) {
+		Map<String, Object> variables = new HashMap<>(at(chart.one("ConfigMap"), "data"));
+		for (Map<String, Object> variable : (List<Map<String, Object>>) at(container(chart), "env")) {
+			variables.put((String) variable.get("name"),
+					variable.containsKey("value") ? variable.get("value") : secretValue);
+		}
+		return new PodEnvironment(variables);
+	}
+
+	private static List<String> envNames(Map<String, Object> container) {
+		return ((List<Map<String, Object>>) at(container, "env")).stream()
+			.map((variable) -> (String) variable.get("name"))
+			.toList();
+	}
+
+	private static Map<String, Object> envVariable(Map<String, Object> container, String name) {
+		return ((List<Map<String, Object>>) at(container, "env")).stream()
+			.filter((variable) -> name.equals(variable.get("name")))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("No " + name + " in " + at(container, "env")));
 	}
 
 	private static Map<String, Object> container(RenderedChart chart) {

@@ -1,14 +1,21 @@
 package com.example.visiongateway.deploy;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.TemplateCommand;
 import org.yaml.snakeyaml.Yaml;
+
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The manifests {@code helm template} renders from the chart, parsed into plain maps and
@@ -20,16 +27,71 @@ record RenderedChart(List<Map<String, Object>> manifests) {
 
 	static final String RELEASE = "gw";
 
+	private static final String HOOK = "helm.sh/hook";
+
+	private static final String UNHOOKED = "unhooked.test/";
+
 	/**
 	 * Renders the chart as release {@value #RELEASE}; {@code values} are {@code --set}
 	 * pairs (name, value, name, value…).
 	 */
 	static RenderedChart render(Object... values) {
-		TemplateCommand template = new Helm(CHART).template().withName(RELEASE).withNamespace("vision");
+		return render(CHART, values);
+	}
+
+	/**
+	 * Like {@link #render} but with the chart's hooks ({@code helm test} pods) among the
+	 * manifests. helm-java's template returns the release manifest only, without hooks,
+	 * so the hooks are rendered from a copy whose hook annotations are renamed (helm then
+	 * takes them for plain manifests) and the names are restored in the result.
+	 */
+	static RenderedChart renderWithHooks(Object... values) {
+		Path copy = null;
+		try {
+			copy = Files.createTempDirectory("chart-with-hooks");
+			try (Stream<Path> files = Files.walk(CHART)) {
+				for (Path file : (Iterable<Path>) files::iterator) {
+					Path target = copy.resolve(CHART.relativize(file).toString());
+					if (Files.isDirectory(file)) {
+						Files.createDirectories(target);
+					}
+					else {
+						Files.writeString(target, Files.readString(file).replace(HOOK, UNHOOKED + HOOK));
+					}
+				}
+			}
+			List<Map<String, Object>> manifests = new ArrayList<>();
+			for (Map<String, Object> manifest : render(copy, values).manifests()) {
+				manifests.add(restoreHookAnnotations(manifest));
+			}
+			return new RenderedChart(List.copyOf(manifests));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		finally {
+			FileSystemUtils.deleteRecursively(copy.toFile());
+		}
+	}
+
+	private static RenderedChart render(Path chart, Object... values) {
+		TemplateCommand template = new Helm(chart).template().withName(RELEASE).withNamespace("vision");
 		for (int i = 0; i < values.length; i += 2) {
 			template.set((String) values[i], values[i + 1]);
 		}
 		return parse(template.call());
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> restoreHookAnnotations(Map<String, Object> manifest) {
+		Map<String, Object> metadata = (Map<String, Object>) manifest.get("metadata");
+		Map<String, Object> annotations = (Map<String, Object>) metadata.get("annotations");
+		if (annotations != null) {
+			Map<String, Object> restored = new LinkedHashMap<>();
+			annotations.forEach((name, value) -> restored.put(name.replace(UNHOOKED, ""), value));
+			metadata.put("annotations", restored);
+		}
+		return manifest;
 	}
 
 	@SuppressWarnings("unchecked")
