@@ -1,5 +1,6 @@
 package com.example.visiongateway.api;
 
+import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -12,7 +13,9 @@ import com.example.visiongateway.gemini.MediaResolution;
 import com.example.visiongateway.task.VisionInputs;
 import com.example.visiongateway.task.VisionInputs.Upload;
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
@@ -44,12 +47,33 @@ record SharedParts(
 				allowableValues = {
 						"low", "medium", "high" }) String mediaResolution){
 
-	VisionInputs toInputs(Tenant tenant) {
+	/**
+	 * The request's inputs: these parts, its tenant and whether it asked for an answer
+	 * not taken from the result cache.
+	 */
+	VisionInputs toInputs(HttpServletRequest request) {
 		List<Upload> uploads = (this.images != null) ? this.images.stream()
 			.map((file) -> new Upload(file.getOriginalFilename(), file.getContentType(), MultipartBytes.of(file)))
 			.toList() : List.of();
 		return new VisionInputs(uploads, nonBlank(this.fileIds), nonBlank(this.imageUrls), this.model,
-				this.systemInstruction, this.maxDimension, tenant, parsedMediaResolution());
+				this.systemInstruction, this.maxDimension, Tenant.of(request), parsedMediaResolution(),
+				noCache(request));
+	}
+
+	/**
+	 * {@code Cache-Control: no-cache} among the directives of any {@code Cache-Control}
+	 * header (RFC 9111: comma-separated, case-insensitive).
+	 */
+	static boolean noCache(HttpServletRequest request) {
+		Enumeration<String> headers = request.getHeaders(HttpHeaders.CACHE_CONTROL);
+		while (headers != null && headers.hasMoreElements()) {
+			for (String directive : headers.nextElement().split(",")) {
+				if (directive.strip().equalsIgnoreCase("no-cache")) {
+					return true;
+				}
+			}
+		}
+		return false;
 	}
 
 	private MediaResolution parsedMediaResolution() {

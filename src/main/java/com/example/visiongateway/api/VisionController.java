@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
-import com.example.visiongateway.auth.Tenant;
+import com.example.visiongateway.cache.Cached;
 import com.example.visiongateway.error.ErrorCode;
 import com.example.visiongateway.error.Texts;
 import com.example.visiongateway.error.VisionException;
@@ -45,6 +45,8 @@ import org.springframework.web.bind.annotation.RestController;
 		description = "Image understanding with Gemini: captions, labels, answers, detections, masks and token estimates")
 class VisionController {
 
+	static final String X_CACHE = "X-Cache";
+
 	private final VisionService service;
 
 	private final PerImageTasks tasks;
@@ -63,27 +65,28 @@ class VisionController {
 	@PostMapping("/caption")
 	@Operation(summary = "Caption each image",
 			description = "One Gemini call per image (bounded concurrency, input order kept); one caption per result.")
-	CompletableFuture<VisionResponse> caption(@ParameterObject SharedParts shared,
+	CompletableFuture<ResponseEntity<VisionResponse>> caption(@ParameterObject SharedParts shared,
 			@Parameter(description = "The instruction for each image; default: a short factual caption.") @RequestParam(
 					name = "prompt", required = false) String prompt,
 			HttpServletRequest request) {
-		var inputs = shared.toInputs(Tenant.of(request));
-		return this.service.perImage(this.tasks.caption(prompt), inputs).map(VisionResponse::of).toFuture();
+		return this.service.perImageCached(this.tasks.caption(prompt), shared.toInputs(request))
+			.map((cached) -> withCacheStatus(cached, VisionResponse.of(cached.answer())))
+			.toFuture();
 	}
 
 	@PostMapping("/classify")
 	@Operation(summary = "Classify each image with the caller's labels",
 			description = "Structured output restricts the answer to the given labels (a JSON schema enum). "
 					+ "With multiLabel, every label that applies; otherwise exactly one.")
-	CompletableFuture<VisionResponse> classify(@ParameterObject SharedParts shared,
+	CompletableFuture<ResponseEntity<VisionResponse>> classify(@ParameterObject SharedParts shared,
 			@Parameter(description = "The labels to choose from (2 or more; repeat the part).",
 					required = true) @RequestParam(name = "labels", required = false) List<String> labels,
 			@Parameter(description = "Whether several labels may apply (default false).") @RequestParam(
 					name = "multiLabel", defaultValue = "false") boolean multiLabel,
 			HttpServletRequest request) {
-		var inputs = shared.toInputs(Tenant.of(request));
-		return this.service.perImage(this.tasks.classify(checkLabels(labels), multiLabel), inputs)
-			.map(VisionResponse::of)
+		return this.service
+			.perImageCached(this.tasks.classify(checkLabels(labels), multiLabel), shared.toInputs(request))
+			.map((cached) -> withCacheStatus(cached, VisionResponse.of(cached.answer())))
 			.toFuture();
 	}
 
@@ -91,12 +94,13 @@ class VisionController {
 	@Operation(summary = "Ask one question about all the images together",
 			description = "Visual question answering and comparison: every image and the question go to Gemini in one "
 					+ "call; images that would push the body over the inline limit go through the Files API.")
-	CompletableFuture<AskResponse> ask(
+	CompletableFuture<ResponseEntity<AskResponse>> ask(
 			@ParameterObject SharedParts shared, @Parameter(description = "The question.",
 					required = true) @RequestParam(name = "question", required = false) String question,
 			HttpServletRequest request) {
-		var inputs = shared.toInputs(Tenant.of(request));
-		return this.service.ask(question, inputs).toFuture();
+		return this.service.ask(question, shared.toInputs(request))
+			.map((cached) -> withCacheStatus(cached, cached.answer()))
+			.toFuture();
 	}
 
 	@PostMapping(path = "/detect",
@@ -113,7 +117,7 @@ class VisionController {
 					name = "objects", required = false) String objects,
 			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
 			HttpServletRequest request) {
-		return spatial(this.tasks.detect(objects), shared.toInputs(Tenant.of(request)), accept);
+		return spatial(this.tasks.detect(objects), shared.toInputs(request), accept);
 	}
 
 	@PostMapping(path = "/segment",
@@ -143,14 +147,14 @@ class VisionController {
 		MaskFormat format = maskFormat(maskFormat);
 		// A picture draws the masks itself, from RLE.
 		format = (PictureFormats.requested(accept) != null) ? MaskFormat.RLE : format;
-		return spatial(this.tasks.segment(objects, threshold, format), shared.toInputs(Tenant.of(request)), accept);
+		return spatial(this.tasks.segment(objects, threshold, format), shared.toInputs(request), accept);
 	}
 
 	private CompletableFuture<ResponseEntity<?>> spatial(PerImageTask task, VisionInputs inputs, String accept) {
 		String picture = PictureFormats.requested(accept);
 		if (picture == null) {
-			return this.service.perImage(task, inputs)
-				.<ResponseEntity<?>>map((answer) -> ResponseEntity.ok(VisionResponse.of(answer)))
+			return this.service.perImageCached(task, inputs)
+				.<ResponseEntity<?>>map((cached) -> withCacheStatus(cached, VisionResponse.of(cached.answer())))
 				.toFuture();
 		}
 		return this.pictures.annotated(task, inputs, picture)
@@ -173,7 +177,16 @@ class VisionController {
 					schema = @Schema(type = "boolean", example = "true")) @RequestParam(name = "exact",
 							defaultValue = "false") boolean exact,
 			HttpServletRequest request) {
-		return this.service.tokens(shared.toInputs(Tenant.of(request)), exact).map(VisionResponse::of).toFuture();
+		return this.service.tokens(shared.toInputs(request), exact).map(VisionResponse::of).toFuture();
+	}
+
+	/**
+	 * A 200 with {@code X-Cache: HIT} or {@code MISS} when the result cache is on, no
+	 * such header when it is off.
+	 */
+	private static <T> ResponseEntity<T> withCacheStatus(Cached<?> cached, T body) {
+		String status = cached.status().header();
+		return (status != null) ? ResponseEntity.ok().header(X_CACHE, status).body(body) : ResponseEntity.ok(body);
 	}
 
 	private static MaskFormat maskFormat(String value) {

@@ -25,6 +25,11 @@ record CaptionTask(String prompt) implements PerImageTask {
 	}
 
 	@Override
+	public Map<String, Object> parameters() {
+		return Map.of("prompt", this.prompt);
+	}
+
+	@Override
 	public Map<String, Object> generationConfig(Model model) {
 		return GenerationConfigs.forTask(model, name());
 	}

@@ -40,6 +40,11 @@ record ClassifyTask(List<String> labels, boolean multiLabel, JsonMapper json) im
 	}
 
 	@Override
+	public Map<String, Object> parameters() {
+		return Map.of("labels", this.labels, "multiLabel", this.multiLabel);
+	}
+
+	@Override
 	public Map<String, Object> generationConfig(Model model) {
 		if (!model.settings().jsonMode()) {
 			return GenerationConfigs.forTask(model, name());

@@ -22,8 +22,19 @@ public sealed interface ImageOutcome {
 		return Usage.NONE;
 	}
 
+	/** Why the model stopped; null when no answer was read. */
+	default String finishReason() {
+		return null;
+	}
+
 	/** The same outcome with the gateway's own notes ahead of the answer's warnings. */
 	ImageOutcome withWarningsFirst(List<String> notes);
+
+	/**
+	 * The same outcome about another description of the image (a stored answer given to
+	 * the request that asks for it again).
+	 */
+	ImageOutcome withImage(ImageDescriptor other);
 
 	private static List<String> ahead(List<String> notes, List<String> warnings) {
 		if (notes.isEmpty()) {
@@ -42,6 +53,11 @@ public sealed interface ImageOutcome {
 			return new Captioned(this.image, this.caption, this.finishReason, this.usage, ahead(notes, this.warnings));
 		}
 
+		@Override
+		public Captioned withImage(ImageDescriptor other) {
+			return new Captioned(other, this.caption, this.finishReason, this.usage, this.warnings);
+		}
+
 	}
 
 	record Classified(ImageDescriptor image, List<String> labels, String finishReason, Usage usage,
@@ -50,6 +66,11 @@ public sealed interface ImageOutcome {
 		@Override
 		public Classified withWarningsFirst(List<String> notes) {
 			return new Classified(this.image, this.labels, this.finishReason, this.usage, ahead(notes, this.warnings));
+		}
+
+		@Override
+		public Classified withImage(ImageDescriptor other) {
+			return new Classified(other, this.labels, this.finishReason, this.usage, this.warnings);
 		}
 
 	}
@@ -63,6 +84,11 @@ public sealed interface ImageOutcome {
 			return new Located(this.image, this.detections, this.finishReason, this.usage, ahead(notes, this.warnings));
 		}
 
+		@Override
+		public Located withImage(ImageDescriptor other) {
+			return new Located(other, this.detections, this.finishReason, this.usage, this.warnings);
+		}
+
 	}
 
 	/** Input tokens of the image as it would be sent; no answer, no usage. */
@@ -71,6 +97,11 @@ public sealed interface ImageOutcome {
 		@Override
 		public Counted withWarningsFirst(List<String> notes) {
 			return new Counted(this.image, this.tokens, ahead(notes, this.warnings));
+		}
+
+		@Override
+		public Counted withImage(ImageDescriptor other) {
+			return new Counted(other, this.tokens, this.warnings);
 		}
 
 	}
@@ -87,6 +118,11 @@ public sealed interface ImageOutcome {
 		public Failed withWarningsFirst(List<String> notes) {
 			// As before: a failed image reports its problem alone
 			return this;
+		}
+
+		@Override
+		public Failed withImage(ImageDescriptor other) {
+			return new Failed(other, this.problem);
 		}
 
 	}

@@ -23,6 +23,12 @@ public interface PerImageTask {
 	default void check(InputImage image) {
 	}
 
+	/**
+	 * The caller's choices that shape this task's answer, by part name, as the task uses
+	 * them (defaults applied): part of the result cache's key.
+	 */
+	Map<String, Object> parameters();
+
 	/** Task settings layered over the model's own generation settings. */
 	Map<String, Object> generationConfig(Model model);
 

@@ -128,6 +128,11 @@ public class Pictures {
 		}
 
 		@Override
+		public Map<String, Object> parameters() {
+			return this.task.parameters();
+		}
+
+		@Override
 		public Map<String, Object> generationConfig(Model model) {
 			return this.task.generationConfig(model);
 		}

@@ -93,6 +93,17 @@ record SpatialTask(boolean masks, String objects, int threshold, MaskFormat mask
 	}
 
 	@Override
+	public Map<String, Object> parameters() {
+		Map<String, Object> parameters = new LinkedHashMap<>();
+		parameters.put("objects", (this.objects == null || this.objects.isBlank()) ? null : this.objects.strip());
+		if (this.masks) {
+			parameters.put("threshold", this.threshold);
+			parameters.put("maskFormat", this.maskFormat);
+		}
+		return parameters;
+	}
+
+	@Override
 	public Map<String, Object> generationConfig(Model model) {
 		Map<String, Object> task = new LinkedHashMap<>();
 		if (model.settings().jsonMode()) {

@@ -20,9 +20,11 @@ import com.example.visiongateway.io.ByteSource;
  * @param tenant who sent the request: files are uploaded and looked up as this tenant's
  * @param mediaResolution the media resolution to ask the model for, or null for the
  * model's own
+ * @param fresh the caller asked for an answer not taken from the result cache
+ * ({@code Cache-Control: no-cache}); the answer is still stored
  */
 public record VisionInputs(List<Upload> uploads, List<String> fileIds, List<String> imageUrls, String model,
-		String systemInstruction, Integer maxDimension, Tenant tenant, MediaResolution mediaResolution) {
+		String systemInstruction, Integer maxDimension, Tenant tenant, MediaResolution mediaResolution, boolean fresh) {
 
 	public VisionInputs {
 		Objects.requireNonNull(tenant, "tenant");

@@ -5,8 +5,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 
 import com.example.visiongateway.auth.Tenant;
+import com.example.visiongateway.cache.AnswerCache;
+import com.example.visiongateway.cache.CacheKey;
+import com.example.visiongateway.cache.CacheStatus;
+import com.example.visiongateway.cache.Cached;
 import com.example.visiongateway.error.ErrorCode;
 import com.example.visiongateway.error.VisionException;
 import com.example.visiongateway.gemini.GeminiClient;
@@ -63,9 +68,15 @@ public class VisionService {
 
 	private final ModelVersions versions;
 
+	private final AnswerCache cache;
+
+	private final CachedAnswers cached;
+
 	VisionService(GeminiClient gemini, ModelCatalog models, RequestImages images, ImageFiles files, ImageLimits limits,
 			TransferProperties transfer, TaskProperties tasks, VisionMetrics metrics, SafetyProperties safety,
-			ModelVersions versions) {
+			ModelVersions versions, AnswerCache cache, CachedAnswers cached) {
+		this.cache = cache;
+		this.cached = cached;
 		this.gemini = gemini;
 		this.models = models;
 		this.images = images;
@@ -80,27 +91,50 @@ public class VisionService {
 
 	/**
 	 * One Gemini call per image; a blocked or unusable answer is that image's
-	 * {@code error} when there are several.
+	 * {@code error} when there are several. Never answered from the result cache (the
+	 * annotated picture is drawn while each answer is read).
 	 */
 	public Mono<VisionAnswer> perImage(PerImageTask task, VisionInputs inputs) {
-		return withModel(task.name(), inputs, (model, cleanup) -> runPerImage(task, inputs, model, cleanup));
+		return withModel(task.name(), inputs, (model, cleanup) -> runPerImage(task, inputs, model, cleanup, false))
+			.map(Cached::answer);
 	}
 
-	private Mono<VisionAnswer> runPerImage(PerImageTask task, VisionInputs inputs, Model model, Cleanup cleanup) {
+	/**
+	 * As {@link #perImage}, answered from the result cache when it holds this request's
+	 * answer; a complete answer is stored.
+	 */
+	public Mono<Cached<VisionAnswer>> perImageCached(PerImageTask task, VisionInputs inputs) {
+		return withModel(task.name(), inputs, (model, cleanup) -> runPerImage(task, inputs, model, cleanup, true));
+	}
+
+	private Mono<Cached<VisionAnswer>> runPerImage(PerImageTask task, VisionInputs inputs, Model model, Cleanup cleanup,
+			boolean cacheable) {
 		task.check(model);
 		checkText(inputs.systemInstruction(), "systemInstruction");
 		checkText(task.prompt(model), "prompt");
 		Map<String, Object> config = MediaResolutions.apply(task.generationConfig(model), inputs.mediaResolution(),
 				model);
-		AtomicReference<String> answeredBy = new AtomicReference<>();
+		var text = new TextPart(task.prompt(model));
+		GenerateContentRequest withoutImage = request(model, List.of(text), inputs.systemInstruction(), config);
 		return this.images.gather(task.name(), inputs, model, cleanup).flatMap((images) -> {
 			images.forEach(task::check);
-			boolean isolate = images.size() > 1;
-			return Flux.fromIterable(images)
-				.flatMapSequential((image) -> one(task, model, image, inputs, config, isolate, answeredBy),
-						this.tasks.concurrency())
-				.collectList()
-				.map((results) -> new VisionAnswer(model.name(), answeredBy.get(), results, total(results)));
+			List<Transfer> routes = images.stream().map((image) -> plan(List.of(image), withoutImage).get(0)).toList();
+			Supplier<Mono<CachedAnswers.PerImage>> work = () -> {
+				boolean isolate = images.size() > 1;
+				AtomicReference<String> answeredBy = new AtomicReference<>();
+				return Flux.range(0, images.size())
+					.flatMapSequential(
+							(i) -> one(task, model, images.get(i), routes.get(i), inputs, config, isolate, answeredBy),
+							this.tasks.concurrency())
+					.collectList()
+					.map((results) -> CachedAnswers.PerImage.of(answeredBy.get(), results));
+			};
+			Mono<Cached<CachedAnswers.PerImage>> answered = cacheable
+					? this.cache.answer(CachedAnswers.key(task.name(), task.parameters(), model, inputs, images),
+							inputs.fresh(), this.cached.perImage(), work)
+					: work.get().map((answer) -> new Cached<>(answer, CacheStatus.OFF));
+			List<ImageDescriptor> described = describe(images, routes);
+			return answered.map((cached) -> cached.map((answer) -> answer.answer(model.name(), described, images)));
 		});
 	}
 
@@ -149,12 +183,15 @@ public class VisionService {
 					new TokenEstimate(estimatedTokens, estimatedTiles, counted.totalTokens()), warnings));
 	}
 
-	/** One question about all the images together, in one Gemini call. */
-	public Mono<AskResponse> ask(String question, VisionInputs inputs) {
+	/**
+	 * One question about all the images together, in one Gemini call; answered from the
+	 * result cache when it holds this request's answer.
+	 */
+	public Mono<Cached<AskResponse>> ask(String question, VisionInputs inputs) {
 		return withModel("ask", inputs, (model, cleanup) -> runAsk(question, inputs, model, cleanup));
 	}
 
-	private Mono<AskResponse> runAsk(String question, VisionInputs inputs, Model model, Cleanup cleanup) {
+	private Mono<Cached<AskResponse>> runAsk(String question, VisionInputs inputs, Model model, Cleanup cleanup) {
 		if (question == null || question.isBlank()) {
 			throw new VisionException(ErrorCode.BAD_REQUEST, "The part 'question' is required.",
 					Map.of("part", "question"));
@@ -165,7 +202,7 @@ public class VisionService {
 		return this.images.gather("ask", inputs, model, cleanup).flatMap((images) -> {
 			var text = new TextPart(question);
 			List<Transfer> plan = plan(images, request(model, List.of(text), inputs.systemInstruction(), config));
-			return parts(inputs.tenant(), images, plan).flatMap((parts) -> {
+			Supplier<Mono<CachedAnswers.Asked>> work = () -> parts(inputs.tenant(), images, plan).flatMap((parts) -> {
 				List<RequestPart> all = new ArrayList<>(parts);
 				all.add(text);
 				for (int i = 0; i < images.size(); i++) {
@@ -178,22 +215,32 @@ public class VisionService {
 				countTokens(model, response.usageMetadata());
 				this.versions.answered(model.name(), response.modelVersion());
 				ModelAnswer answer = Answers.read(response);
-				List<ImageDescriptor> described = new ArrayList<>(images.size());
-				for (int i = 0; i < images.size(); i++) {
-					described.add(ImageDescriptor.of(images.get(i), plan.get(i)));
-				}
-				List<String> warnings = images.stream().flatMap((image) -> image.warnings().stream()).toList();
-				return new AskResponse(model.name(), response.modelVersion(), answer.text().strip(), described,
-						answer.finishReason(), Usage.from(response.usageMetadata()), warnings);
+				return new CachedAnswers.Asked(response.modelVersion(), answer.text().strip(), answer.finishReason(),
+						Usage.from(response.usageMetadata()));
 			});
+			CacheKey key = CachedAnswers.key("ask", Map.of("question", question), model, inputs, images);
+			List<ImageDescriptor> described = describe(images, plan);
+			return this.cache.answer(key, inputs.fresh(), this.cached.asked(), work)
+				.map((cached) -> cached.map((answer) -> answer.response(model.name(), described, images)));
 		});
 	}
 
-	private Mono<ImageOutcome> one(PerImageTask task, Model model, InputImage image, VisionInputs inputs,
-			Map<String, Object> config, boolean isolate, AtomicReference<String> answeredBy) {
+	private static List<ImageDescriptor> describe(List<InputImage> images, List<Transfer> routes) {
+		List<ImageDescriptor> described = new ArrayList<>(images.size());
+		for (int i = 0; i < images.size(); i++) {
+			described.add(ImageDescriptor.of(images.get(i), routes.get(i)));
+		}
+		return List.copyOf(described);
+	}
+
+	/**
+	 * The image's outcome as the task read it, without the gateway's notes about the
+	 * image (the answer adds those, so the cache keeps none of them).
+	 */
+	private Mono<ImageOutcome> one(PerImageTask task, Model model, InputImage image, Transfer route,
+			VisionInputs inputs, Map<String, Object> config, boolean isolate, AtomicReference<String> answeredBy) {
 		String systemInstruction = inputs.systemInstruction();
 		var text = new TextPart(task.prompt(model));
-		Transfer route = plan(List.of(image), request(model, List.of(text), systemInstruction, config)).get(0);
 		ImageDescriptor descriptor = ImageDescriptor.of(image, route);
 		return part(inputs.tenant(), image, route).flatMap((part) -> {
 			this.metrics.imageSent(image.mimeType(), route.name());
@@ -211,9 +258,8 @@ public class VisionService {
 			// where the answer arrived,
 			// which saves a thread hop per request.
 			.transform((answer) -> task.heavyRead() ? answer.publishOn(Schedulers.parallel()) : answer)
-			.map((response) -> task
-				.read(Answers.read(response), model, image, descriptor, Usage.from(response.usageMetadata()))
-				.withWarningsFirst(image.warnings()))
+			.map((response) -> task.read(Answers.read(response), model, image, descriptor,
+					Usage.from(response.usageMetadata())))
 			.onErrorResume(AnswerException.class, (ex) -> {
 				VisionException forImage = ex.forImage(image.index());
 				return isolate ? Mono.just(new ImageOutcome.Failed(descriptor, forImage)) : Mono.error(forImage);
@@ -296,10 +342,6 @@ public class VisionService {
 					"The part '" + part + "' has " + text.length() + " characters; at most " + limit + " are allowed.",
 					Map.of("part", part, "limit", limit, "actual", text.length()));
 		}
-	}
-
-	private static Usage total(List<ImageOutcome> results) {
-		return results.stream().map(ImageOutcome::usage).reduce(Usage.NONE, Usage::plus);
 	}
 
 	private static String blankToNull(String text) {
