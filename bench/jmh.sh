@@ -6,8 +6,10 @@
 #   MaskPostProcessingBenchmark    ten 64 x 64 masks into COCO RLE over a 4000 x 3000 image (ms/op)
 #   MultipartReaderBenchmark       a 15 MB image part through the multipart reader, on the heap or on disk, digested
 #                                  on a spool thread or inline (ops/s = MB/s of image bytes)
+#   MultipartParsersBenchmark      our reader vs Tomcat's FileUpload and Jetty 12's parser (ms/op; docs/decisions.md)
+#   HeaderParsersBenchmark         our header parsers vs metadata-extractor, fixtures and hostile headers (us/op)
 #
-#   bench/jmh.sh                       # all five
+#   bench/jmh.sh                       # the first five (name the others)
 #   bench/jmh.sh TransferPlanner       # a regular expression over benchmark names; more JMH options may follow
 #
 # Builds the test classes and the test classpath with Maven (offline first), then runs org.openjdk.jmh.Main.
