@@ -94,7 +94,8 @@ record PartHeaders(String name, String filename, String contentType) {
 		Map<String, String> parameters = new LinkedHashMap<>();
 		int i = start;
 		int length = header.length();
-		while (i >= 0 && i < length) {
+		// i is -1 or the index of a ';', so always inside the header.
+		while (i >= 0) {
 			i = skipSpace(header, i + 1);
 			int equals = header.indexOf('=', i);
 			int nextSemicolon = header.indexOf(';', i);

@@ -99,8 +99,9 @@ final class MemoryFileRegistry implements FileRegistry {
 		return left.isNegative() ? Duration.ZERO : left;
 	}
 
+	// Keys and values are held strongly, so Caffeine never hands a collected (null) one.
 	private void removed(String id, RegisteredFile file, RemovalCause cause) {
-		if (id != null && file != null && cause != RemovalCause.REPLACED) {
+		if (cause != RemovalCause.REPLACED) {
 			this.idByContent.remove(contentKey(file.owner(), file.sha256()), id);
 		}
 	}

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
@@ -248,6 +250,49 @@ class MultipartReaderTests {
 				.isThrownBy(() -> read(body, LIMITS, budgets(0)))
 				.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.BAD_REQUEST));
 		}
+	}
+
+	@Test
+	void namesWhatIsWrongAfterADelimiter() {
+		Map<String, String> bodies = Map.of("--b0undary-x\r\n", "a boundary line does not end with CRLF",
+				"--b0undary  ", "a boundary line does not end with CRLF", "--b0undary \rX",
+				"a boundary line does not end with CRLF", "--b0undary\r\n", "it ends inside the headers of a part",
+				"--b0undary\r\n\r", "it ends inside the headers of a part", "--b0undary-",
+				"it ends without its closing boundary");
+		bodies.forEach((body, why) -> assertThatExceptionOfType(VisionException.class).as(body)
+			.isThrownBy(() -> read(body.getBytes(StandardCharsets.US_ASCII), LIMITS, budgets(0)))
+			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.BAD_REQUEST))
+			.withMessageContaining(why));
+	}
+
+	@Test
+	void findsTheEndOfHeadersPastLoneCarriageReturns() throws IOException {
+		byte[] body = ("--b0undary\r\nX-A: 1\r\r\nX-B: 2\r\n\rX-C: 3\r\nContent-Disposition: form-data; name=a\r\n\r\nx"
+				+ "\r\n--b0undary--")
+			.getBytes(StandardCharsets.US_ASCII);
+
+		assertThat(read(body, LIMITS, budgets(0)).parameters().get("a")).containsExactly("x");
+	}
+
+	@Test
+	void aReadEndedBySocketTimeoutIsATimedOutBody() {
+		InputStream silent = new InputStream() {
+			@Override
+			public int read() throws IOException {
+				throw new IOException("read ended", new SocketTimeoutException("Read timed out"));
+			}
+
+			@Override
+			public int read(byte[] buffer, int offset, int length) throws IOException {
+				return read();
+			}
+		};
+
+		assertThatExceptionOfType(VisionException.class)
+			.isThrownBy(() -> new MultipartReader(silent, -1, BOUNDARY.getBytes(StandardCharsets.US_ASCII), LIMITS,
+					budgets(0), SPOOLER, TIMEOUT)
+				.read())
+			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.REQUEST_TIMEOUT));
 	}
 
 	@Test

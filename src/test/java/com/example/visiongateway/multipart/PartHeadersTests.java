@@ -59,6 +59,38 @@ class PartHeadersTests {
 			.charset());
 	}
 
+	@Test
+	void aContentTypeWithoutCharsetOrEmptyReadsAsUtf8() {
+		PartHeaders plain = PartHeaders.parse("Content-Disposition: form-data; name=p\r\nContent-Type: text/plain");
+		PartHeaders empty = PartHeaders.parse("Content-Disposition: form-data; name=p\r\nContent-Type:   ");
+
+		assertThat(plain.charset()).isEqualTo(StandardCharsets.UTF_8);
+		assertThat(empty.contentType()).isNull();
+		assertThat(empty.charset()).isEqualTo(StandardCharsets.UTF_8);
+	}
+
+	@Test
+	void skipsEmptyParametersTabsAndTrailingSemicolons() {
+		assertThat(PartHeaders.parse("Content-Disposition: form-data; ;\tname=f;;filename=a.png;  "))
+			.isEqualTo(new PartHeaders("f", "a.png", null));
+	}
+
+	@Test
+	void keepsABackslashOutsideQuotesAsItIs() {
+		assertThat(PartHeaders.parse("Content-Disposition: form-data; name=f; filename=C:\\x.png").filename())
+			.isEqualTo("C:\\x.png");
+	}
+
+	@ParameterizedTest
+	@ValueSource(
+			strings = { "Content-Disposition: form-data; junk; name=f", "Content-Disposition: form-data; name=\"" })
+	void namesWhatIsWrongWithAParameter(String block) {
+		assertThatExceptionOfType(VisionException.class).isThrownBy(() -> PartHeaders.parse(block))
+			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.BAD_REQUEST))
+			.withMessageContaining(
+					block.endsWith("\"") ? "quoted header parameter is not closed" : "a header parameter has no value");
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "", "Content-Type: image/png", "Content-Disposition: attachment; name=\"f\"",
 			"Content-Disposition: form-data", "Content-Disposition: form-data; name=\"\"",

@@ -44,4 +44,12 @@ class FileMetadataTests {
 		assertThat(FileMetadata.isTagged("holiday.png")).isFalse();
 	}
 
+	@Test
+	void skipsFieldsWithoutANameAndRefusesATagWithoutSha256() {
+		assertThat(FileMetadata.decode("a#vg1;junk;=x;t=PNG;w=2;h=3;o=1;sha256=" + SHA)).map(FileMetadata.Decoded::info)
+			.contains(new ImageInfo(ImageType.PNG, 2, 3, 1));
+		assertThat(FileMetadata.decode("a#vg1;t=PNG;w=2;h=3;o=1")).isEmpty();
+		assertThat(FileMetadata.isTagged(null)).isFalse();
+	}
+
 }

@@ -56,6 +56,36 @@ class MemoryFileRegistryTests {
 	}
 
 	@Test
+	void anExpiredEntryFoundThroughTheIndexIsNotFound() {
+		this.registry.remember(file("f1", "alice", Duration.ofHours(48)));
+
+		this.clock.advance(Duration.ofHours(46));
+
+		assertThat(this.registry.findBySha256("alice", SHA)).isEmpty();
+		assertThat(this.registry.findBySha256("alice", SHA)).isEmpty();
+		assertThat(this.registry.size()).isZero();
+	}
+
+	@Test
+	void ignoresFilesWithoutContentHashOrExpiry() {
+		this.registry.remember(new RegisteredFile("f1", "u", "image/png", 10, null, null, "n", "ACTIVE",
+				this.clock.instant().plus(Duration.ofHours(48)), "alice"));
+		this.registry.remember(new RegisteredFile("f2", "u", "image/png", 10, SHA, null, "n", "ACTIVE", null, "alice"));
+
+		assertThat(this.registry.findById("f1")).isEmpty();
+		assertThat(this.registry.findById("f2")).isEmpty();
+	}
+
+	@Test
+	void rememberingTheSameIdAgainKeepsItFoundByItsBytes() {
+		this.registry.remember(file("f1", "alice", Duration.ofHours(48)));
+		this.registry.remember(file("f1", "alice", Duration.ofHours(47)));
+
+		assertThat(this.registry.findBySha256("alice", SHA)).map(RegisteredFile::id).contains("f1");
+		assertThat(this.registry.size()).isEqualTo(1);
+	}
+
+	@Test
 	void forgetsADeletedFileForReuseToo() {
 		this.registry.remember(file("f1", "alice", Duration.ofHours(48)));
 
