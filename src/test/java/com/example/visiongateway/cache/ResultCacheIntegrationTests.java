@@ -1,10 +1,6 @@
 package com.example.visiongateway.cache;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 
 import com.example.visiongateway.support.GatewayClient;
 import com.example.visiongateway.support.GatewayClient.Parts;
@@ -24,6 +20,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
+import static com.example.visiongateway.support.KeyHashes.sha256Hex;
 import static com.example.visiongateway.support.GatewayClient.parts;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -251,16 +248,6 @@ class ResultCacheIntegrationTests extends GatewayIntegrationTest {
 		assertThat(miss.headers().getFirst("X-Cache")).as(endpoint).isEqualTo("MISS");
 		assertThat(hit.headers().getFirst("X-Cache")).as(endpoint).isEqualTo("HIT");
 		assertThat(hit.json()).as(endpoint).isEqualTo(miss.json());
-	}
-
-	private static String sha256Hex(String text) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

@@ -1,10 +1,5 @@
 package com.example.visiongateway.cache;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -13,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import com.example.visiongateway.stub.GeminiStub;
 import com.example.visiongateway.support.GatewayClient.Parts;
 import com.example.visiongateway.support.GatewayClient.Reply;
+import com.example.visiongateway.support.RedisServerProcess;
 import com.example.visiongateway.support.Replicas;
 import com.example.visiongateway.support.TestImages;
 import io.micrometer.core.instrument.Counter;
@@ -25,6 +21,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 
 import static com.example.visiongateway.support.GatewayClient.parts;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The result cache with {@code vision.state.store=redis} (issue 15): shared by replicas
@@ -71,16 +68,11 @@ class ResultCacheRedisIntegrationTests {
 
 	@Test
 	void withRedisGoneAnswersAreServedAndCachedOnTheReplicaItself() throws Exception {
-		int port = freePort();
-		Process redis = new ProcessBuilder("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
-				"--save", "", "--appendonly", "no")
-			.redirectOutput(ProcessBuilder.Redirect.DISCARD)
-			.redirectError(ProcessBuilder.Redirect.DISCARD)
-			.start();
-		try (Replicas replicas = startWhenListening(port, redis)) {
+		assumeTrue(RedisServerProcess.available(), "redis-server is not on the PATH");
+		try (RedisServerProcess redis = RedisServerProcess.start();
+				Replicas replicas = Replicas.start(1, stub.baseUrl(), redis.url(), "vg-test-cache-down:", CACHE)) {
 			Parts request = parts().image("cat.png", TestImages.tinyPng(22), "image/png");
-			redis.destroy();
-			assertThat(redis.waitFor(10, TimeUnit.SECONDS)).isTrue();
+			redis.stop();
 
 			Reply first = replicas.client(0).post("/v1/vision/caption", request);
 			Reply second = replicas.client(0).post("/v1/vision/caption", request);
@@ -97,32 +89,6 @@ class ResultCacheRedisIntegrationTests {
 				.counter();
 			assertThat(fallbacks).isNotNull();
 			assertThat(fallbacks.count()).isGreaterThanOrEqualTo(2);
-		}
-		finally {
-			redis.destroyForcibly();
-		}
-	}
-
-	private static Replicas startWhenListening(int port, Process redis) throws Exception {
-		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-		while (true) {
-			try (Socket socket = new Socket()) {
-				socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-				break;
-			}
-			catch (IOException ex) {
-				if (!redis.isAlive() || System.nanoTime() > deadline) {
-					throw new IllegalStateException("redis-server did not start on port " + port, ex);
-				}
-				Thread.sleep(50);
-			}
-		}
-		return Replicas.start(1, stub.baseUrl(), "redis://127.0.0.1:" + port, "vg-test-cache-down:", CACHE);
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
 		}
 	}
 

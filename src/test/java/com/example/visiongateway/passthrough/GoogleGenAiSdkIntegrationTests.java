@@ -24,6 +24,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
+import static com.example.visiongateway.support.KeyHashes.sha256Hex;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -44,8 +45,7 @@ class GoogleGenAiSdkIntegrationTests extends GatewayIntegrationTest {
 
 	@DynamicPropertySource
 	static void keys(DynamicPropertyRegistry registry) {
-		registry.add("vision.auth.key-hashes", () -> "alice:" + PassthroughAuthIntegrationTests.sha256(ALICE_KEY)
-				+ ",bob:" + PassthroughAuthIntegrationTests.sha256(BOB_KEY));
+		registry.add("vision.auth.key-hashes", () -> "alice:" + sha256Hex(ALICE_KEY) + ",bob:" + sha256Hex(BOB_KEY));
 	}
 
 	private Client sdk(String key, String version) {

@@ -1,10 +1,6 @@
 package com.example.visiongateway.passthrough;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
-import java.util.HexFormat;
 
 import com.example.visiongateway.support.GatewayIntegrationTest;
 import com.example.visiongateway.support.TestImages;
@@ -14,6 +10,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
+import static com.example.visiongateway.support.KeyHashes.sha256Hex;
 import static com.example.visiongateway.passthrough.GeminiModelsIntegrationTests.assertGoogleError;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,8 +35,8 @@ class PassthroughAuthIntegrationTests extends GatewayIntegrationTest {
 
 	@DynamicPropertySource
 	static void keys(DynamicPropertyRegistry registry) {
-		registry.add("vision.auth.key-hashes",
-				() -> "alice:" + sha256(ALICE_KEY) + ",bob:" + sha256(BOB_KEY) + ",carol:" + sha256(CAROL_KEY));
+		registry.add("vision.auth.key-hashes", () -> "alice:" + sha256Hex(ALICE_KEY) + ",bob:" + sha256Hex(BOB_KEY)
+				+ ",carol:" + sha256Hex(CAROL_KEY));
 	}
 
 	@Test
@@ -135,16 +132,6 @@ class PassthroughAuthIntegrationTests extends GatewayIntegrationTest {
 	private static String part(byte[] png) {
 		return "{\"inlineData\":{\"mimeType\":\"image/png\",\"data\":\"" + Base64.getEncoder().encodeToString(png)
 				+ "\"}}";
-	}
-
-	static String sha256(String key) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

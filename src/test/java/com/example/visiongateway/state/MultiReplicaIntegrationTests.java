@@ -1,11 +1,7 @@
 package com.example.visiongateway.state;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import static com.example.visiongateway.support.KeyHashes.sha256Hex;
 import static com.example.visiongateway.support.GatewayClient.parts;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -164,16 +161,6 @@ class MultiReplicaIntegrationTests {
 
 	private static GatewayClient client(int replica, String key) {
 		return replicas.client(replica).withHeader("X-API-Key", key(key));
-	}
-
-	private static String sha256Hex(String text) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	private static String key(String name) {
