@@ -57,8 +57,10 @@ class OpenApiConfiguration {
 			.version("v1")
 			.description("One well-behaved door to Google Gemini's image understanding. Send images as multipart "
 					+ "parts (`images`, repeatable) or reuse stored ones (`fileIds`). Errors are RFC 9457 problem "
-					+ "details with a machine-readable `code`. The whole contract, with every status and `code`, is "
-					+ "`docs/api.md` in the repository."));
+					+ "details with a machine-readable `code`. With the result cache on (`vision.cache.enabled`), "
+					+ "caption, classify, detect, segment and ask answer with `X-Cache: HIT` or `MISS`, and a request "
+					+ "with `Cache-Control: no-cache` is never answered from the cache. The whole contract, with every "
+					+ "status and `code`, is `docs/api.md` in the repository."));
 	}
 
 	/**

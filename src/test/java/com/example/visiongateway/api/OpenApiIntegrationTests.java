@@ -58,7 +58,8 @@ class OpenApiIntegrationTests extends GatewayIntegrationTest {
 		JsonNode apiDocs = this.gateway.get("/v3/api-docs").json();
 		JsonNode paths = apiDocs.get("paths");
 
-		assertThat(apiDocs.get("info").get("description").asString()).contains("docs/api.md");
+		assertThat(apiDocs.get("info").get("description").asString()).contains("docs/api.md", "X-Cache",
+				"Cache-Control: no-cache");
 
 		JsonNode caption = paths.get("/v1/vision/caption").get("post").get("responses");
 		for (String status : new String[] { "400", "408", "413", "415", "422", "429", "502", "503", "504" }) {
