@@ -16,6 +16,7 @@ import com.example.visiongateway.gemini.wire.GeminiFile;
 import com.example.visiongateway.gemini.wire.GenerateContentResponse;
 import com.example.visiongateway.gemini.wire.ModelList;
 import com.example.visiongateway.io.ByteSource;
+import io.micrometer.observation.ObservationRegistry;
 import io.netty.channel.ChannelOption;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -88,7 +89,11 @@ public class GeminiClient implements AutoCloseable {
 			.responseTimeout(properties.responseTimeout())
 			.compress(true);
 		int maxInMemory = (int) properties.maxResponseSize().toBytes();
+		// GeminiObservationFilter times each exchange and propagates the trace:
+		// WebClient's
+		// own observation of the same exchange would do both again
 		WebClient.Builder common = builder.clone()
+			.observationRegistry(ObservationRegistry.NOOP)
 			.clientConnector(new ReactorClientHttpConnector(httpClient))
 			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(maxInMemory));
 		this.api = common.clone()

@@ -5,6 +5,7 @@ import java.net.URI;
 import io.micrometer.common.KeyValue;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.transport.RequestReplySenderContext;
 import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import reactor.core.publisher.Mono;
 
@@ -17,8 +18,9 @@ import org.springframework.web.reactive.function.client.ExchangeFunction;
 /**
  * One Micrometer observation per HTTP exchange with Gemini, named
  * {@code gemini.requests}: a timer tagged with the operation and status for Prometheus,
- * and a span (child of the caller's trace) once a tracing exporter is configured.
- * WebClient's own observation, nested inside, propagates the trace headers to Gemini.
+ * and a span (child of the caller's trace) once a tracing exporter is configured, whose
+ * trace headers it adds to the request (a sender context), so the Gemini client needs no
+ * WebClient observation of its own.
  */
 public class GeminiObservationFilter implements ExchangeFilterFunction {
 
@@ -40,11 +42,16 @@ public class GeminiObservationFilter implements ExchangeFilterFunction {
 		}
 		String operation = operation(request.method(), request.url().getPath());
 		return Mono.defer(() -> {
-			Observation observation = Observation.createNotStarted(NAME, this.registry)
+			ClientRequest.Builder outgoing = ClientRequest.from(request);
+			RequestReplySenderContext<ClientRequest.Builder, ClientResponse> sender = new RequestReplySenderContext<>(
+					(carrier, key, value) -> carrier.headers((headers) -> headers.set(key, value)));
+			sender.setCarrier(outgoing);
+			sender.setRemoteServiceName("gemini");
+			Observation observation = Observation.createNotStarted(NAME, () -> sender, this.registry)
 				.contextualName("gemini " + operation)
 				.lowCardinalityKeyValue(KeyValue.of("operation", operation))
 				.start();
-			return next.exchange(request).doOnNext((response) -> {
+			return next.exchange(outgoing.build()).doOnNext((response) -> {
 				observation
 					.lowCardinalityKeyValue(KeyValue.of("status", String.valueOf(response.statusCode().value())));
 				observation.stop();

@@ -87,6 +87,8 @@ class ObservabilityIntegrationTests extends GatewayIntegrationTest {
 				sumDelta(before, after, "gemini_requests_seconds_count{", "operation=\"generate\"", "status=\"429\""))
 			.isGreaterThanOrEqualTo(1);
 		assertThat(after.keySet()).anyMatch((series) -> series.startsWith("gemini_requests_seconds_bucket{"));
+		// measured once: no WebClient timer of the same exchanges beside gemini.requests
+		assertThat(after.keySet()).noneMatch((series) -> series.startsWith("http_client_requests"));
 		int prompt = caption.json().get("usage").get("promptTokens").asInt()
 				+ detect.json().get("usage").get("promptTokens").asInt();
 		int output = caption.json().get("usage").get("outputTokens").asInt()
