@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The training run for the container image's AOT cache (JDK 25, JEP 483/514/515): starts the gateway from APP_DIR
 # (the extracted jar: app.jar plus lib/) with -XX:AOTCacheOutput, points it at the built-in Gemini stub, sends it
-# TrainingTraffic's requests and stops it as the kubelet would (SIGTERM). On its way out the JVM writes
+# TrainingTraffic's requests (8 at a time) and stops it as the kubelet would (SIGTERM). On its way out the JVM writes
 # APP_DIR/app.aot: the classes it loaded and linked and the method profiles it gathered, so a pod started from the
 # image skips that work. Used by the Dockerfile and by AotCacheIT.
 #
@@ -52,7 +52,9 @@ pids+=("$!")
 stub_url="$(await_line "$work/stub.log" 's/^Gemini stub listening on \(http:.*\)$/\1/p' "${pids[0]}")"
 
 rm -f "$app_dir/app.aot"
+# Virtual threads as the image runs them (its ENV sets them after this step): the cache then holds what a pod loads.
 (cd "$app_dir" && GEMINI_API_KEY=aot-training GEMINI_BASE_URL="$stub_url" SERVER_ADDRESS=127.0.0.1 SERVER_PORT=0 \
+	SPRING_THREADS_VIRTUAL_ENABLED=true \
 	exec "$java_bin" -XX:AOTCacheOutput=app.aot -Djava.io.tmpdir="$work" -jar app.jar) >"$work/app.log" 2>&1 &
 app_pid=$!
 pids+=("$app_pid")
