@@ -122,5 +122,8 @@ while IFS=$'\t' read -r variant first started seconds first5 warm overhead; do
 	echo "| $variant | ${first} ms | ${started} s | ${seconds// /, } | ${first5} % | ${warm} req/s | +${overhead} ms |"
 done <"$RESULTS"
 for summary in "$WORK"/jfr-*.txt; do
-	[[ -f "$summary" ]] && { echo; cat "$summary"; }
+	if [[ -f "$summary" ]]; then
+		echo
+		cat "$summary"
+	fi
 done
