@@ -2,7 +2,8 @@
 # Cold-start benchmark: how soon a new gateway process serves, and how fast in its first seconds, with and without
 # the container image's AOT cache (Temurin 25), and on Java 17. Per variant: process start -> first 200 on a caption
 # (ms), the 'Started ... in' time, req/s in each of the first 10 seconds of c=32 load, then after BENCH_WARM_SECONDS
-# (default 120) of load: warm req/s at c=32 and the c=1 p50 overhead over the upstream alone. Loopback only, over
+# (default 120) of load: warm req/s at c=32 and the c=1 p50 overhead over the upstream alone, each with wrk and with
+# hey (the issue's load tool; it costs more CPU on the same 2 cores). Loopback only, over
 # the canned nginx upstream; every run is bounded by time; everything started here is stopped on exit.
 #
 #   bench/coldstart.sh       # about 4 minutes per variant
@@ -47,6 +48,18 @@ wrk_json() {
 	wrk -t1 -c"$1" -d"$2s" --timeout 30s -s "$BENCH_DIR/post.lua" "$3" -- "$4" "$MULTIPART" 0 | sed -n 's/^RESULT //p'
 }
 
+# hey_figures CONNECTIONS SECONDS URL BODY CONTENT_TYPE: "req/s p50_us non2xx" from hey's per-request CSV (its summary
+# rounds latencies to 0.1 ms)
+hey_figures() {
+	hey -z "$2s" -c "$1" -t 30 -m POST -T "$5" -D "$4" -o csv "$3" | python3 -c '
+import statistics, sys
+rows = [line.split(",") for line in sys.stdin if line[:1].isdigit()]
+times = [float(row[0]) for row in rows]
+bad = sum(1 for row in rows if row[6] != "200")
+end = max(float(row[0]) + float(row[7]) for row in rows)
+print(f"{len(rows) / end:.0f} {statistics.median(times) * 1e6:.0f} {bad}")'
+}
+
 json_field() {
 	sed "s/.*\"$1\":\([0-9.]*\).*/\1/" <<<"$2"
 }
@@ -56,7 +69,9 @@ wrk -t1 -c8 -d2s -s "$BENCH_DIR/post.lua" "$direct_url" -- "$WORK/inputs/$CASE.j
 direct="$(wrk -t1 -c1 -d10s -s "$BENCH_DIR/post.lua" "$direct_url" -- "$WORK/inputs/$CASE.json" application/json 0 \
 	| sed -n 's/^RESULT //p')"
 direct_p50="$(json_field p50_us "$direct")"
-log "upstream alone, c=1: p50 ${direct_p50} us"
+log "upstream alone, c=1: p50 ${direct_p50} us (wrk)"
+read -r _ hey_direct_p50 _ < <(hey_figures 1 10 "$direct_url" "$WORK/inputs/$CASE.json" application/json)
+log "upstream alone, c=1: p50 ${hey_direct_p50} us (hey)"
 
 RESULTS="$WORK/results.txt"
 for variant in $VARIANTS; do
@@ -106,12 +121,16 @@ for variant in $VARIANTS; do
 		"$MULTIPART" 0 >/dev/null
 	warm="$(wrk_json 32 10 "$url" "$WORK/inputs/$CASE.multipart")"
 	c1="$(wrk_json 1 10 "$url" "$WORK/inputs/$CASE.multipart")"
+	read -r hey_rps _ hey_bad < <(hey_figures 32 10 "$url" "$WORK/inputs/$CASE.multipart" "$MULTIPART")
+	read -r _ hey_c1_p50 hey_c1_bad < <(hey_figures 1 10 "$url" "$WORK/inputs/$CASE.multipart" "$MULTIPART")
+	((hey_bad + hey_c1_bad == 0)) || die "$variant: hey got $((hey_bad + hey_c1_bad)) answers other than 200"
+	hey_overhead_ms="$(python3 -c "print(f'{($hey_c1_p50 - $hey_direct_p50) / 1000:.2f}')")"
 	warm_rps="$(printf '%.0f' "$(json_field rps "$warm")")"
 	overhead_ms="$(python3 -c "print(f'{($(json_field p50_us "$c1") - $direct_p50) / 1000:.2f}')")"
 	first5="$(python3 -c "print(round(100 * sum([$(IFS=,; echo "${per_second[*]}")][:5]) / 5 / max($warm_rps, 1)))")"
-	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$variant" "$first_ms" "$started" "${per_second[*]}" "$first5" \
-		"$warm_rps" "$overhead_ms" >>"$RESULTS"
-	log "$variant: warm c=32 ${warm_rps} req/s; c=1 p50 overhead ${overhead_ms} ms"
+	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$variant" "$first_ms" "$started" "${per_second[*]}" "$first5" \
+		"$warm_rps" "$overhead_ms" "$hey_rps" "$hey_overhead_ms" >>"$RESULTS"
+	log "$variant: warm c=32 ${warm_rps} req/s (wrk), ${hey_rps} req/s (hey); c=1 p50 overhead ${overhead_ms} ms (wrk), ${hey_overhead_ms} ms (hey)"
 	stop_gateway
 	if [[ -f "$WORK/first-minute-$variant.jfr" ]]; then
 		echo "== $variant: the first minute's CPU samples" >"$WORK/jfr-$variant.txt"
@@ -122,10 +141,10 @@ done
 echo
 machine_facts
 echo
-echo "| variant | start -> first 200 | Started in | c=32 req/s, seconds 1-10 | first 5 s vs warm | warm c=32 | c=1 p50 overhead |"
+echo "| variant | start -> first 200 | Started in | c=32 req/s, seconds 1-10 (wrk) | first 5 s vs warm | warm c=32 wrk / hey | c=1 p50 overhead wrk / hey |"
 echo "|---|---|---|---|---|---|---|"
-while IFS=$'\t' read -r variant first started seconds first5 warm overhead; do
-	echo "| $variant | ${first} ms | ${started} s | ${seconds// /, } | ${first5} % | ${warm} req/s | +${overhead} ms |"
+while IFS=$'\t' read -r variant first started seconds first5 warm overhead hey_warm hey_overhead; do
+	echo "| $variant | ${first} ms | ${started} s | ${seconds// /, } | ${first5} % | ${warm} / ${hey_warm} req/s | +${overhead} / +${hey_overhead} ms |"
 done <"$RESULTS"
 for summary in "$WORK"/jfr-*.txt; do
 	if [[ -f "$summary" ]]; then

@@ -70,6 +70,7 @@ die() {
 need_packages() {
 	local missing=()
 	command -v wrk >/dev/null || missing+=(wrk)
+	command -v hey >/dev/null || missing+=(hey)
 	command -v nginx >/dev/null || missing+=(nginx)
 	[[ -f /usr/lib/nginx/modules/ngx_http_echo_module.so ]] || missing+=(libnginx-mod-http-echo)
 	command -v python3 >/dev/null || missing+=(python3)
