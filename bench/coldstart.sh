@@ -6,7 +6,7 @@
 # hey (the load tool; it costs more CPU on the same 2 cores). Loopback only, over
 # the canned nginx upstream; every run is bounded by time; everything started here is stopped on exit.
 #
-#   bench/coldstart.sh       # about 4 minutes per variant
+#   bench/coldstart.sh       # about 5 minutes per variant, plus the build and the training run
 #
 # Environment: BENCH_VARIANTS (default "aot noaot java17"), BENCH_WARM_SECONDS, BENCH_SKIP_BUILD=1, BENCH_KEEP=1,
 # BENCH_JFR=1 (records each variant's first minute with JFR's profile settings, from process start, and prints where

@@ -1,5 +1,6 @@
 package com.example.visiongateway.deploy;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -82,8 +83,7 @@ class ComposeStubTests {
 	@Test
 	@SuppressWarnings("unchecked")
 	void wiresTheGatewayToTheStubWithoutAKey() throws Exception {
-		Map<String, Object> compose = new Yaml().load(Files.readString(Path.of("docker-compose.yml")));
-		Map<String, Object> services = (Map<String, Object>) compose.get("services");
+		Map<String, Object> services = composeServices();
 		Map<String, Object> gateway = (Map<String, Object>) services.get("vision-gateway");
 		Map<String, Object> environment = (Map<String, Object>) gateway.get("environment");
 
@@ -101,8 +101,7 @@ class ComposeStubTests {
 	@Test
 	@SuppressWarnings("unchecked")
 	void runsTwoReplicasOnOneRedisAndOneStubInTheRedisProfile() throws Exception {
-		Map<String, Object> compose = new Yaml().load(Files.readString(Path.of("docker-compose.yml")));
-		Map<String, Object> services = (Map<String, Object>) compose.get("services");
+		Map<String, Object> services = composeServices();
 		Map<String, Object> redis = (Map<String, Object>) services.get("redis");
 
 		assertThat((List<String>) redis.get("profiles")).containsExactly("redis");
@@ -136,6 +135,12 @@ class ComposeStubTests {
 		}
 		List<String> hostPorts = published.stream().map((port) -> port.substring(0, port.lastIndexOf(':'))).toList();
 		assertThat(hostPorts).as("host ports of the three gateways").doesNotHaveDuplicates().hasSize(6);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> composeServices() throws IOException {
+		Map<String, Object> compose = new Yaml().load(Files.readString(Path.of("docker-compose.yml")));
+		return (Map<String, Object>) compose.get("services");
 	}
 
 }

@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
@@ -18,6 +17,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import com.example.visiongateway.budget.Budget;
+import com.example.visiongateway.image.ImageDigest;
 import org.apache.tomcat.util.http.fileupload.FileItem;
 import org.apache.tomcat.util.http.fileupload.FileItemIterator;
 import org.apache.tomcat.util.http.fileupload.FileItemStream;
@@ -263,21 +263,12 @@ public class MultipartParsersBenchmark {
 	}
 
 	private String sha256(InputStream in) throws IOException {
-		MessageDigest digest = newSha256();
+		MessageDigest digest = ImageDigest.newSha256();
 		int n;
 		while ((n = in.read(this.copyBuffer)) != -1) {
 			digest.update(this.copyBuffer, 0, n);
 		}
 		return HexFormat.of().formatHex(digest.digest());
-	}
-
-	private static MessageDigest newSha256() {
-		try {
-			return MessageDigest.getInstance("SHA-256");
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	/** Hashes each file part's content as Jetty's parser hands it over. */
@@ -295,7 +286,7 @@ public class MultipartParsersBenchmark {
 
 		@Override
 		public void onPartBegin() {
-			this.digest = newSha256();
+			this.digest = ImageDigest.newSha256();
 			this.file = false;
 		}
 

@@ -3,7 +3,6 @@ package com.example.visiongateway.observability;
 import io.micrometer.tracing.Tracer;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,9 +13,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @TestPropertySource(properties = "management.tracing.export.enabled=true")
 class TracePropagationIntegrationTests extends TracedCaptions {
-
-	@Autowired
-	private Tracer tracer;
 
 	@Test
 	void continuesTheCallersTraceInTheCallToGemini() {

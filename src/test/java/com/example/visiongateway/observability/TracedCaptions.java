@@ -6,6 +6,9 @@ import com.example.visiongateway.support.GatewayClient.Reply;
 import com.example.visiongateway.support.GatewayIntegrationTest;
 import com.example.visiongateway.support.TestImages;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.micrometer.tracing.Tracer;
+
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static com.example.visiongateway.support.GatewayClient.parts;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -17,6 +20,9 @@ abstract class TracedCaptions extends GatewayIntegrationTest {
 	static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
 
 	static final String CALLERS_SPAN = "00f067aa0ba902b7";
+
+	@Autowired
+	Tracer tracer;
 
 	Reply tracedCaption() {
 		return this.gateway.withHeader("traceparent", "00-" + TRACE_ID + "-" + CALLERS_SPAN + "-01")

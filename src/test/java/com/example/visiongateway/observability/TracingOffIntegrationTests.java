@@ -3,8 +3,6 @@ package com.example.visiongateway.observability;
 import io.micrometer.tracing.Tracer;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -12,9 +10,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * no trace header goes to Gemini.
  */
 class TracingOffIntegrationTests extends TracedCaptions {
-
-	@Autowired
-	private Tracer tracer;
 
 	@Test
 	void makesNoSpansAndSendsNoTraceToGemini() {
