@@ -89,9 +89,8 @@ public class GeminiClient implements AutoCloseable {
 			.responseTimeout(properties.responseTimeout())
 			.compress(true);
 		int maxInMemory = (int) properties.maxResponseSize().toBytes();
-		// GeminiObservationFilter times each exchange and propagates the trace:
-		// WebClient's
-		// own observation of the same exchange would do both again
+		// GeminiObservationFilter times each exchange and propagates the trace;
+		// WebClient's own observation would do both again
 		WebClient.Builder common = builder.clone()
 			.observationRegistry(ObservationRegistry.NOOP)
 			.clientConnector(new ReactorClientHttpConnector(httpClient))

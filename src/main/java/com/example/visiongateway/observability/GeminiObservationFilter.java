@@ -5,8 +5,8 @@ import java.net.URI;
 import io.micrometer.common.KeyValue;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
-import io.micrometer.observation.transport.RequestReplySenderContext;
 import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
+import io.micrometer.observation.transport.RequestReplySenderContext;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpMethod;
